@@ -83,6 +83,17 @@ public final class CodecConfig {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof CodecConfig c && level == c.level && mode == c.mode && Objects.equals(backend, c.backend)
+                && maxDecompressedBytes == c.maxDecompressedBytes && options.equals(c.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(level, mode, backend, maxDecompressedBytes, options);
+    }
+
+    @Override
     public String toString() {
         return "CodecConfig{level=" + level + ", mode=" + mode.id() + (backend == null ? "" : ", backend=" + backend)
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + (options.isEmpty() ? "" : ", options=" + options) + '}';

@@ -42,6 +42,14 @@ public final class GzipCodec implements AutoCloseable {
         return create(CodecConfig.defaults());
     }
 
+    /**
+     * The process-wide codec for this config, created on first use and closed at JVM exit. Hooks and transforms share
+     * codecs this way so the device region is mapped once per process, not once per client or task.
+     */
+    public static GzipCodec shared(CodecConfig config) {
+        return SharedCodecs.get(config);
+    }
+
     public CodecConfig config() {
         return config;
     }
