@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what building and testing kqat needs on Debian/Ubuntu: a JDK 17, Maven, gcc and zlib headers (for the QAT
+# emulator), and the native deflate libraries kqat uses when present (ISA-L, libdeflate). Idempotent and quiet when
+# everything is already there.
+set -euo pipefail
+
+packages=(openjdk-17-jdk-headless maven gcc libc6-dev zlib1g-dev libisal2 libdeflate0 gzip procps)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# A JDK 17 from elsewhere (e.g. Temurin) satisfies the JDK requirement.
+if command -v javac >/dev/null 2>&1 && javac -version 2>&1 | grep -qE 'javac (1[7-9]|2[0-9])'; then
+  missing=("${missing[@]/openjdk-17-jdk-headless}")
+fi
+if command -v mvn >/dev/null 2>&1; then
+  missing=("${missing[@]/maven}")
+fi
+read -r -a missing <<< "${missing[*]}"
+
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "kqat setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
