@@ -12,6 +12,9 @@ import java.nio.ByteBuffer;
  * A {@link io.kqat.codec.backend.BackendException} propagates with both buffers' positions untouched.
  */
 public final class GzipMembers {
+    /** Deflate cannot expand input by more than about 1032:1; used to cap size hints read from the wire. */
+    static final int MAX_DEFLATE_RATIO = 1032;
+
     private GzipMembers() {
     }
 
@@ -80,10 +83,13 @@ public final class GzipMembers {
             throw new CorruptGzipException("empty input is not gzip");
         }
         int limit = (int) Math.min(maxOutput, Integer.MAX_VALUE - 8);
-        long hint = GzipFormat.lastMemberSizeHint(src);
+        // The trailer's ISIZE comes from the wire: trust it only up to what deflate can expand to (1032:1).
+        long hint = Math.min(GzipFormat.lastMemberSizeHint(src), (long) src.remaining() * MAX_DEFLATE_RATIO);
         int capacity = (int) Math.min(limit, Math.max(64, hint + (hint >> 4)));
         ByteBuffer out = allocate(capacity, direct);
-        ByteBuffer in = src.duplicate();
+        ByteBuffer in = backend.requiresDirectBuffers() && !src.isDirect()
+                ? Scratch.input(src.remaining()).put(src.duplicate()).flip() // staged once for every member
+                : src.duplicate();
         while (in.hasRemaining()) {
             GzipFormat.skipHeader(in);
             while (true) {
