@@ -82,11 +82,21 @@ public final class GzipCodec implements AutoCloseable {
      * @throws IllegalArgumentException when dst has less than {@link #maxCompressedLength} remaining
      */
     public int compress(ByteBuffer src, ByteBuffer dst) {
+        return compress(src, dst, config.level());
+    }
+
+    /**
+     * As {@link #compress(ByteBuffer, ByteBuffer)} at an explicit level (1..9), so one codec, and one device region,
+     * serves clients configured with different levels.
+     */
+    public int compress(ByteBuffer src, ByteBuffer dst, int level) {
+        if (level < CodecConfig.MIN_LEVEL || level > CodecConfig.MAX_LEVEL) {
+            throw new IllegalArgumentException("level must be 1..9, was " + level);
+        }
         int need = maxCompressedLength(src.remaining());
         if (dst.remaining() < need) {
             throw new IllegalArgumentException("destination has " + dst.remaining() + " bytes, needs up to " + need);
         }
-        int level = config.level();
         int in = src.remaining();
         return ladder.compress(level, backend -> {
             int n = GzipMembers.compress(backend, src, dst, level);

@@ -1,0 +1,100 @@
+package io.kqat.codec.kafka;
+
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.buffer.BufferLease;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Collects one Kafka record batch and writes it as a single gzip member when Kafka closes the stream.
+ *
+ * <p>Records go straight into a batch buffer lent by the codec: a slot of the device-mapped region when QAT zero-copy
+ * is on, so the device reads them where Kafka wrote them. Kafka judges batch fullness from uncompressed bytes, so
+ * compressing once at close changes no batching decision. {@link #flush()} writes nothing, as Kafka expects, and no
+ * reference to Kafka's buffer is kept beyond the write in {@link #close()} (Kafka may replace it as it grows).
+ */
+final class BatchOutputStream extends OutputStream {
+    /** First lease size: most batches fit (Kafka's uncompressed gzip batches are mostly 40-110 KiB). */
+    static final int INITIAL_CAPACITY = 128 << 10;
+
+    private final GzipCodec codec;
+    private final OutputStream target;
+    private final int level;
+    private BufferLease lease;
+    private ByteBuffer records;
+    private boolean closed;
+
+    BatchOutputStream(GzipCodec codec, OutputStream target, int level) {
+        this.codec = codec;
+        this.target = target;
+        this.level = level;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        ensureRoom(1).put((byte) b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        ensureRoom(len).put(b, off, len);
+    }
+
+    /** The lease is taken on first write, not in the constructor: Kafka builds streams under a partition lock. */
+    private ByteBuffer ensureRoom(int len) throws IOException {
+        if (closed) {
+            throw new IOException("kqat batch stream already closed");
+        }
+        if (records == null) {
+            lease = codec.acquireBatchBuffer(Math.max(INITIAL_CAPACITY, len));
+            records = lease.buffer();
+        } else if (records.remaining() < len) {
+            grow(len);
+        }
+        return records;
+    }
+
+    private void grow(int len) {
+        long needed = (long) records.position() + len;
+        if (needed > Integer.MAX_VALUE - 64) {
+            throw new IllegalStateException("kqat batch over 2 GiB");
+        }
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 64, Math.max(needed, 2L * records.capacity()));
+        BufferLease bigger = codec.acquireBatchBuffer(capacity);
+        ByteBuffer next = bigger.buffer();
+        next.put(records.flip());
+        lease.close();
+        lease = bigger;
+        records = next;
+    }
+
+    @Override
+    public void flush() {
+        // Deliberately nothing: the batch is compressed whole at close.
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            ByteBuffer src = records == null ? ByteBuffer.allocate(0) : records.flip();
+            ByteBuffer member = CompressedScratch.forThread(codec.maxCompressedLength(src.remaining()));
+            codec.compress(src, member, level);
+            member.flip();
+            target.write(member.array(), member.arrayOffset() + member.position(), member.remaining());
+            target.close();
+        } finally {
+            if (lease != null) {
+                lease.close();
+                lease = null;
+                records = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.kqat.codec.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kqat.codec.Mode;
+import org.junit.jupiter.api.Test;
+
+class HookOptionsTest {
+
+    @Test
+    void agentArgumentsMapOntoTheCodecConfig() {
+        HookOptions o = HookOptions.parseAgentArgs("mode=software,regionBytes=64m,emulator=/opt/emu,maxDecompressedBytes=1g");
+        assertThat(o.off()).isFalse();
+        assertThat(o.codecConfig().mode()).isEqualTo(Mode.SOFTWARE);
+        assertThat(o.codecConfig().option("qat.region.bytes", null)).isEqualTo(Long.toString(64L << 20));
+        assertThat(o.codecConfig().option("qat.emulator", null)).isEqualTo("/opt/emu");
+        assertThat(o.codecConfig().maxDecompressedBytes()).isEqualTo(1L << 30);
+    }
+
+    @Test
+    void emptyArgumentsMeanAuto() {
+        assertThat(HookOptions.parseAgentArgs(null).codecConfig().mode()).isEqualTo(Mode.AUTO);
+        assertThat(HookOptions.parseAgentArgs("").off()).isFalse();
+    }
+
+    @Test
+    void offIsItsOwnMode() {
+        assertThat(HookOptions.parseAgentArgs("mode=off").off()).isTrue();
+    }
+
+    @Test
+    void typosAndBadValuesAreRejectedByName() {
+        assertThatThrownBy(() -> HookOptions.parseAgentArgs("mdoe=qat")).hasMessageContaining("mdoe");
+        assertThatThrownBy(() -> HookOptions.parseAgentArgs("regionBytes=-1")).hasMessageContaining("-1");
+        assertThatThrownBy(() -> HookOptions.parseAgentArgs("mode")).hasMessageContaining("key=value");
+        assertThatThrownBy(() -> HookOptions.parseAgentArgs("mode=turbo")).hasMessageContaining("turbo");
+    }
+}
