@@ -1,0 +1,77 @@
+package io.kqat.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where the build left what the child JVMs need: the classpath files written by the {@code runtimes} modules, the
+ * agent jar and the QAT emulator. Everything is found from the project's root directory, given by the system property
+ * {@code kqat.home} (the {@code ./kqat} launcher and the test configuration set it) or found by walking up from the
+ * working directory.
+ */
+public final class KafkaRuntimes {
+    public static final String BROKER = "kafka-broker";
+    public static final String CONNECT_WORKER = "connect-worker";
+    public static final String CLIENTS = "kafka-clients";
+    public static final String CLIENTS_3_9 = "kafka-clients-3.9";
+
+    private final Path home;
+
+    private KafkaRuntimes(Path home) {
+        this.home = home;
+    }
+
+    public static KafkaRuntimes locate() {
+        String configured = System.getProperty("kqat.home");
+        if (configured != null && !configured.isBlank()) {
+            return new KafkaRuntimes(Paths.get(configured).toAbsolutePath().normalize());
+        }
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("runtimes/pom.xml"))) {
+                return new KafkaRuntimes(dir);
+            }
+        }
+        throw new IllegalStateException("cannot find the kqat project root: set -Dkqat.home=<checkout directory>");
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** The jars of one runtime module, e.g. {@link #BROKER}. */
+    public List<String> classpath(String runtime) {
+        Path file = home.resolve("runtimes").resolve(runtime).resolve("target/classpath.txt");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " is missing: build the project first (mvn -B -ntp package -DskipTests)");
+        }
+        try {
+            String text = Files.readString(file).trim();
+            return Arrays.asList(text.split(java.io.File.pathSeparator));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code -javaagent} jar built by the codec module. */
+    public Path agentJar() {
+        return existing(home.resolve("codec/target/kqat-agent.jar"), "build the codec module first");
+    }
+
+    /** Directory of the QAT emulator's libraries ({@code iova} or {@code legacy} variant), or null when not built. */
+    public Path emulatorDir(String variant) {
+        Path dir = home.resolve("qat-emulator/target/native").resolve(variant);
+        return Files.isRegularFile(dir.resolve("libqat.so.4")) ? dir : null;
+    }
+
+    private static Path existing(Path p, String hint) {
+        if (!Files.exists(p)) {
+            throw new IllegalStateException(p + " is missing: " + hint);
+        }
+        return p;
+    }
+}

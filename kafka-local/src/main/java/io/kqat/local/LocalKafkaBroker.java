@@ -1,0 +1,199 @@
+package io.kqat.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft broker (combined broker and controller) from the Maven Central jars, running as its own JVM
+ * on free loopback ports, optionally with the kqat agent. Its log is {@code broker.log} in the work directory.
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final ChildJvm jvm;
+    private final String bootstrapServers;
+    private final Path workDir;
+    private final int jmxPort;
+
+    private LocalKafkaBroker(ChildJvm jvm, String bootstrapServers, Path workDir, int jmxPort) {
+        this.jvm = jvm;
+        this.bootstrapServers = bootstrapServers;
+        this.workDir = workDir;
+        this.jmxPort = jmxPort;
+    }
+
+    public static Builder builder(Path workDir) {
+        return new Builder(workDir);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path logFile() {
+        return workDir.resolve("broker.log");
+    }
+
+    /** True when the broker's log contains {@code text} (for checking what kqat logged at start, say). */
+    public boolean logContains(String text) {
+        return ChildJvm.fileContains(logFile(), text);
+    }
+
+    /** Reads one MBean attribute of the broker JVM over JMX (loopback only, no authentication). */
+    public Object jmxAttribute(String objectName, String attribute) {
+        String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi";
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            return server.getAttribute(new ObjectName(objectName), attribute);
+        } catch (IOException | JMException e) {
+            throw new IllegalStateException("cannot read " + objectName + " " + attribute + " from the broker", e);
+        }
+    }
+
+    public boolean isAlive() {
+        return jvm.process().isAlive();
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+
+    public static final class Builder {
+        private final Path workDir;
+        private final KafkaRuntimes runtimes = KafkaRuntimes.locate();
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+
+        private Builder(Path workDir) {
+            this.workDir = workDir.toAbsolutePath();
+        }
+
+        /** Runs the broker with {@code -javaagent:kqat-agent.jar=options}. */
+        public Builder withKqatAgent(String agentOptions) {
+            String opts = agentOptions == null || agentOptions.isBlank() ? "" : "=" + agentOptions;
+            jvmArgs.add("-javaagent:" + runtimes.agentJar() + opts);
+            return this;
+        }
+
+        public Builder jvmArg(String arg) {
+            jvmArgs.add(arg);
+            return this;
+        }
+
+        public Builder serverProperty(String key, String value) {
+            overrides.put(key, value);
+            return this;
+        }
+
+        /** Formats the storage, starts the broker and waits until it serves. */
+        public LocalKafkaBroker start() {
+            int port = FreePorts.next();
+            int controllerPort = FreePorts.next();
+            Path config = workDir.resolve("server.properties");
+            writeServerProperties(config, port, controllerPort);
+            List<String> classpath = runtimes.classpath(KafkaRuntimes.BROKER);
+
+            List<String> toolArgs = List.of("-Xmx256m", "-XX:+UseSerialGC", Log4j2Config.write(workDir.resolve("storage-tool.log")));
+            try (ChildJvm format = ChildJvm.start("storage-tool", workDir, classpath, toolArgs, "kafka.tools.StorageTool",
+                    List.of("format", "-t", randomClusterId(), "-c", config.toString(), "--standalone"))) {
+                int exit = format.waitFor(Duration.ofSeconds(60));
+                if (exit != 0) {
+                    throw new IllegalStateException("formatting the broker's storage failed (" + exit + ")\n" + format.tail(40));
+                }
+            }
+
+            int jmxPort = FreePorts.next();
+            List<String> args = new ArrayList<>(jvmArgs);
+            args.addAll(List.of(
+                    "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                    "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                    "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                    "-Djava.rmi.server.hostname=127.0.0.1",
+                    "-Dcom.sun.management.jmxremote.authenticate=false",
+                    "-Dcom.sun.management.jmxremote.ssl=false"));
+            args.add(Log4j2Config.write(workDir.resolve("broker.log")));
+            ChildJvm jvm = ChildJvm.start("broker", workDir, classpath, args, "kafka.Kafka", List.of(config.toString()));
+            LocalKafkaBroker broker = new LocalKafkaBroker(jvm, "127.0.0.1:" + port, workDir, jmxPort);
+            try {
+                jvm.awaitReady(() -> broker.logContains("Kafka Server started"), START_TIMEOUT, "started");
+            } catch (RuntimeException e) {
+                jvm.close();
+                throw new IllegalStateException(e.getMessage() + "\n" + tailOf(broker.logFile()), e);
+            }
+            LOG.info("Kafka broker ready at {} (work dir {})", broker.bootstrapServers(), workDir);
+            return broker;
+        }
+
+        private void writeServerProperties(Path file, int port, int controllerPort) {
+            Properties p = new Properties();
+            p.setProperty("process.roles", "broker,controller");
+            p.setProperty("node.id", "1");
+            p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+            p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+            p.setProperty("controller.listener.names", "CONTROLLER");
+            p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.setProperty("log.dirs", workDir.resolve("data").toString());
+            p.setProperty("num.partitions", "1");
+            p.setProperty("offsets.topic.replication.factor", "1");
+            p.setProperty("transaction.state.log.replication.factor", "1");
+            p.setProperty("transaction.state.log.min.isr", "1");
+            p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+            p.setProperty("share.coordinator.state.topic.min.isr", "1");
+            p.setProperty("group.initial.rebalance.delay.ms", "0");
+            p.setProperty("auto.create.topics.enable", "true");
+            overrides.forEach(p::setProperty);
+            try {
+                Files.createDirectories(workDir);
+                try (Writer w = Files.newBufferedWriter(file)) {
+                    p.store(w, "kqat local broker");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. */
+        private static String randomClusterId() {
+            byte[] id = new byte[16];
+            new SecureRandom().nextBytes(id);
+            id[0] &= 0x7f; // keep clear of the reserved all-zero and negative-looking ids
+            id[0] |= 0x10;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        }
+
+        private static String tailOf(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                return "--- last lines of " + log + " ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException e) {
+                return "(no broker log)";
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.kqat.local.workload;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads partition 0 of {@code --topic} from the start and checks that record {@code n} is exactly workload record
+ * {@code n}: nothing lost, duplicated, reordered or altered. Reports the first difference, if any.
+ */
+public final class ConsumeWorkload {
+    private ConsumeWorkload() {
+    }
+
+    public static void main(String[] argv) {
+        WorkloadArgs args = new WorkloadArgs(argv);
+        long expected = args.number("records", 10_000);
+        long seed = args.number("seed", 1);
+        Duration timeout = Duration.ofSeconds(args.number("timeoutSeconds", 120));
+
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args.string("bootstrap", null));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        config.putAll(args.clientOverrides());
+
+        long read = 0;
+        long bytes = 0;
+        long mismatches = 0;
+        String firstMismatch = "";
+        long nanos;
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(args.string("topic", null), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            while (read < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    boolean same = r.offset() == read
+                            && Arrays.equals(r.key(), WorkloadRecords.key(read))
+                            && Arrays.equals(r.value(), WorkloadRecords.value(seed, read));
+                    if (!same) {
+                        if (mismatches++ == 0) {
+                            firstMismatch = "record " + read + " (offset " + r.offset() + ") differs";
+                        }
+                    }
+                    bytes += (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+                    read++;
+                }
+            }
+            nanos = System.nanoTime() - start;
+            // One more poll: anything beyond the expected count is a duplicate.
+            read += consumer.poll(Duration.ofMillis(500)).count();
+        }
+        new WorkloadReport()
+                .put("records", read)
+                .put("bytes", bytes)
+                .put("nanos", nanos)
+                .put("mismatches", mismatches)
+                .put("firstMismatch", firstMismatch)
+                .putKqatMetrics()
+                .write(args.path("report"));
+        System.exit(read == expected && mismatches == 0 ? 0 : 1);
+    }
+}

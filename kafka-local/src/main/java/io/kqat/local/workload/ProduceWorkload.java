@@ -1,0 +1,71 @@
+package io.kqat.local.workload;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Produces {@code --records} workload records to {@code --topic} (one partition keeps them in order) and reports how
+ * long it took and what kqat did. Runs as its own JVM, with or without the kqat agent, on any kafka-clients from 3.8.
+ */
+public final class ProduceWorkload {
+    private ProduceWorkload() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        WorkloadArgs args = new WorkloadArgs(argv);
+        String topic = args.string("topic", null);
+        long records = args.number("records", 10_000);
+        long seed = args.number("seed", 1);
+
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.string("bootstrap", null));
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, args.string("compression", "gzip"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        config.putAll(args.clientOverrides());
+
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        // Generated before the clock starts, so the figures measure Kafka and its compression, not this generator.
+        byte[][] keys = new byte[(int) records][];
+        byte[][] values = new byte[(int) records][];
+        long bytes = 0;
+        for (int i = 0; i < records; i++) {
+            keys[i] = WorkloadRecords.key(i);
+            values[i] = WorkloadRecords.value(seed, i);
+            bytes += keys[i].length + values[i].length;
+        }
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, keys[i], values[i]), (metadata, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        long nanos = System.nanoTime() - start;
+        WorkloadReport report = new WorkloadReport()
+                .put("records", records)
+                .put("bytes", bytes)
+                .put("nanos", nanos)
+                .put("failed", failed.get())
+                .put("firstFailure", firstFailure.get() == null ? "" : firstFailure.get().toString())
+                .putKqatMetrics();
+        report.write(args.path("report"));
+        System.exit(failed.get() == 0 ? 0 : 1);
+    }
+}

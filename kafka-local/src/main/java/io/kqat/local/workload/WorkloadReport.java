@@ -1,0 +1,80 @@
+package io.kqat.local.workload;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * What a workload program found, written as a properties file for the JVM that started it. Includes what kqat's MBean
+ * says in that JVM (read by name over JMX, so this code needs no kqat class and runs without kqat too).
+ */
+public final class WorkloadReport {
+    private final Properties values = new Properties();
+
+    public WorkloadReport put(String key, Object value) {
+        values.setProperty(key, String.valueOf(value));
+        return this;
+    }
+
+    public String get(String key) {
+        return values.getProperty(key);
+    }
+
+    public long getLong(String key) {
+        String v = values.getProperty(key);
+        if (v == null) {
+            throw new IllegalStateException("report has no '" + key + "': " + values);
+        }
+        return Long.parseLong(v);
+    }
+
+    /** Adds kqat.installed and, when installed, its backend, ladder and counters. */
+    public WorkloadReport putKqatMetrics() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = new ObjectName("io.kqat:type=GzipCodec");
+            boolean installed = server.isRegistered(name);
+            put("kqat.installed", installed);
+            if (installed) {
+                for (String attr : new String[] {"Backend", "CompressBatches", "CompressBytesIn", "CompressBytesOut",
+                        "DecompressBatches", "DecompressBytesIn", "Fallbacks", "Errors", "StockFallbacks"}) {
+                    put("kqat." + attr, server.getAttribute(name, attr));
+                }
+                put("kqat.Ladder", String.join(" | ", (String[]) server.getAttribute(name, "Ladder")));
+            }
+        } catch (Exception e) {
+            put("kqat.error", e.toString());
+        }
+        return this;
+    }
+
+    public void write(Path file) {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            values.store(w, "kqat workload report");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static WorkloadReport read(Path file) {
+        WorkloadReport r = new WorkloadReport();
+        try (Reader in = Files.newBufferedReader(file)) {
+            r.values.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no workload report at " + file, e);
+        }
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}
