@@ -44,6 +44,7 @@ public final class ProduceWorkload {
             values[i] = WorkloadRecords.value(seed, i);
             bytes += keys[i].length + values[i].length;
         }
+        double compressionRate;
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -56,6 +57,10 @@ public final class ProduceWorkload {
                 });
             }
             producer.flush();
+            compressionRate = producer.metrics().entrySet().stream()
+                    .filter(e -> e.getKey().name().equals("compression-rate-avg") && e.getKey().group().equals("producer-metrics"))
+                    .map(e -> e.getValue().metricValue()).filter(v -> v instanceof Double).map(v -> (Double) v)
+                    .findFirst().orElse(Double.NaN);
         }
         long nanos = System.nanoTime() - start;
         WorkloadReport report = new WorkloadReport()
@@ -63,6 +68,7 @@ public final class ProduceWorkload {
                 .put("bytes", bytes)
                 .put("nanos", nanos)
                 .put("failed", failed.get())
+                .put("compressionRate", compressionRate)
                 .put("firstFailure", firstFailure.get() == null ? "" : firstFailure.get().toString())
                 .putKqatMetrics();
         report.write(args.path("report"));

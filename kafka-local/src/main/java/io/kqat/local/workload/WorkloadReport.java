@@ -35,6 +35,16 @@ public final class WorkloadReport {
         return Long.parseLong(v);
     }
 
+    public double getDouble(String key) {
+        String v = values.getProperty(key);
+        return v == null ? Double.NaN : Double.parseDouble(v);
+    }
+
+    /** Records' bytes per second over the program's measured time, in MB/s. */
+    public double megabytesPerSecond() {
+        return getLong("bytes") / 1e6 / (getLong("nanos") / 1e9);
+    }
+
     /** Adds kqat.installed and, when installed, its backend, ladder and counters. */
     public WorkloadReport putKqatMetrics() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();

@@ -1,0 +1,119 @@
+package io.kqat.tools;
+
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.sample.KafkaLikeEvents;
+import io.kqat.codec.select.Rung;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code kqat doctor}: what this machine offers, which backend kqat chooses, and why each better one was skipped. */
+final class DoctorCommand implements Command {
+
+    @Override
+    public String name() {
+        return "doctor";
+    }
+
+    @Override
+    public String summary() {
+        return "show the backends found, the one chosen, and why better ones were skipped";
+    }
+
+    @Override
+    public String help() {
+        return "usage: kqat doctor [--json] [options]\n" + CodecOptions.HELP;
+    }
+
+    @Override
+    public int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
+        CliArgs args = new CliArgs(argv, CodecOptions.VALUED, union(CodecOptions.FLAGS, Set.of("json")));
+        CodecConfig config = CodecOptions.from(args);
+        try (GzipCodec codec = GzipCodec.create(config)) {
+            String selfTest = selfTest(codec);
+            Map<String, Object> report = report(codec, selfTest);
+            if (args.has("json")) {
+                out.println(Json.write(report));
+            } else {
+                printText(codec, report, out);
+            }
+            return selfTest.startsWith("ok") ? 0 : 1;
+        }
+    }
+
+    /** One compress/decompress round trip through the chosen backend, so "ready" is shown to really work. */
+    private static String selfTest(GzipCodec codec) {
+        byte[] sample = new KafkaLikeEvents(1).fill(256 << 10);
+        try {
+            byte[] gz = codec.compress(sample);
+            byte[] back = codec.decompress(gz);
+            return Arrays.equals(sample, back)
+                    ? String.format("ok (256 KiB of JSON events, ratio %.2f)", (double) sample.length / gz.length)
+                    : "FAILED: round trip changed the data";
+        } catch (RuntimeException e) {
+            return "FAILED: " + e;
+        }
+    }
+
+    private static Map<String, Object> report(GzipCodec codec, String selfTest) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("kqat", DoctorCommand.class.getPackage().getImplementationVersion() == null
+                ? "dev" : DoctorCommand.class.getPackage().getImplementationVersion());
+        r.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        r.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        r.put("vfio", Files.isDirectory(Paths.get("/dev/vfio")) ? "/dev/vfio present" : "/dev/vfio absent");
+        r.put("emulator", codec.config().option("qat.emulator", "not used"));
+        r.put("level", codec.config().level());
+        r.put("mode", codec.config().mode().id());
+        r.put("chosen", codec.backendName());
+        List<Object> ladder = new ArrayList<>();
+        for (Rung rung : codec.ladder()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", rung.name());
+            m.put("rank", rung.rank());
+            m.put("device", rung.device());
+            m.put("ready", rung.ready());
+            m.put(rung.ready() ? "detail" : "skipped", rung.ready() ? rung.backend().detail() : rung.skipReason());
+            ladder.add(m);
+        }
+        r.put("ladder", ladder);
+        r.put("selfTest", selfTest);
+        return r;
+    }
+
+    private static void printText(GzipCodec codec, Map<String, Object> r, PrintStream out) {
+        out.println("kqat doctor");
+        out.printf("  java       %s on %s%n", r.get("java"), r.get("os"));
+        out.printf("  vfio       %s%n", r.get("vfio"));
+        out.printf("  emulator   %s%n", r.get("emulator"));
+        out.printf("  level %d, mode %s: compresses with %s%n", codec.config().level(), r.get("mode"), r.get("chosen"));
+        out.println("  ladder, best first:");
+        for (Rung rung : codec.ladder()) {
+            String state = rung.ready() ? "ready" : "skipped";
+            String why = rung.ready() ? rung.backend().detail() : rung.skipReason();
+            out.printf("    %-11s %-8s %s%n", rung.name(), state, why == null ? "" : why);
+        }
+        // The detail may have changed: the self test moved bytes through the chosen backend.
+        codec.ladder().stream().filter(Rung::ready).filter(x -> x.name().equals(codec.backendName())).findFirst()
+                .ifPresent(x -> {
+                    if (!x.backend().detail().isEmpty()) {
+                        out.printf("  %s after the self test: %s%n", x.name(), x.backend().detail());
+                    }
+                });
+        out.printf("  self test  %s%n", r.get("selfTest"));
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> s = new java.util.HashSet<>(a);
+        s.addAll(b);
+        return s;
+    }
+}

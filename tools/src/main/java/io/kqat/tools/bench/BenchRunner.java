@@ -1,0 +1,98 @@
+package io.kqat.tools.bench;
+
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.buffer.BufferLease;
+import io.kqat.codec.select.Rung;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures each backend at each level on the same batches, one after the other in one process, so the figures compare
+ * side by side. Each batch is one gzip member, as Kafka writes one member per record batch.
+ */
+public final class BenchRunner {
+    private final byte[] data;
+    private final int batchSize;
+    private final double secondsPerCell;
+
+    public BenchRunner(byte[] data, int batchSize, double secondsPerCell) {
+        this.data = data;
+        this.batchSize = batchSize;
+        this.secondsPerCell = secondsPerCell;
+    }
+
+    /** Backends that are ready under {@code base} (the ladder the user would get), best first. */
+    public static List<String> readyBackends(CodecConfig base) {
+        try (GzipCodec probe = GzipCodec.create(base)) {
+            return probe.ladder().stream().filter(Rung::ready).map(Rung::name).toList();
+        }
+    }
+
+    public BenchResult run(CodecConfig base, String backend, int level) {
+        CodecConfig config = base.toBuilder().backend(backend).level(level).build();
+        List<BufferLease> leases = new ArrayList<>();
+        try (GzipCodec codec = GzipCodec.create(config)) {
+            List<ByteBuffer> batches = slices(codec, leases);
+            List<ByteBuffer> compressed = new ArrayList<>(batches.size());
+            ByteBuffer out = ByteBuffer.allocateDirect(codec.maxCompressedLength(batchSize));
+            long compressedBytes = 0;
+            for (ByteBuffer b : batches) {
+                out.clear();
+                codec.compress(b.duplicate(), out, level);
+                out.flip();
+                ByteBuffer copy = ByteBuffer.allocateDirect(out.remaining()).put(out);
+                compressed.add(copy.flip());
+                compressedBytes += copy.remaining();
+            }
+            double compressMBps = timed(() -> {
+                for (ByteBuffer b : batches) {
+                    out.clear();
+                    codec.compress(b.duplicate(), out, level);
+                }
+            });
+            double decompressMBps = timed(() -> {
+                for (ByteBuffer c : compressed) {
+                    codec.decompress(c.duplicate());
+                }
+            });
+            String detail = codec.ladder().stream().filter(r -> r.name().equals(backend) && r.ready())
+                    .map(r -> r.backend().detail()).findFirst().orElse("");
+            leases.forEach(BufferLease::close);
+            return new BenchResult(backend, level, data.length, compressedBytes, compressMBps, decompressMBps, detail);
+        }
+    }
+
+    /**
+     * Batches of the input in the memory the codec lends for batches, as the Kafka hook does: slots of the device
+     * region under QAT zero-copy (plain memory once the region is full), direct memory otherwise.
+     */
+    private List<ByteBuffer> slices(GzipCodec codec, List<BufferLease> leases) {
+        List<ByteBuffer> batches = new ArrayList<>();
+        for (int off = 0; off < data.length; off += batchSize) {
+            int n = Math.min(batchSize, data.length - off);
+            BufferLease lease = codec.acquireBatchBuffer(n);
+            leases.add(lease);
+            ByteBuffer b = lease.buffer().isDirect() ? lease.buffer() : ByteBuffer.allocateDirect(n);
+            b.clear().put(data, off, n).flip();
+            batches.add(b);
+        }
+        return batches;
+    }
+
+    /** Repeats one pass over all batches for at least the configured time after a warm-up pass; returns MB/s of input. */
+    private double timed(Runnable pass) {
+        pass.run();
+        long budget = (long) (secondsPerCell * 1e9);
+        long start = System.nanoTime();
+        long passes = 0;
+        long elapsed;
+        do {
+            pass.run();
+            passes++;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < budget);
+        return passes * (double) data.length / 1e6 / (elapsed / 1e9);
+    }
+}

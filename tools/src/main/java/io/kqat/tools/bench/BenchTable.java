@@ -1,0 +1,43 @@
+package io.kqat.tools.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The bench results as a text table (with each figure against the JDK's at the same level) and as CSV. */
+public final class BenchTable {
+    private BenchTable() {
+    }
+
+    public static void print(List<BenchResult> results, PrintStream out) {
+        out.printf(Locale.ROOT, "%-11s %5s %12s %8s %14s %8s %7s  %s%n",
+                "backend", "level", "compress", "vs jdk", "decompress", "vs jdk", "ratio", "detail");
+        for (BenchResult r : results) {
+            BenchResult jdk = results.stream().filter(x -> x.backend().equals("jdk") && x.level() == r.level())
+                    .findFirst().orElse(null);
+            out.printf(Locale.ROOT, "%-11s %5d %7.1f MB/s %8s %9.1f MB/s %8s %7.2f  %s%n",
+                    r.backend(), r.level(), r.compressMBps(), times(r.compressMBps(), jdk == null ? 0 : jdk.compressMBps()),
+                    r.decompressMBps(), times(r.decompressMBps(), jdk == null ? 0 : jdk.decompressMBps()),
+                    r.ratio(), r.detail());
+        }
+    }
+
+    private static String times(double value, double base) {
+        return base <= 0 ? "-" : String.format(Locale.ROOT, "%.2fx", value / base);
+    }
+
+    public static void writeCsv(List<BenchResult> results, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("backend,level,input_bytes,compressed_bytes,ratio,compress_mb_per_s,decompress_mb_per_s,detail\n");
+            for (BenchResult r : results) {
+                w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.2f,%.2f,\"%s\"%n", r.backend(), r.level(),
+                        r.inputBytes(), r.compressedBytes(), r.ratio(), r.compressMBps(), r.decompressMBps(),
+                        r.detail().replace("\"", "\"\"")));
+            }
+        }
+    }
+}
