@@ -74,6 +74,8 @@ final class DoctorCommand implements Command {
         r.put("level", codec.config().level());
         r.put("mode", codec.config().mode().id());
         r.put("chosen", codec.backendName());
+        r.put("decompressesWith", codec.ladder().stream().filter(x -> x.ready() && x.backend().supportsDecompress())
+                .map(Rung::name).findFirst().orElse("none"));
         List<Object> ladder = new ArrayList<>();
         for (Rung rung : codec.ladder()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -82,6 +84,9 @@ final class DoctorCommand implements Command {
             m.put("device", rung.device());
             m.put("ready", rung.ready());
             m.put(rung.ready() ? "detail" : "skipped", rung.ready() ? rung.backend().detail() : rung.skipReason());
+            if (rung.ready()) {
+                m.put("serves", serves(rung.backend()));
+            }
             ladder.add(m);
         }
         r.put("ladder", ladder);
@@ -94,12 +99,17 @@ final class DoctorCommand implements Command {
         out.printf("  java       %s on %s%n", r.get("java"), r.get("os"));
         out.printf("  vfio       %s%n", r.get("vfio"));
         out.printf("  emulator   %s%n", r.get("emulator"));
-        out.printf("  level %d, mode %s: compresses with %s%n", codec.config().level(), r.get("mode"), r.get("chosen"));
+        out.printf("  level %d, mode %s: compresses with %s, decompresses with %s%n", codec.config().level(),
+                r.get("mode"), r.get("chosen"), r.get("decompressesWith"));
         out.println("  ladder, best first:");
         for (Rung rung : codec.ladder()) {
-            String state = rung.ready() ? "ready" : "skipped";
-            String why = rung.ready() ? rung.backend().detail() : rung.skipReason();
-            out.printf("    %-11s %-8s %s%n", rung.name(), state, why == null ? "" : why);
+            if (rung.ready()) {
+                String detail = rung.backend().detail();
+                out.printf("    %-11s ready    %s%s%n", rung.name(), serves(rung.backend()),
+                        detail.isEmpty() ? "" : "; " + detail);
+            } else {
+                out.printf("    %-11s skipped  %s%n", rung.name(), rung.skipReason());
+            }
         }
         // The detail may have changed: the self test moved bytes through the chosen backend.
         codec.ladder().stream().filter(Rung::ready).filter(x -> x.name().equals(codec.backendName())).findFirst()
@@ -109,6 +119,22 @@ final class DoctorCommand implements Command {
                     }
                 });
         out.printf("  self test  %s%n", r.get("selfTest"));
+    }
+
+    /** What a backend takes on, e.g. "levels 1-3, no inflate". */
+    static String serves(io.kqat.codec.backend.Backend backend) {
+        StringBuilder levels = new StringBuilder();
+        int start = -1;
+        for (int l = 1; l <= 10; l++) {
+            boolean yes = l <= 9 && backend.supportsCompressLevel(l);
+            if (yes && start < 0) {
+                start = l;
+            } else if (!yes && start > 0) {
+                levels.append(levels.length() == 0 ? "" : ",").append(start == l - 1 ? "" + start : start + "-" + (l - 1));
+                start = -1;
+            }
+        }
+        return "levels " + (levels.length() == 0 ? "none" : levels) + (backend.supportsDecompress() ? ", inflate" : ", no inflate");
     }
 
     static Set<String> union(Set<String> a, Set<String> b) {

@@ -82,7 +82,10 @@ public final class BenchCommand implements io.kqat.tools.Command {
             for (int level : levels) {
                 err.printf("\r[%d/%d] %-11s level %d ...   ", ++done, total, backend, level);
                 err.flush();
-                results.add(runner.run(base, backend, level));
+                BenchResult r = runner.run(base, backend, level);
+                if (r != null) {
+                    results.add(r);
+                }
             }
         }
         err.print("\r" + " ".repeat(50) + "\r");

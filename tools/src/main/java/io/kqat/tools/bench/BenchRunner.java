@@ -2,6 +2,7 @@ package io.kqat.tools.bench;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.Backend;
 import io.kqat.codec.buffer.BufferLease;
 import io.kqat.codec.select.Rung;
 import java.nio.ByteBuffer;
@@ -30,10 +31,19 @@ public final class BenchRunner {
         }
     }
 
+    /**
+     * @return the figures, or null when {@code backend} does not compress at {@code level} (the ladder would hand that
+     *         level to another backend, so there is nothing of its own to measure)
+     */
     public BenchResult run(CodecConfig base, String backend, int level) {
         CodecConfig config = base.toBuilder().backend(backend).level(level).build();
         List<BufferLease> leases = new ArrayList<>();
         try (GzipCodec codec = GzipCodec.create(config)) {
+            Backend own = codec.ladder().stream().filter(r -> r.name().equals(backend) && r.ready())
+                    .map(Rung::backend).findFirst().orElseThrow();
+            if (!own.supportsCompressLevel(level)) {
+                return null;
+            }
             List<ByteBuffer> batches = slices(codec, leases);
             List<ByteBuffer> compressed = new ArrayList<>(batches.size());
             ByteBuffer out = ByteBuffer.allocateDirect(codec.maxCompressedLength(batchSize));
@@ -52,13 +62,12 @@ public final class BenchRunner {
                     codec.compress(b.duplicate(), out, level);
                 }
             });
-            double decompressMBps = timed(() -> {
+            double decompressMBps = !own.supportsDecompress() ? Double.NaN : timed(() -> {
                 for (ByteBuffer c : compressed) {
                     codec.decompress(c.duplicate());
                 }
             });
-            String detail = codec.ladder().stream().filter(r -> r.name().equals(backend) && r.ready())
-                    .map(r -> r.backend().detail()).findFirst().orElse("");
+            String detail = own.detail();
             leases.forEach(BufferLease::close);
             return new BenchResult(backend, level, data.length, compressedBytes, compressMBps, decompressMBps, detail);
         }

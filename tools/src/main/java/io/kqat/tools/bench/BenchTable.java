@@ -19,23 +19,26 @@ public final class BenchTable {
         for (BenchResult r : results) {
             BenchResult jdk = results.stream().filter(x -> x.backend().equals("jdk") && x.level() == r.level())
                     .findFirst().orElse(null);
-            out.printf(Locale.ROOT, "%-11s %5d %7.1f MB/s %8s %9.1f MB/s %8s %7.2f  %s%n",
+            String decompress = Double.isNaN(r.decompressMBps()) ? "(not served)"
+                    : String.format(Locale.ROOT, "%.1f MB/s", r.decompressMBps());
+            out.printf(Locale.ROOT, "%-11s %5d %7.1f MB/s %8s %14s %8s %7.2f  %s%n",
                     r.backend(), r.level(), r.compressMBps(), times(r.compressMBps(), jdk == null ? 0 : jdk.compressMBps()),
-                    r.decompressMBps(), times(r.decompressMBps(), jdk == null ? 0 : jdk.decompressMBps()),
+                    decompress, times(r.decompressMBps(), jdk == null ? 0 : jdk.decompressMBps()),
                     r.ratio(), r.detail());
         }
     }
 
     private static String times(double value, double base) {
-        return base <= 0 ? "-" : String.format(Locale.ROOT, "%.2fx", value / base);
+        return base <= 0 || Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2fx", value / base);
     }
 
     public static void writeCsv(List<BenchResult> results, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file)) {
             w.write("backend,level,input_bytes,compressed_bytes,ratio,compress_mb_per_s,decompress_mb_per_s,detail\n");
             for (BenchResult r : results) {
-                w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.2f,%.2f,\"%s\"%n", r.backend(), r.level(),
-                        r.inputBytes(), r.compressedBytes(), r.ratio(), r.compressMBps(), r.decompressMBps(),
+                String decompress = Double.isNaN(r.decompressMBps()) ? "" : String.format(Locale.ROOT, "%.2f", r.decompressMBps());
+                w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.2f,%s,\"%s\"%n", r.backend(), r.level(),
+                        r.inputBytes(), r.compressedBytes(), r.ratio(), r.compressMBps(), decompress,
                         r.detail().replace("\"", "\"\"")));
             }
         }

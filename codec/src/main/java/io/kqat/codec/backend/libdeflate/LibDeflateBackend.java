@@ -1,0 +1,136 @@
+package io.kqat.codec.backend.libdeflate;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import io.kqat.codec.CorruptGzipException;
+import io.kqat.codec.backend.Backend;
+import io.kqat.codec.backend.BackendException;
+import io.kqat.codec.backend.nativeio.ContextPool;
+import io.kqat.codec.backend.nativeio.DirectAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * libdeflate (Debian {@code libdeflate0}): raw DEFLATE both ways. Levels map one to one: Kafka's 1..9 are libdeflate's
+ * 1..9 (libdeflate's 10..12 are not used: far slower, for a few percent), and libdeflate's level 6 compresses about
+ * twice as fast as zlib's with a slightly better ratio. Inflate uses {@code libdeflate_deflate_decompress_ex}, which
+ * reports the input consumed, so the gzip layer can walk several members.
+ */
+public final class LibDeflateBackend implements Backend {
+    public static final String NAME = "libdeflate";
+
+    @SuppressWarnings("unchecked")
+    private final ContextPool<Long>[] compressors = new ContextPool[10];
+    private final ContextPool<Decompressor> decompressors = new ContextPool<>(Decompressor::new, Decompressor::free);
+
+    LibDeflateBackend() {
+        for (int level = 1; level <= 9; level++) {
+            int l = level;
+            compressors[level] = new ContextPool<>(() -> allocCompressor(l), LibDeflateNative::libdeflate_free_compressor);
+        }
+    }
+
+    private static long allocCompressor(int level) {
+        long c = LibDeflateNative.libdeflate_alloc_compressor(level);
+        if (c == 0) {
+            throw new BackendException("libdeflate could not allocate a level " + level + " compressor");
+        }
+        return c;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int deflateBound(int n) {
+        // libdeflate's own bound is 5 bytes per block of at least 10000 bytes, plus 9; 5000-byte blocks leave margin.
+        return n + 5 * (n / 5000 + 1) + 64;
+    }
+
+    @Override
+    public Deflated deflate(ByteBuffer src, ByteBuffer dst, int level) {
+        if (level < 1 || level > 9) {
+            throw new IllegalArgumentException("level must be 1..9, was " + level);
+        }
+        long in = DirectAddress.at(src);
+        long out = DirectAddress.at(dst);
+        int inLen = src.remaining();
+        int outLen = dst.remaining();
+        ContextPool<Long> pool = compressors[level];
+        Long compressor = pool.borrow();
+        long produced;
+        try {
+            produced = LibDeflateNative.libdeflate_deflate_compress(compressor, in, inLen, out, outLen);
+        } finally {
+            pool.giveBack(compressor);
+        }
+        if (produced <= 0 || produced > outLen) {
+            throw new BackendException("libdeflate: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
+        }
+        src.position(src.limit());
+        dst.position(dst.position() + (int) produced);
+        return new Deflated((int) produced, Deflated.NO_CRC);
+    }
+
+    @Override
+    public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
+        long in = DirectAddress.at(src);
+        long out = DirectAddress.at(dst);
+        int inLen = src.remaining();
+        int outLen = dst.remaining();
+        Decompressor d = decompressors.borrow();
+        int result;
+        long consumed;
+        long produced;
+        try {
+            result = LibDeflateNative.libdeflate_deflate_decompress_ex(d.handle, in, inLen, out, outLen,
+                    Pointer.nativeValue(d.counts), Pointer.nativeValue(d.counts) + 8);
+            consumed = d.counts.getLong(0);
+            produced = d.counts.getLong(8);
+        } finally {
+            decompressors.giveBack(d);
+        }
+        switch (result) {
+            case LibDeflateNative.SUCCESS -> {
+                if (consumed < 0 || consumed > inLen || produced < 0 || produced > outLen) {
+                    throw new BackendException("libdeflate reported impossible counts " + consumed + "/" + produced);
+                }
+                src.position(src.position() + (int) consumed);
+                dst.position(dst.position() + (int) produced);
+                return new Inflated(true, (int) consumed, (int) produced);
+            }
+            case LibDeflateNative.INSUFFICIENT_SPACE -> {
+                return Inflated.OUTPUT_TOO_SMALL;
+            }
+            case LibDeflateNative.BAD_DATA -> throw new CorruptGzipException("corrupt or truncated deflate data");
+            default -> throw new BackendException("libdeflate decompress returned " + result);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int level = 1; level <= 9; level++) {
+            compressors[level].close();
+        }
+        decompressors.close();
+    }
+
+    /** A decompressor and the two {@code size_t} it reports counts into. */
+    private static final class Decompressor {
+        final long handle;
+        final Memory counts = new Memory(16);
+
+        Decompressor() {
+            handle = LibDeflateNative.libdeflate_alloc_decompressor();
+            if (handle == 0) {
+                throw new BackendException("libdeflate could not allocate a decompressor");
+            }
+        }
+
+        void free() {
+            LibDeflateNative.libdeflate_free_decompressor(handle);
+            counts.close();
+        }
+    }
+}
