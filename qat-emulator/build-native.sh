@@ -13,8 +13,7 @@ for variant in iova legacy; do
   extra=()
   [[ "$variant" == iova ]] && extra=(-DKQAT_EMU_IOVA)
   gcc "${cflags[@]}" "${extra[@]}" -shared -Wl,-soname,libusdm.so.0 -o "$dir/libusdm.so.0" "$src/usdm_emu.c" -lpthread
-  gcc "${cflags[@]}" -shared -Wl,-soname,libqat.so.4 -Wl,-rpath,'$ORIGIN' \
-    -o "$dir/libqat.so.4" "$src/qat_emu.c" "$dir/libusdm.so.0" -lz -lpthread
+  gcc "${cflags[@]}" -shared -Wl,-soname,libqat.so.4 -o "$dir/libqat.so.4" "$src/qat_emu.c" -lz -lpthread -ldl
   : > "$dir/vfio/0"
 done
 echo "QAT emulator built in $out (iova, legacy)"

@@ -103,7 +103,8 @@ _Static_assert(sizeof(CpaDcOpData) == 64, "CpaDcOpData");
 _Static_assert(offsetof(CpaDcOpData, pCrcData) == 56, "CpaDcOpData.pCrcData");
 _Static_assert(sizeof(CpaDcRqResults) == 24, "CpaDcRqResults");
 
-/* Between the emulator's two libraries (not part of qatlib): the IOMMU's view of device addresses. */
+/* Between the emulator's two libraries (not part of qatlib; libqat finds them with dlsym): the IOMMU's view of device
+ * addresses, VFIO registration, counters. */
 void *kqatemu_iommu_resolve(uint64_t iova, uint64_t len, int *mapped);
 int kqatemu_vfio_registered(void);
 void kqatemu_vfio_register(int on);

@@ -7,7 +7,9 @@
  * icp_sal_userStart, or the kqatemu_* functions, and read its counters.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +70,38 @@ static long long env_ll(const char *name, long long dflt) {
     return v != NULL && *v != '\0' ? atoll(v) : dflt;
 }
 
+/* ---- the sibling libusdm ------------------------------------------------------------------------------------ */
+
+/* The emulator's libusdm is opened by path from this library's own directory, not through a link-time dependency:
+ * both variants share the soname libusdm.so.0, and a soname lookup would bind one variant's libqat to whichever
+ * libusdm the process loaded first. The application loads the same file by path, so both sides share one table. */
+static void *(*usdm_resolve)(uint64_t, uint64_t, int *);
+static void (*usdm_vfio_register)(int);
+static long long (*usdm_counter)(const char *);
+static void (*usdm_set_no_iommu)(int);
+static void (*usdm_reset)(void);
+
+static int bind_usdm(void) {
+    if (usdm_resolve != NULL) return 1;
+    Dl_info self;
+    if (dladdr((void *) &bind_usdm, &self) == 0 || self.dli_fname == NULL) return 0;
+    char path[4096];
+    snprintf(path, sizeof path, "%s", self.dli_fname);
+    char *slash = strrchr(path, '/');
+    if (slash == NULL) return 0;
+    snprintf(slash + 1, sizeof path - (size_t) (slash + 1 - path), "libusdm.so.0");
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (h == NULL) return 0;
+    usdm_vfio_register = (void (*)(int)) dlsym(h, "kqatemu_vfio_register");
+    usdm_counter = (long long (*)(const char *)) dlsym(h, "kqatemu_usdm_counter");
+    usdm_set_no_iommu = (void (*)(int)) dlsym(h, "kqatemu_usdm_set_no_iommu");
+    usdm_reset = (void (*)(void)) dlsym(h, "kqatemu_usdm_reset");
+    void *resolve = dlsym(h, "kqatemu_iommu_resolve");
+    if (!usdm_vfio_register || !usdm_counter || !usdm_set_no_iommu || !usdm_reset || !resolve) return 0;
+    usdm_resolve = (void *(*)(uint64_t, uint64_t, int *)) resolve;
+    return 1;
+}
+
 /* ---- process and instances ---------------------------------------------------------------------------------- */
 
 EXPORT CpaStatus icp_sal_userStart(const char *process_name) {
@@ -76,6 +110,10 @@ EXPORT CpaStatus icp_sal_userStart(const char *process_name) {
     if (process_started) {
         pthread_mutex_unlock(&global);
         return CPA_STATUS_SUCCESS;
+    }
+    if (!bind_usdm()) {
+        pthread_mutex_unlock(&global);
+        return CPA_STATUS_FATAL;
     }
     num_instances = (int) env_ll("KQAT_EMU_INSTANCES", num_instances);
     if (num_instances < 0) num_instances = 0;
@@ -97,7 +135,7 @@ EXPORT CpaStatus icp_sal_userStart(const char *process_name) {
         instances[i].translate = NULL;
     }
     process_started = 1;
-    kqatemu_vfio_register(1); /* opening the device registers the VFIO container with USDM */
+    usdm_vfio_register(1); /* opening the device registers the VFIO container with USDM */
     pthread_mutex_unlock(&global);
     return CPA_STATUS_SUCCESS;
 }
@@ -114,7 +152,7 @@ EXPORT CpaStatus icp_sal_userStop(void) {
         pthread_mutex_destroy(&instances[i].lock);
     }
     process_started = 0;
-    kqatemu_vfio_register(0);
+    usdm_vfio_register(0);
     pthread_mutex_unlock(&global);
     return CPA_STATUS_SUCCESS;
 }
@@ -183,7 +221,7 @@ static void *device_view(struct instance *in, const void *virt, uint64_t len, in
     if (virt == NULL) return NULL;
     uint64_t iova = in->translate((void *) virt);
     if (iova == 0) return NULL;
-    return kqatemu_iommu_resolve(iova, len == 0 ? 1 : len, mapped ? mapped : &ignored);
+    return usdm_resolve(iova, len == 0 ? 1 : len, mapped ? mapped : &ignored);
 }
 
 /* Checks a buffer list as the device would read it; fills the host views of its flat buffers. */
@@ -483,7 +521,7 @@ EXPORT void kqatemu_set_latency_us(long long us) {
 }
 
 EXPORT void kqatemu_set_no_iommu(int on) {
-    kqatemu_usdm_set_no_iommu(on);
+    if (bind_usdm()) usdm_set_no_iommu(on);
 }
 
 /* Takes effect at the next icp_sal_userStart, as the real device's configuration would. */
@@ -509,7 +547,7 @@ EXPORT long long kqatemu_counter(const char *name) {
     if (strcmp(name, "src_bytes_mapped") == 0) return atomic_load(&src_bytes_mapped);
     if (strcmp(name, "src_bytes_alloc") == 0) return atomic_load(&src_bytes_alloc);
     if (strcmp(name, "process_started") == 0) return process_started;
-    return kqatemu_usdm_counter(name);
+    return bind_usdm() ? usdm_counter(name) : -1;
 }
 
 EXPORT void kqatemu_reset_counters(void) {
@@ -523,5 +561,5 @@ EXPORT void kqatemu_reset_counters(void) {
     atomic_store(&retries, 0);
     atomic_store(&src_bytes_mapped, 0);
     atomic_store(&src_bytes_alloc, 0);
-    kqatemu_usdm_reset();
+    if (bind_usdm()) usdm_reset();
 }

@@ -104,21 +104,17 @@ final class DoctorCommand implements Command {
         out.println("  ladder, best first:");
         for (Rung rung : codec.ladder()) {
             if (rung.ready()) {
-                String detail = rung.backend().detail();
-                out.printf("    %-11s ready    %s%s%n", rung.name(), serves(rung.backend()),
-                        detail.isEmpty() ? "" : "; " + detail);
+                out.printf("    %-11s ready    %s%n", rung.name(), serves(rung.backend()));
             } else {
                 out.printf("    %-11s skipped  %s%n", rung.name(), rung.skipReason());
             }
         }
-        // The detail may have changed: the self test moved bytes through the chosen backend.
-        codec.ladder().stream().filter(Rung::ready).filter(x -> x.name().equals(codec.backendName())).findFirst()
-                .ifPresent(x -> {
-                    if (!x.backend().detail().isEmpty()) {
-                        out.printf("  %s after the self test: %s%n", x.name(), x.backend().detail());
-                    }
-                });
         out.printf("  self test  %s%n", r.get("selfTest"));
+        for (Rung rung : codec.ladder()) {
+            if (rung.ready() && !rung.backend().detail().isEmpty()) {
+                out.printf("  %s: %s%n", rung.name(), rung.backend().detail());
+            }
+        }
     }
 
     /** What a backend takes on, e.g. "levels 1-3, no inflate". */

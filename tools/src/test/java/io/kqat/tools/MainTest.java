@@ -37,6 +37,15 @@ class MainTest {
     void doctorNamesTheChosenBackendAndEveryRung() {
         assertThat(run(new byte[0], "doctor")).as(err.toString()).isZero();
         assertThat(stdout()).contains("compresses with").contains("jdk").contains("self test  ok");
+        assertThat(stdout()).as("no qatlib on this machine, and the emulator was not asked for")
+                .containsPattern("qat\\s+skipped\\s+qatlib not found");
+    }
+
+    @Test
+    void doctorWithTheEmulatorReportsZeroCopyAndItsCopies() {
+        assertThat(run(new byte[0], "doctor", "--emulator")).as(err.toString()).isZero();
+        assertThat(stdout()).contains("compresses with qat").containsPattern("qat-pinned\\s+ready")
+                .contains("qat: zero-copy");
     }
 
     @Test

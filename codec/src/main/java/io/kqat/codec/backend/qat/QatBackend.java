@@ -1,0 +1,280 @@
+package io.kqat.codec.backend.qat;
+
+import com.sun.jna.Pointer;
+import io.kqat.codec.backend.Backend;
+import io.kqat.codec.backend.BackendException;
+import io.kqat.codec.backend.nativeio.ContextPool;
+import io.kqat.codec.backend.nativeio.DirectAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Raw DEFLATE on a QAT device through qatlib's data compression API, one stateless request per batch. In zero-copy
+ * mode, input that already lies in the mapped region (a batch Kafka wrote into a slot) is compressed where it is; any
+ * other input is staged into region slots (zero-copy) or pinned USDM buffers (pinned-copy), and every copied byte is
+ * counted. Output is staged the same way unless the destination is in the region. Any failure (refused submission,
+ * error status, overflow, timeout, no staging memory) is a {@link BackendException}: the ladder redoes that batch on
+ * the next rung. The CRC32 of the gzip trailer comes from the device's result.
+ */
+class QatBackend implements Backend {
+    /** The device is asked at most this much in one request (and in one output). */
+    static final int MAX_REQUEST_BYTES = RequestDescriptors.MAX_FLATS * SlotArena.SLOT_SIZE;
+
+    enum Mode {
+        ZERO_COPY("zero-copy"), PINNED_COPY("pinned-copy");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+    }
+
+    private final String name;
+    final Mode mode;
+    final QatRuntime runtime;
+    final Region region;
+    final SlotArena arena;
+    private final PinnedBuffers pinned;
+    private final QatSessions sessions;
+    private final ContextPool<RequestDescriptors> descriptors;
+    private final long timeoutNanos;
+    final LongAdder compressInputCopied = new LongAdder();
+    final LongAdder compressOutputCopied = new LongAdder();
+    final LongAdder decompressInputCopied = new LongAdder();
+    final LongAdder decompressOutputCopied = new LongAdder();
+    final LongAdder requests = new LongAdder();
+
+    QatBackend(String name, Mode mode, QatRuntime runtime, Region region, long timeoutNanos) {
+        this.name = name;
+        this.mode = mode;
+        this.runtime = runtime;
+        this.region = region;
+        this.arena = region == null ? null : new SlotArena(region);
+        this.pinned = new PinnedBuffers(runtime.libs.usdm);
+        this.sessions = new QatSessions(runtime);
+        this.descriptors = new ContextPool<>(runtime::newDescriptors, RequestDescriptors::free);
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int deflateBound(int n) {
+        return n + (n >>> 3) + 1024;
+    }
+
+    @Override
+    public Deflated deflate(ByteBuffer src, ByteBuffer dst, int level) {
+        int n = src.remaining();
+        if (n > MAX_REQUEST_BYTES) {
+            throw new BackendException("a " + n + "-byte batch is over one QAT request (" + MAX_REQUEST_BYTES + " bytes)");
+        }
+        int outCap = (int) Math.min(dst.remaining(), Math.min(deflateBound(n), MAX_REQUEST_BYTES));
+        long srcAddress = addressOf(src);
+        long dstAddress = addressOf(dst);
+        Request r = new Request();
+        try {
+            long in = r.input(srcAddress, src, n, compressInputCopied);
+            long out = r.output(dstAddress, outCap);
+            RequestDescriptors d = r.descriptors();
+            d.prepare(true);
+            d.source(in, n, SlotArena.SLOT_SIZE);
+            d.destination(out, outCap, SlotArena.SLOT_SIZE);
+            r.run(true, level);
+            int result = d.resultStatus();
+            if (result != CpaStatus.DC_OK) {
+                throw new BackendException("QAT compress result " + CpaStatus.resultName(result));
+            }
+            long produced = d.resultProduced();
+            if (d.resultConsumed() != n || produced <= 0 || produced > outCap) {
+                throw new BackendException("QAT compress reported " + d.resultConsumed() + " in, " + produced + " out for " + n);
+            }
+            r.copyOut(dst, (int) produced, compressOutputCopied);
+            src.position(src.limit());
+            return new Deflated((int) produced, d.resultChecksum());
+        } finally {
+            r.close();
+        }
+    }
+
+    @Override
+    public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
+        int n = src.remaining();
+        int outCap = dst.remaining();
+        if (n > MAX_REQUEST_BYTES || outCap > MAX_REQUEST_BYTES) {
+            throw new BackendException("a " + n + "-byte member is over one QAT request: inflated in software");
+        }
+        long srcAddress = addressOf(src);
+        long dstAddress = addressOf(dst);
+        Request r = new Request();
+        try {
+            long in = r.input(srcAddress, src, n, decompressInputCopied);
+            long out = r.output(dstAddress, Math.max(outCap, 1));
+            RequestDescriptors d = r.descriptors();
+            d.prepare(false);
+            d.source(in, n, SlotArena.SLOT_SIZE);
+            d.destination(out, Math.max(outCap, 1), SlotArena.SLOT_SIZE);
+            r.run(false, 1);
+            int result = d.resultStatus();
+            if (result == CpaStatus.DC_OVERFLOW) {
+                return Inflated.OUTPUT_TOO_SMALL;
+            }
+            if (result != CpaStatus.DC_OK) {
+                // Left to software, which decides whether the data is really corrupt.
+                throw new BackendException("QAT rejected the deflate data: " + CpaStatus.resultName(result));
+            }
+            long consumed = d.resultConsumed();
+            long produced = d.resultProduced();
+            if (consumed <= 0 || consumed > n || produced > outCap) {
+                throw new BackendException("QAT decompress reported " + consumed + " in, " + produced + " out");
+            }
+            r.copyOut(dst, (int) produced, decompressOutputCopied);
+            src.position(src.position() + (int) consumed);
+            return new Inflated(true, (int) consumed, (int) produced);
+        } finally {
+            r.close();
+        }
+    }
+
+    /** Heap buffers are copied into device memory directly, once, so this backend takes them as they are. */
+    @Override
+    public boolean requiresDirectBuffers() {
+        return false;
+    }
+
+    /** Native address of a direct buffer's position; 0 (never inside the region) for a heap buffer. */
+    private static long addressOf(ByteBuffer b) {
+        return b.isDirect() ? DirectAddress.at(b) : 0;
+    }
+
+    /** Device memory for staging: region slots when there is a region, pinned buffers otherwise. */
+    private DeviceBuffer stage(int bytes) {
+        DeviceBuffer b = arena != null ? arena.acquire(bytes) : pinned.acquire(bytes);
+        if (b == null) {
+            throw new BackendException(arena != null
+                    ? "QAT region full: no free run of slots for " + bytes + " bytes"
+                    : "no pinned memory for " + bytes + " bytes");
+        }
+        return b;
+    }
+
+    @Override
+    public String detail() {
+        StringBuilder sb = new StringBuilder(mode.label).append(", ").append(runtime.libs.origin);
+        if (region != null) {
+            sb.append(", region ").append(region);
+        }
+        sb.append(", ").append(requests.sum()).append(" requests, copied: compress in ")
+                .append(compressInputCopied.sum()).append(" B, out ").append(compressOutputCopied.sum())
+                .append(" B; decompress in ").append(decompressInputCopied.sum()).append(" B, out ")
+                .append(decompressOutputCopied.sum()).append(" B");
+        return sb.toString();
+    }
+
+    /** Forgets what the start-up self test moved, so the figures describe real traffic. */
+    void resetCounters() {
+        for (LongAdder a : new LongAdder[] {compressInputCopied, compressOutputCopied, decompressInputCopied,
+                decompressOutputCopied, requests}) {
+            a.reset();
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        descriptors.close();
+        pinned.close();
+        if (region != null) {
+            region.close();
+        }
+        QatRuntime.release(runtime);
+    }
+
+    /** The memory of one request; released at close, or when a timed-out request finally completes. */
+    private final class Request implements AutoCloseable {
+        private DeviceBuffer stagedIn;
+        private DeviceBuffer stagedOut;
+        private RequestDescriptors descriptors;
+        private long outAddress;
+        private boolean inFlightAfterTimeout;
+
+        /** Device address of the input: in place when it lies in the region, else a staged copy. */
+        long input(long address, ByteBuffer src, int n, LongAdder copied) {
+            if (address != 0 && region != null && region.contains(address, n)) {
+                return address;
+            }
+            stagedIn = stage(n);
+            stagedIn.buffer().clear().put(src.duplicate());
+            copied.add(n);
+            return stagedIn.address();
+        }
+
+        long output(long address, int capacity) {
+            if (address != 0 && region != null && region.contains(address, capacity)) {
+                outAddress = address;
+                return address;
+            }
+            stagedOut = stage(capacity);
+            outAddress = stagedOut.address();
+            return outAddress;
+        }
+
+        RequestDescriptors descriptors() {
+            if (descriptors == null) {
+                descriptors = QatBackend.this.descriptors.borrow();
+            }
+            return descriptors;
+        }
+
+        void run(boolean compress, int level) {
+            QatRuntime.Instance instance = runtime.nextInstance();
+            Pointer session = sessions.session(instance, compress, level);
+            requests.increment();
+            int status;
+            try {
+                status = runtime.submitAndWait(instance, compress, session, descriptors, timeoutNanos, this::release);
+            } catch (QatRuntime.RequestTimedOut e) {
+                inFlightAfterTimeout = true;
+                throw e;
+            }
+            if (status != CpaStatus.SUCCESS) {
+                throw new BackendException("QAT request completed with " + CpaStatus.name(status) + " ("
+                        + CpaStatus.resultName(descriptors.resultStatus()) + ")");
+            }
+        }
+
+        void copyOut(ByteBuffer dst, int produced, LongAdder copied) {
+            if (stagedOut != null) {
+                ByteBuffer from = stagedOut.buffer().duplicate();
+                from.clear().limit(produced);
+                dst.put(from);
+                copied.add(produced);
+            } else {
+                dst.position(dst.position() + produced);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!inFlightAfterTimeout) {
+                release();
+            }
+        }
+
+        private void release() {
+            if (stagedIn != null) {
+                stagedIn.close();
+            }
+            if (stagedOut != null) {
+                stagedOut.close();
+            }
+            if (descriptors != null) {
+                QatBackend.this.descriptors.giveBack(descriptors);
+            }
+        }
+    }
+}

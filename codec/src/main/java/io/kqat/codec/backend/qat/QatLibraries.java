@@ -1,0 +1,136 @@
+package io.kqat.codec.backend.qat;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Function;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import com.sun.jna.ptr.ShortByReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * qatlib's two libraries, loaded by soname from the system, or by path from a directory holding libraries with the same
+ * sonames (kqat's QAT emulator). The IOVA mapping functions are optional: they exist from qatlib 26.02 on.
+ */
+final class QatLibraries {
+    static final String QAT_SONAME = "libqat.so.4";
+    static final String USDM_SONAME = "libusdm.so.0";
+
+    final String origin;
+    final NativeLibrary usdmLibrary;
+    final NativeLibrary qatLibrary;
+    final Usdm usdm;
+    final Dc dc;
+    /** Null when the library predates the IOVA API. */
+    final Iova iova;
+    /** USDM's own translation function, registered with every instance. */
+    final Function virtToPhys;
+
+    private QatLibraries(String origin, String usdmName, String qatName) {
+        this.origin = origin;
+        Map<String, Object> options = Map.of(Library.OPTION_CLASSLOADER, QatLibraries.class.getClassLoader());
+        this.usdmLibrary = NativeLibrary.getInstance(usdmName, options);
+        this.qatLibrary = NativeLibrary.getInstance(qatName, options);
+        this.usdm = Native.load(usdmName, Usdm.class, options);
+        this.dc = Native.load(qatName, Dc.class, options);
+        this.virtToPhys = usdmLibrary.getFunction("qaeVirtToPhysNUMA");
+        this.iova = hasSymbol(usdmLibrary, "qaeMemMapContiguousIova") && hasSymbol(usdmLibrary, "qaeMemUnmapContiguousIova")
+                ? Native.load(usdmName, Iova.class, options)
+                : null;
+    }
+
+    /**
+     * @param directory where libqat.so.4 and libusdm.so.0 are (the emulator), or null for the system's
+     * @throws UnsatisfiedLinkError with a message for users when a library or a required symbol is missing
+     */
+    static QatLibraries load(Path directory) {
+        String usdmName = directory == null ? USDM_SONAME : directory.resolve(USDM_SONAME).toString();
+        String qatName = directory == null ? QAT_SONAME : directory.resolve(QAT_SONAME).toString();
+        if (directory != null && !Files.isRegularFile(directory.resolve(QAT_SONAME))) {
+            throw new UnsatisfiedLinkError(directory.resolve(QAT_SONAME) + " does not exist");
+        }
+        // libusdm first: libqat needs it, and by soname it is then already loaded.
+        NativeLibrary usdm = NativeLibrary.getInstance(usdmName);
+        NativeLibrary qat = NativeLibrary.getInstance(qatName);
+        for (String required : new String[] {"qaeMemAllocNUMA", "qaeMemFreeNUMA", "qaeVirtToPhysNUMA"}) {
+            usdm.getFunction(required);
+        }
+        for (String required : new String[] {"icp_sal_userStart", "icp_sal_userStop", "icp_sal_DcPollInstance",
+                "cpaDcGetNumInstances", "cpaDcGetInstances", "cpaDcSetAddressTranslation", "cpaDcStartInstance",
+                "cpaDcStopInstance", "cpaDcGetSessionSize", "cpaDcInitSession", "cpaDcRemoveSession",
+                "cpaDcBufferListGetMetaSize", "cpaDcCompressData2", "cpaDcDecompressData2"}) {
+            qat.getFunction(required);
+        }
+        return new QatLibraries(directory == null ? "system qatlib" : "emulator at " + directory, usdmName, qatName);
+    }
+
+    private static boolean hasSymbol(NativeLibrary library, String name) {
+        try {
+            library.getFunction(name);
+            return true;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
+    /** libusdm: memory the device may reach. */
+    interface Usdm extends Library {
+        Pointer qaeMemAllocNUMA(long size, int node, long physAlign);
+
+        void qaeMemFreeNUMA(PointerByReference pointer);
+
+        long qaeVirtToPhysNUMA(Pointer virt);
+    }
+
+    /** libusdm 26.02+: application memory mapped into the device's IOVA space. */
+    interface Iova extends Library {
+        long qaeMemMapContiguousIova(Pointer virt, long size);
+
+        int qaeMemUnmapContiguousIova(Pointer virt, long size);
+    }
+
+    /** Completion callback: {@code void fn(void *callbackTag, CpaStatus status)}. */
+    interface CompletionCallback extends Callback {
+        void invoke(Pointer callbackTag, int status);
+    }
+
+    /** libqat: the user-space process, instances and the data compression API. */
+    interface Dc extends Library {
+        int icp_sal_userStart(String processName);
+
+        int icp_sal_userStop();
+
+        int icp_sal_DcPollInstance(Pointer instance, int responseQuota);
+
+        int cpaDcGetNumInstances(ShortByReference count);
+
+        int cpaDcGetInstances(short count, Pointer[] instances);
+
+        int cpaDcSetAddressTranslation(Pointer instance, Pointer virtToPhys);
+
+        int cpaDcBufferListGetMetaSize(Pointer instance, int numBuffers, IntByReference bytes);
+
+        int cpaDcStartInstance(Pointer instance, short numIntermediate, Pointer intermediate);
+
+        int cpaDcStopInstance(Pointer instance);
+
+        int cpaDcGetSessionSize(Pointer instance, CpaStructs.CpaDcSessionSetupData setup, IntByReference sessionSize,
+                                IntByReference contextSize);
+
+        int cpaDcInitSession(Pointer instance, Pointer session, CpaStructs.CpaDcSessionSetupData setup,
+                             Pointer context, CompletionCallback callback);
+
+        int cpaDcRemoveSession(Pointer instance, Pointer session);
+
+        int cpaDcCompressData2(Pointer instance, Pointer session, Pointer src, Pointer dst, Pointer opData,
+                               Pointer results, Pointer callbackTag);
+
+        int cpaDcDecompressData2(Pointer instance, Pointer session, Pointer src, Pointer dst, Pointer opData,
+                                 Pointer results, Pointer callbackTag);
+    }
+}

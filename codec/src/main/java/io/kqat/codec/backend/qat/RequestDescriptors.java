@@ -1,0 +1,133 @@
+package io.kqat.codec.backend.qat;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import io.kqat.codec.backend.qat.CpaStructs.CpaBufferList;
+import io.kqat.codec.backend.qat.CpaStructs.CpaDcOpData;
+import io.kqat.codec.backend.qat.CpaStructs.CpaDcRqResults;
+import io.kqat.codec.backend.qat.CpaStructs.CpaFlatBuffer;
+
+/**
+ * The descriptors of one request, in one pinned block the device can read: source and destination buffer lists with
+ * their flat buffers and metadata, the operation data and the results. Written by offset (from the structures'
+ * JNA layouts) so a request costs no allocation. One block serves one request at a time.
+ */
+final class RequestDescriptors {
+    /** Flat buffers per list: with 64 KiB slots, up to 16 MiB in one request. */
+    static final int MAX_FLATS = 256;
+
+    private static final int LIST_SIZE = CpaStructs.size(CpaBufferList.class);
+    private static final int LIST_NUM = CpaStructs.offset(CpaBufferList.class, "numBuffers");
+    private static final int LIST_BUFFERS = CpaStructs.offset(CpaBufferList.class, "pBuffers");
+    private static final int LIST_META = CpaStructs.offset(CpaBufferList.class, "pPrivateMetaData");
+    private static final int FLAT_SIZE = CpaStructs.size(CpaFlatBuffer.class);
+    private static final int FLAT_LEN = CpaStructs.offset(CpaFlatBuffer.class, "dataLenInBytes");
+    private static final int FLAT_DATA = CpaStructs.offset(CpaFlatBuffer.class, "pData");
+    private static final int OP_SIZE = CpaStructs.size(CpaDcOpData.class);
+    private static final int OP_FLUSH = CpaStructs.offset(CpaDcOpData.class, "flushFlag");
+    private static final int OP_VERIFY = CpaStructs.offset(CpaDcOpData.class, "compressAndVerify");
+    private static final int RESULTS_SIZE = CpaStructs.size(CpaDcRqResults.class);
+    static final int RESULT_STATUS = CpaStructs.offset(CpaDcRqResults.class, "status");
+    static final int RESULT_PRODUCED = CpaStructs.offset(CpaDcRqResults.class, "produced");
+    static final int RESULT_CONSUMED = CpaStructs.offset(CpaDcRqResults.class, "consumed");
+    static final int RESULT_CHECKSUM = CpaStructs.offset(CpaDcRqResults.class, "checksum");
+
+    private final QatLibraries.Usdm usdm;
+    private final Pointer block;
+    final Pointer srcList;
+    final Pointer dstList;
+    final Pointer opData;
+    final Pointer results;
+    private final Pointer srcFlats;
+    private final Pointer dstFlats;
+
+    RequestDescriptors(QatLibraries.Usdm usdm, int metaSize) {
+        this.usdm = usdm;
+        long srcListAt = 0;
+        long dstListAt = align(srcListAt + LIST_SIZE);
+        long opAt = align(dstListAt + LIST_SIZE);
+        long resultsAt = align(opAt + OP_SIZE);
+        long srcFlatsAt = align(resultsAt + RESULTS_SIZE);
+        long dstFlatsAt = align(srcFlatsAt + (long) FLAT_SIZE * MAX_FLATS);
+        long srcMetaAt = align(dstFlatsAt + (long) FLAT_SIZE * MAX_FLATS);
+        long dstMetaAt = align(srcMetaAt + metaSize);
+        long total = align(dstMetaAt + metaSize);
+        this.block = usdm.qaeMemAllocNUMA(total, -1, 64);
+        if (block == null) {
+            throw new io.kqat.codec.backend.BackendException("qaeMemAllocNUMA refused " + total + " bytes for request descriptors");
+        }
+        block.clear(total);
+        srcList = block.share(srcListAt);
+        dstList = block.share(dstListAt);
+        opData = block.share(opAt);
+        results = block.share(resultsAt);
+        srcFlats = block.share(srcFlatsAt);
+        dstFlats = block.share(dstFlatsAt);
+        srcList.setPointer(LIST_BUFFERS, srcFlats);
+        srcList.setPointer(LIST_META, block.share(srcMetaAt));
+        dstList.setPointer(LIST_BUFFERS, dstFlats);
+        dstList.setPointer(LIST_META, block.share(dstMetaAt));
+    }
+
+    private static long align(long offset) {
+        return (offset + 63) & ~63L;
+    }
+
+    /** Number of flat buffers [address, address+length) needs when split at {@code chunk} bytes. */
+    static int flatsNeeded(long length, int chunk) {
+        return (int) Math.max(1, (length + chunk - 1) / chunk);
+    }
+
+    void source(long address, int length, int chunk) {
+        fill(srcList, srcFlats, address, length, chunk);
+    }
+
+    void destination(long address, int length, int chunk) {
+        fill(dstList, dstFlats, address, length, chunk);
+    }
+
+    /** Describes [address, address+length) as flat buffers of at most {@code chunk} bytes: a scatter-gather list. */
+    private static void fill(Pointer list, Pointer flats, long address, int length, int chunk) {
+        int n = flatsNeeded(length, chunk);
+        if (n > MAX_FLATS) {
+            throw new IllegalArgumentException(length + " bytes need " + n + " flat buffers, at most " + MAX_FLATS);
+        }
+        for (int i = 0; i < n; i++) {
+            long off = (long) i * chunk;
+            int len = (int) Math.min(chunk, length - off);
+            Pointer flat = flats.share((long) i * FLAT_SIZE);
+            flat.setInt(FLAT_LEN, len);
+            flat.setPointer(FLAT_DATA, new Pointer(address + off));
+        }
+        list.setInt(LIST_NUM, n);
+    }
+
+    /** Operation data for one stateless request; the CRC seed in the results is 0 (a whole batch). */
+    void prepare(boolean compress) {
+        opData.clear(OP_SIZE);
+        opData.setInt(OP_FLUSH, CpaStatus.FLUSH_FINAL);
+        // Requests over 64 KiB are refused without compress-and-verify; it is cheap insurance for any size.
+        opData.setInt(OP_VERIFY, compress ? 1 : 0);
+        results.clear(RESULTS_SIZE);
+    }
+
+    int resultStatus() {
+        return results.getInt(RESULT_STATUS);
+    }
+
+    long resultProduced() {
+        return Integer.toUnsignedLong(results.getInt(RESULT_PRODUCED));
+    }
+
+    long resultConsumed() {
+        return Integer.toUnsignedLong(results.getInt(RESULT_CONSUMED));
+    }
+
+    long resultChecksum() {
+        return Integer.toUnsignedLong(results.getInt(RESULT_CHECKSUM));
+    }
+
+    void free() {
+        usdm.qaeMemFreeNUMA(new PointerByReference(block));
+    }
+}

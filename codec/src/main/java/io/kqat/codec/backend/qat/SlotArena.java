@@ -1,0 +1,124 @@
+package io.kqat.codec.backend.qat;
+
+import io.kqat.codec.buffer.BufferLease;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Hands out runs of fixed-size slots of the {@link Region} to concurrent batches. A run is contiguous, so a batch sees
+ * one buffer; the device sees it as a scatter-gather list of slots. Never blocks: when no run is free the caller gets
+ * null and uses other memory. Slots are tracked in one bitmap under a lock, so two leases can never overlap.
+ */
+final class SlotArena {
+    static final int SLOT_SIZE = 64 << 10;
+
+    private final Region region;
+    private final int slots;
+    private final long[] used;
+    private int usedSlots;
+    private int nextHint;
+
+    SlotArena(Region region) {
+        this.region = region;
+        this.slots = (int) Math.min(Integer.MAX_VALUE, region.size() / SLOT_SIZE);
+        this.used = new long[(slots + 63) / 64];
+    }
+
+    int slotCount() {
+        return slots;
+    }
+
+    synchronized int usedSlots() {
+        return usedSlots;
+    }
+
+    /** A run of slots holding at least {@code bytes}, or null when the arena has no such run free. */
+    Lease acquire(int bytes) {
+        int need = Math.max(1, (int) ((bytes + (long) SLOT_SIZE - 1) / SLOT_SIZE));
+        if (need > slots) {
+            return null;
+        }
+        int start;
+        synchronized (this) {
+            start = findRun(need, nextHint);
+            if (start < 0 && nextHint > 0) {
+                start = findRun(need, 0);
+            }
+            if (start < 0) {
+                return null;
+            }
+            for (int i = start; i < start + need; i++) {
+                used[i >>> 6] |= 1L << i;
+            }
+            usedSlots += need;
+            nextHint = start + need >= slots ? 0 : start + need;
+        }
+        return new Lease(start, need);
+    }
+
+    private int findRun(int need, int from) {
+        int run = 0;
+        for (int i = from; i < slots; i++) {
+            if ((used[i >>> 6] & (1L << i)) == 0) {
+                if (++run == need) {
+                    return i - need + 1;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return -1;
+    }
+
+    private synchronized void release(int start, int count) {
+        for (int i = start; i < start + count; i++) {
+            long bit = 1L << i;
+            if ((used[i >>> 6] & bit) == 0) {
+                throw new IllegalStateException("slot " + i + " released twice");
+            }
+            used[i >>> 6] &= ~bit;
+        }
+        usedSlots -= count;
+    }
+
+    /** A run of slots; closing returns it (once). */
+    final class Lease implements BufferLease, DeviceBuffer {
+        private final int start;
+        private final int count;
+        private final ByteBuffer buffer;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Lease(int start, int count) {
+            this.start = start;
+            this.count = count;
+            this.buffer = region.view((long) start * SLOT_SIZE, count * SLOT_SIZE);
+        }
+
+        @Override
+        public long address() {
+            return region.base() + (long) start * SLOT_SIZE;
+        }
+
+        @Override
+        public int capacity() {
+            return count * SLOT_SIZE;
+        }
+
+        @Override
+        public ByteBuffer buffer() {
+            return buffer;
+        }
+
+        @Override
+        public boolean deviceMapped() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                release(start, count);
+            }
+        }
+    }
+}
