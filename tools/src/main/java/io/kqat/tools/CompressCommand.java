@@ -37,13 +37,14 @@ final class CompressCommand implements Command {
                 + "  reads stdin and writes stdout unless files are given\n"
                 + (compress ? "  --chunk BYTES    bytes per gzip member (default 1 MiB)\n"
                         : "  --max-output BYTES  refuse to write more than this (default 256 MiB per member)\n")
+                + "  --stats          print the backend used, its mode and bytes copied to stderr (on with --emulator)\n"
                 + CodecOptions.HELP;
     }
 
     @Override
     public int run(String[] argv, InputStream stdin, PrintStream stdout, PrintStream err) throws Exception {
         CliArgs args = new CliArgs(argv, DoctorCommand.union(CodecOptions.VALUED,
-                Set.of("input", "output", "chunk", "max-output")), CodecOptions.FLAGS);
+                Set.of("input", "output", "chunk", "max-output")), DoctorCommand.union(CodecOptions.FLAGS, Set.of("stats")));
         var config = CodecOptions.from(args);
         if (args.has("max-output")) {
             config = config.toBuilder().maxDecompressedBytes(Long.parseLong(args.get("max-output", null))).build();
@@ -63,9 +64,28 @@ final class CompressCommand implements Command {
                 }
             }
             out.flush();
+            if (args.has("stats") || args.has("emulator")) {
+                printStats(codec, err);
+            }
             err.flush();
         }
         return 0;
+    }
+
+    private void printStats(GzipCodec codec, PrintStream err) {
+        for (var rung : codec.ladder()) {
+            var s = rung.stats();
+            long calls = compress ? s.compressCalls() : s.decompressCalls();
+            if (s.errors() > 0) {
+                err.printf("kqat %s: %s failed %d request(s), redone on the next rung%n", name(), rung.name(), s.errors());
+            }
+            if (calls > 0) {
+                err.printf("kqat %s: %s, %d member(s), %d -> %d bytes%s%n", name(), rung.name(), calls,
+                        compress ? s.compressBytesIn() : s.decompressBytesIn(),
+                        compress ? s.compressBytesOut() : s.decompressBytesOut(),
+                        rung.backend().detail().isEmpty() ? "" : "; " + rung.backend().detail());
+            }
+        }
     }
 
     /** Closing the gzip stream must not close stdout before the launcher is done with it. */

@@ -59,6 +59,14 @@ public interface Backend extends AutoCloseable {
         return "";
     }
 
+    /**
+     * Named counters for tools and metrics, e.g. the bytes a device backend copied between Java memory and device
+     * memory ({@code compress.input.copied}, {@code compress.input.bytes}). Empty for software.
+     */
+    default java.util.Map<String, Long> counters() {
+        return java.util.Map.of();
+    }
+
     @Override
     default void close() {
     }

@@ -75,6 +75,10 @@ public final class BenchCommand implements io.kqat.tools.Command {
         String source = args.has("input") ? args.get("input", null) : "generated Kafka-like JSON events";
         out.printf("kqat bench: %s, %.1f MiB in %d-byte batches (one gzip member each), levels %s%n",
                 source, data.length / 1048576.0, batch, levels);
+        if (args.has("emulator")) {
+            out.println("note: QAT rows run on kqat's emulator (zlib on this CPU): they show the data path and the copies,"
+                    + " not a device's speed");
+        }
         List<BenchResult> results = new ArrayList<>();
         int total = backends.size() * levels.size();
         int done = 0;

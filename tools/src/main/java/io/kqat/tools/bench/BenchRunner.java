@@ -68,8 +68,11 @@ public final class BenchRunner {
                 }
             });
             String detail = own.detail();
+            String mode = detail.isEmpty() ? "software" : detail.split(",")[0];
+            var counters = own.counters();
             leases.forEach(BufferLease::close);
-            return new BenchResult(backend, level, data.length, compressedBytes, compressMBps, decompressMBps, detail);
+            return new BenchResult(backend, level, data.length, compressedBytes, compressMBps, decompressMBps, mode,
+                    counters.getOrDefault("compress.input.copied", 0L), counters.getOrDefault("compress.input.bytes", 0L));
         }
     }
 
