@@ -12,10 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The kqat command as a user runs it: exit codes, output, and gzip interoperability with the `gzip` program. */
+/**
+ * The kqat command as a user runs it: exit codes, output, and gzip interoperability with the `gzip` program. The
+ * plain doctor runs first: once the emulator's libraries are loaded into this JVM, the dynamic linker would answer
+ * qatlib's sonames with them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainTest {
     @TempDir
     Path dir;
@@ -34,6 +42,7 @@ class MainTest {
     }
 
     @Test
+    @Order(1)
     void doctorNamesTheChosenBackendAndEveryRung() {
         assertThat(run(new byte[0], "doctor")).as(err.toString()).isZero();
         assertThat(stdout()).contains("compresses with").contains("jdk").contains("self test  ok");
@@ -49,6 +58,7 @@ class MainTest {
     }
 
     @Test
+    @Order(1)
     void doctorJsonIsMachineReadable() {
         assertThat(run(new byte[0], "doctor", "--json")).isZero();
         assertThat(stdout().trim()).startsWith("{").endsWith("}").contains("\"chosen\": ").contains("\"ladder\": [");
