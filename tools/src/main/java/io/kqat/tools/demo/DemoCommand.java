@@ -41,7 +41,8 @@ public final class DemoCommand implements Command {
                 usage: kqat demo [options]
                   --records N       records per producer (default 200000, about 75 MB of JSON)
                   --level N         compression.gzip.level of both producers (default 6)
-                  --no-emulator     use only what this machine has (system qatlib, native software, JDK)
+                  --no-emulator     skip the QAT emulator run (the broker and kqat clients then use what this
+                                    machine has: system qatlib, native software, JDK)
                   --work-dir DIR    where the broker and clients keep data and logs (default: a new temp dir)
                 """;
     }
@@ -65,32 +66,41 @@ public final class DemoCommand implements Command {
             out.println("ready at " + broker.bootstrapServers());
             String bootstrap = broker.bootstrapServers();
             List<DemoRow> rows = new ArrayList<>();
+            List<String> topics = new ArrayList<>();
 
-            WorkloadReport kqatProduced = step(out, "producing " + records + " records through kqat",
-                    () -> WorkloadJvm.produce(work, bootstrap, "demo-kqat").name("produce-kqat").records(records)
-                            .seed(7).compression("gzip").clientConfig("compression.gzip.level", level)
-                            .withKqatAgent(agent).run(STEP_TIMEOUT));
-            WorkloadReport stockProduced = step(out, "producing " + records + " records through stock Kafka gzip",
-                    () -> WorkloadJvm.produce(work, bootstrap, "demo-stock").name("produce-stock").records(records)
-                            .seed(7).compression("gzip").clientConfig("compression.gzip.level", level).run(STEP_TIMEOUT));
-            rows.add(DemoRow.produced("produce, kqat", kqatProduced));
-            rows.add(DemoRow.produced("produce, stock gzip", stockProduced));
-
-            for (String topic : List.of("demo-kqat", "demo-stock")) {
-                String from = topic.equals("demo-kqat") ? "kqat" : "stock";
-                WorkloadReport stockRead = step(out, "stock consumer reading the " + from + " topic",
-                        () -> WorkloadJvm.consume(work, bootstrap, topic).name("consume-stock-" + from)
-                                .records(records).seed(7).run(STEP_TIMEOUT));
-                WorkloadReport kqatRead = step(out, "kqat consumer reading the " + from + " topic",
-                        () -> WorkloadJvm.consume(work, bootstrap, topic).name("consume-kqat-" + from)
-                                .records(records).seed(7).withKqatAgent(agent).run(STEP_TIMEOUT));
-                rows.add(DemoRow.consumed("consume " + from + " topic, kqat", kqatRead));
-                rows.add(DemoRow.consumed("consume " + from + " topic, stock", stockRead));
+            // Producers: the same records through stock gzip, kqat in software, and kqat on QAT (or its emulator).
+            WorkloadReport stock = step(out, "producing " + records + " records through stock Kafka gzip",
+                    () -> produce(work, bootstrap, "demo-stock", records, level, null));
+            topics.add("demo-stock");
+            WorkloadReport software = step(out, "producing " + records + " records through kqat (software)",
+                    () -> produce(work, bootstrap, "demo-kqat-software", records, level, "mode=software"));
+            topics.add("demo-kqat-software");
+            DemoRow stockRow = DemoRow.produced("produce, stock gzip", stock, null);
+            rows.add(DemoRow.produced("produce, kqat software", software, stockRow));
+            if (emulator != null) {
+                WorkloadReport device = step(out, "producing " + records + " records through kqat (QAT emulator)",
+                        () -> produce(work, bootstrap, "demo-kqat-qat", records, level, agent));
+                topics.add("demo-kqat-qat");
+                rows.add(DemoRow.produced("produce, kqat QAT emulator", device, stockRow));
             }
+            rows.add(stockRow);
 
+            // Consumers: every topic read back by a stock consumer, every record checked; the stock topic also by kqat.
+            for (String topic : topics) {
+                WorkloadReport read = step(out, "stock consumer checking " + topic,
+                        () -> consume(work, bootstrap, topic, records, null));
+                if (topic.equals("demo-stock")) {
+                    DemoRow stockRead = DemoRow.consumed("consume stock topic, stock", read, null);
+                    WorkloadReport kqatRead = step(out, "kqat consumer (software) checking " + topic,
+                            () -> consume(work, bootstrap, topic, records, "mode=software"));
+                    rows.add(DemoRow.consumed("consume stock topic, kqat", kqatRead, stockRead));
+                    rows.add(stockRead);
+                }
+            }
             out.println();
             DemoRow.printTable(rows, out);
-            out.printf("%nEvery record checked on all four reads: %d of %d each, in order, byte for byte.%n", records, records);
+            out.printf("%nEvery record checked on all %d reads: %d of %d each, in order, byte for byte.%n",
+                    topics.size() + 1, records, records);
             out.printf("Broker (kqat agent): decompressed %s batches to validate them, backend %s.%n",
                     broker.jmxAttribute("io.kqat:type=GzipCodec", "DecompressBatches"),
                     broker.jmxAttribute("io.kqat:type=GzipCodec", "Backend"));
@@ -100,6 +110,18 @@ public final class DemoCommand implements Command {
             err.println("\nkqat demo: a check failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static WorkloadReport produce(Path work, String bootstrap, String topic, long records, String level, String agent) {
+        WorkloadJvm jvm = WorkloadJvm.produce(work, bootstrap, topic).name("produce-" + topic).records(records).seed(7)
+                .compression("gzip").clientConfig("compression.gzip.level", level);
+        return (agent == null ? jvm : jvm.withKqatAgent(agent)).run(STEP_TIMEOUT);
+    }
+
+    private static WorkloadReport consume(Path work, String bootstrap, String topic, long records, String agent) {
+        WorkloadJvm jvm = WorkloadJvm.consume(work, bootstrap, topic)
+                .name("consume-" + topic + (agent == null ? "-stock" : "-kqat")).records(records).seed(7);
+        return (agent == null ? jvm : jvm.withKqatAgent(agent)).run(STEP_TIMEOUT);
     }
 
     private static WorkloadReport step(PrintStream out, String what, java.util.function.Supplier<WorkloadReport> run) {
