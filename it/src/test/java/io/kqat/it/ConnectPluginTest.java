@@ -1,0 +1,182 @@
+package io.kqat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kqat.local.KafkaRuntimes;
+import io.kqat.local.LocalConnectWorker;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Connect worker (its own JVM, Connect 4.3.1) loads the packaged plugin archive from plugin.path with
+ * isolation and service-loader discovery. A file source's lines pass through GzipCompress$Value into a topic; a file
+ * sink reads them back through GzipDecompress$Value. The sink's file must equal the source's byte for byte, and the
+ * topic must really hold gzip (read with a plain consumer).
+ */
+class ConnectPluginTest {
+    private static final int LINES = 3000;
+    private static Path work;
+    private static TestBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        work = Files.createTempDirectory("kqat-it-connect");
+        broker = TestBrokers.start(work.resolve("broker"), null, Map.of());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static Path pluginArchive() {
+        Path target = KafkaRuntimes.locate().home().resolve("connect-plugin/target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("kqat-connect-plugin-.*\\.zip")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no plugin archive in " + target + ": build connect-plugin"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theArchiveIsAPluginDirectoryWithItsLibrariesAndManifest() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(pluginArchive().toFile())) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                names.add(e.nextElement().getName());
+            }
+        }
+        String root = names.get(0);
+        assertThat(root).matches("kqat-connect-plugin-[^/]+/");
+        assertThat(names).contains(root + "manifest.json")
+                .anyMatch(n -> n.matches(".*/lib/kqat-connect-plugin-.*\\.jar"))
+                .anyMatch(n -> n.matches(".*/lib/kqat-codec-.*\\.jar"))
+                .anyMatch(n -> n.matches(".*/lib/jna-5\\.19\\.1\\.jar"))
+                .noneMatch(n -> n.contains("kafka-clients") || n.contains("connect-api") || n.contains("slf4j"));
+    }
+
+    @Test
+    void linesGoThroughCompressIntoGzipAndComeBackIdentical() throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        unzip(pluginArchive(), plugins);
+        Path source = work.resolve("source.txt");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < LINES; i++) {
+            lines.add("{\"line\":" + i + ",\"text\":\"" + "connect through kqat ".repeat(1 + i % 7) + "\"}");
+        }
+        Files.write(source, lines, StandardCharsets.UTF_8);
+        Path sink = work.resolve("sink.txt");
+        String topic = "connect-gzip";
+
+        try (LocalConnectWorker worker = LocalConnectWorker.builder(work.resolve("connect"), broker.bootstrapServers())
+                .pluginPath(plugins)
+                .connector(Map.of(
+                        "name", "file-source",
+                        "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
+                        "tasks.max", "1",
+                        "file", source.toString(),
+                        "topic", topic,
+                        "transforms", "gzip",
+                        "transforms.gzip.type", "io.kqat.connect.GzipCompress$Value",
+                        "transforms.gzip.level", "6"))
+                .connector(Map.of(
+                        "name", "file-sink",
+                        "connector.class", "org.apache.kafka.connect.file.FileStreamSinkConnector",
+                        "tasks.max", "1",
+                        "file", sink.toString(),
+                        "topics", topic,
+                        "transforms", "gunzip",
+                        "transforms.gunzip.type", "io.kqat.connect.GzipDecompress$Value",
+                        "transforms.gunzip.output.type", "string"))
+                .start()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (lineCount(sink) < LINES && System.nanoTime() < deadline) {
+                worker.checkAlive();
+                Thread.sleep(200);
+            }
+            assertThat(lineCount(sink)).as("lines the sink wrote; sink status %s", worker.status("file-sink"))
+                    .isEqualTo(LINES);
+            assertThat(Files.readAllBytes(sink)).as("sink file equals the source file")
+                    .isEqualTo(Files.readAllBytes(source));
+            assertThat(worker.status("file-source")).contains("\"state\":\"RUNNING\"");
+        }
+        assertTopicHoldsGzip(topic, lines);
+    }
+
+    /** A plain consumer, without kqat: every value is a gzip member of its line, marked by the header. */
+    private static void assertTopicHoldsGzip(String topic, List<String> lines) throws IOException {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < lines.size() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        assertThat(records).hasSize(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] v = records.get(i).value();
+            assertThat(v[0] == 0x1f && v[1] == (byte) 0x8b).as("record %d starts with the gzip magic", i).isTrue();
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(v))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(lines.get(i));
+            }
+            assertThat(records.get(i).headers().lastHeader("kqat-gzip")).as("marker header").isNotNull();
+        }
+    }
+
+    private static long lineCount(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (var s = Files.lines(file)) {
+            return s.count();
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = z.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                }
+            }
+        }
+    }
+}
