@@ -17,6 +17,8 @@ import java.util.Map;
  *   <li>{@code emulator}: directory of the QAT emulator libraries, used instead of the system qatlib</li>
  *   <li>{@code maxDecompressedBytes}: bound on one batch's decompressed size before the hook hands it to Kafka's
  *       streaming decoder</li>
+ *   <li>{@code qat.*}: passed to the QAT backend as they are ({@code qat.timeout.ms}, {@code qat.vfio.dir},
+ *       {@code qat.section})</li>
  * </ul>
  */
 public record HookOptions(boolean off, CodecConfig codecConfig) {
@@ -57,8 +59,13 @@ public record HookOptions(boolean off, CodecConfig codecConfig) {
                 case "regionBytes" -> config.option("qat.region.bytes", Long.toString(parseSize(v)));
                 case "emulator" -> config.option("qat.emulator", v);
                 case "maxDecompressedBytes" -> config.maxDecompressedBytes(parseSize(v));
-                default -> throw new IllegalArgumentException("unknown kqat option '" + e.getKey()
-                        + "' (known: mode, backend, regionBytes, emulator, maxDecompressedBytes)");
+                default -> {
+                    if (!e.getKey().startsWith("qat.")) {
+                        throw new IllegalArgumentException("unknown kqat option '" + e.getKey()
+                                + "' (known: mode, backend, regionBytes, emulator, maxDecompressedBytes, qat.*)");
+                    }
+                    config.option(e.getKey(), v);
+                }
             }
         }
         return new HookOptions(off, config.build());

@@ -25,6 +25,13 @@ class HookOptionsTest {
     }
 
     @Test
+    void qatOptionsPassThroughToTheBackend() {
+        HookOptions o = HookOptions.parseAgentArgs("qat.timeout.ms=250,qat.section=DC");
+        assertThat(o.codecConfig().option("qat.timeout.ms", null)).isEqualTo("250");
+        assertThat(o.codecConfig().option("qat.section", null)).isEqualTo("DC");
+    }
+
+    @Test
     void offIsItsOwnMode() {
         assertThat(HookOptions.parseAgentArgs("mode=off").off()).isTrue();
     }
