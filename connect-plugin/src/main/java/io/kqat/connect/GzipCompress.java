@@ -19,10 +19,15 @@ public abstract class GzipCompress<R extends ConnectRecord<R>> implements Transf
             + "libdeflate or the JDK). Use GzipCompress$Key or GzipCompress$Value.";
     public static final ConfigDef CONFIG_DEF = GzipTransformConfig.COMPRESS;
 
+    private final RecordField field;
     private GzipCodec codec;
     private int level;
     private int minSize;
     private String header;
+
+    GzipCompress(RecordField field) {
+        this.field = field;
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -35,23 +40,23 @@ public abstract class GzipCompress<R extends ConnectRecord<R>> implements Transf
 
     @Override
     public R apply(R record) {
-        Object field = operatingValue(record);
-        if (field == null) {
+        Object current = field.get(record);
+        if (current == null) {
             return record;
         }
-        byte[] plain = FieldBytes.of(field, fieldName(), getClass().getName());
+        byte[] plain = FieldBytes.of(current, field.label(), getClass().getName());
         if (plain.length < minSize) {
             return record;
         }
         byte[] gz = codec.compress(plain, 0, plain.length);
-        Schema schema = operatingSchema(record);
+        Schema schema = field.schema(record);
         Schema out = schema == null ? null : schema.isOptional() ? Schema.OPTIONAL_BYTES_SCHEMA : Schema.BYTES_SCHEMA;
         Headers headers = record.headers().duplicate();
         if (header != null) {
             headers.remove(header);
             headers.addString(header, "gzip");
         }
-        return newRecord(record, out, gz, headers);
+        return field.replace(record, out, gz, headers);
     }
 
     @Override
@@ -69,59 +74,17 @@ public abstract class GzipCompress<R extends ConnectRecord<R>> implements Transf
         // The codec is shared by every task in this worker and closed at JVM exit.
     }
 
-    abstract String fieldName();
-
-    abstract Schema operatingSchema(R record);
-
-    abstract Object operatingValue(R record);
-
-    abstract R newRecord(R record, Schema schema, Object value, Headers headers);
-
     /** Compresses the record key. */
     public static final class Key<R extends ConnectRecord<R>> extends GzipCompress<R> {
-        @Override
-        String fieldName() {
-            return "key";
-        }
-
-        @Override
-        Schema operatingSchema(R record) {
-            return record.keySchema();
-        }
-
-        @Override
-        Object operatingValue(R record) {
-            return record.key();
-        }
-
-        @Override
-        R newRecord(R record, Schema schema, Object value, Headers headers) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), schema, value, record.valueSchema(),
-                    record.value(), record.timestamp(), headers);
+        public Key() {
+            super(RecordField.KEY);
         }
     }
 
     /** Compresses the record value. */
     public static final class Value<R extends ConnectRecord<R>> extends GzipCompress<R> {
-        @Override
-        String fieldName() {
-            return "value";
-        }
-
-        @Override
-        Schema operatingSchema(R record) {
-            return record.valueSchema();
-        }
-
-        @Override
-        Object operatingValue(R record) {
-            return record.value();
-        }
-
-        @Override
-        R newRecord(R record, Schema schema, Object value, Headers headers) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), schema,
-                    value, record.timestamp(), headers);
+        public Value() {
+            super(RecordField.VALUE);
         }
     }
 }

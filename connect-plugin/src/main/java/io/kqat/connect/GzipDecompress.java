@@ -24,10 +24,15 @@ public abstract class GzipDecompress<R extends ConnectRecord<R>> implements Tran
             + "GzipDecompress$Key or GzipDecompress$Value.";
     public static final ConfigDef CONFIG_DEF = GzipTransformConfig.DECOMPRESS;
 
+    private final RecordField field;
     private GzipCodec codec;
     private String header;
     private boolean passNotGzip;
     private boolean asString;
+
+    GzipDecompress(RecordField field) {
+        this.field = field;
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -40,18 +45,18 @@ public abstract class GzipDecompress<R extends ConnectRecord<R>> implements Tran
 
     @Override
     public R apply(R record) {
-        Object field = operatingValue(record);
-        if (field == null) {
+        Object current = field.get(record);
+        if (current == null) {
             return record;
         }
         Headers headers = record.headers();
         if (header != null && headers.lastWithName(header) == null) {
             return record; // not compressed by GzipCompress (under its size threshold, or never)
         }
-        if (field instanceof String) {
+        if (current instanceof String) {
             return notGzip(record, "a string");
         }
-        byte[] data = FieldBytes.of(field, fieldName(), getClass().getName());
+        byte[] data = FieldBytes.of(current, field.label(), getClass().getName());
         if (header == null && !(data.length >= 2 && data[0] == 0x1f && data[1] == (byte) 0x8b)) {
             return notGzip(record, data.length + " bytes without the gzip magic");
         }
@@ -59,26 +64,26 @@ public abstract class GzipDecompress<R extends ConnectRecord<R>> implements Tran
         try {
             plain = codec.decompress(data, 0, data.length);
         } catch (CorruptGzipException | OutputLimitExceededException e) {
-            throw new DataException("cannot gunzip the " + fieldName() + " of " + where(record) + ": " + e.getMessage(), e);
+            throw new DataException("cannot gunzip the " + field.label() + " of " + where(record) + ": " + e.getMessage(), e);
         }
         Headers out = headers.duplicate();
         if (header != null) {
             out.remove(header);
         }
-        Schema schema = operatingSchema(record);
+        Schema schema = field.schema(record);
         boolean optional = schema == null || schema.isOptional();
         Object value = asString ? new String(plain, StandardCharsets.UTF_8) : plain;
         Schema outSchema = schema == null ? null
                 : asString ? (optional ? Schema.OPTIONAL_STRING_SCHEMA : Schema.STRING_SCHEMA)
                 : (optional ? Schema.OPTIONAL_BYTES_SCHEMA : Schema.BYTES_SCHEMA);
-        return newRecord(record, outSchema, value, out);
+        return field.replace(record, outSchema, value, out);
     }
 
     private R notGzip(R record, String what) {
         if (passNotGzip) {
             return record;
         }
-        throw new DataException("the " + fieldName() + " of " + where(record) + " is not gzip (" + what
+        throw new DataException("the " + field.label() + " of " + where(record) + " is not gzip (" + what
                 + "); set on.not.gzip=pass to let such records through");
     }
 
@@ -101,59 +106,17 @@ public abstract class GzipDecompress<R extends ConnectRecord<R>> implements Tran
         // The codec is shared by every task in this worker and closed at JVM exit.
     }
 
-    abstract String fieldName();
-
-    abstract Schema operatingSchema(R record);
-
-    abstract Object operatingValue(R record);
-
-    abstract R newRecord(R record, Schema schema, Object value, Headers headers);
-
     /** Decompresses the record key. */
     public static final class Key<R extends ConnectRecord<R>> extends GzipDecompress<R> {
-        @Override
-        String fieldName() {
-            return "key";
-        }
-
-        @Override
-        Schema operatingSchema(R record) {
-            return record.keySchema();
-        }
-
-        @Override
-        Object operatingValue(R record) {
-            return record.key();
-        }
-
-        @Override
-        R newRecord(R record, Schema schema, Object value, Headers headers) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), schema, value, record.valueSchema(),
-                    record.value(), record.timestamp(), headers);
+        public Key() {
+            super(RecordField.KEY);
         }
     }
 
     /** Decompresses the record value. */
     public static final class Value<R extends ConnectRecord<R>> extends GzipDecompress<R> {
-        @Override
-        String fieldName() {
-            return "value";
-        }
-
-        @Override
-        Schema operatingSchema(R record) {
-            return record.valueSchema();
-        }
-
-        @Override
-        Object operatingValue(R record) {
-            return record.value();
-        }
-
-        @Override
-        R newRecord(R record, Schema schema, Object value, Headers headers) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), schema,
-                    value, record.timestamp(), headers);
+        public Value() {
+            super(RecordField.VALUE);
         }
     }
 }

@@ -9,15 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.local.workload.WorkloadJvm;
 import io.kqat.local.workload.WorkloadReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,44 +24,33 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BrokerRecompressionTest {
     private static final long RECORDS = 20_000;
-    private static Path work;
-    private static TestBroker broker;
+    @RegisterExtension
+    static final BrokerExtension CLUSTER = BrokerExtension.withAgent("");
 
-    @BeforeAll
-    static void startBrokerWithAgent() throws Exception {
-        work = Files.createTempDirectory("kqat-it-broker");
-        broker = TestBrokers.start(work.resolve("broker"), "", Map.of());
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @ParameterizedTest(name = "producer sends {0}")
     @ValueSource(strings = {"lz4", "none"})
     void brokerRecompressesThroughKqat(String producerCodec) throws Exception {
         String topic = "recompressed-from-" + producerCodec;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, CLUSTER.bootstrap()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
                     .configs(Map.of("compression.type", "gzip")))).all().get();
         }
-        long before = broker.kqatCompressBatches();
+        long before = CLUSTER.broker().kqatCompressBatches();
 
-        WorkloadReport produced = WorkloadJvm.produce(work, broker.bootstrapServers(), topic)
+        WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("produce-" + producerCodec).records(RECORDS).seed(44).compression(producerCodec).run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
         assertNoKqat(produced);
-        assertThat(broker.kqatCompressBatches()).as("batches the broker recompressed through kqat").isGreaterThan(before);
+        assertThat(CLUSTER.broker().kqatCompressBatches()).as("batches the broker recompressed through kqat").isGreaterThan(before);
 
-        WorkloadReport stock = WorkloadJvm.consume(work, broker.bootstrapServers(), topic)
+        WorkloadReport stock = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("consume-stock-" + producerCodec).records(RECORDS).seed(44).run(TIMEOUT);
         assertConsumedExactly(stock, RECORDS);
         assertNoKqat(stock);
 
-        WorkloadReport kqat = WorkloadJvm.consume(work, broker.bootstrapServers(), topic)
+        WorkloadReport kqat = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("consume-kqat-" + producerCodec).records(RECORDS).seed(44).withKqatAgent("").run(TIMEOUT);
         assertConsumedExactly(kqat, RECORDS);
         assertKqatDecompressed(kqat);

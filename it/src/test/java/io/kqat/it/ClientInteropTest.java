@@ -10,12 +10,8 @@ import static io.kqat.it.Workloads.assertProducedAll;
 import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.workload.WorkloadJvm;
 import io.kqat.local.workload.WorkloadReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,34 +21,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ClientInteropTest {
     private static final long RECORDS = 20_000;
-    private static Path work;
-    private static TestBroker broker;
+    @RegisterExtension
+    static final BrokerExtension CLUSTER = BrokerExtension.stock();
 
-    @BeforeAll
-    static void startBroker() throws Exception {
-        work = Files.createTempDirectory("kqat-it-clients");
-        broker = TestBrokers.start(work.resolve("broker"), null, Map.of());
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     /** Scenario 1 (and 5): a producer with kqat, a consumer without it. */
     @ParameterizedTest(name = "producer on {0}")
     @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9})
     void kqatProducerToStockConsumer(String clients) {
         String topic = "kqat-to-stock-" + clients.replace('.', '-');
-        WorkloadReport produced = WorkloadJvm.produce(work, broker.bootstrapServers(), topic)
+        WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("produce-kqat-" + clients).clients(clients).records(RECORDS).seed(11)
                 .compression("gzip").withKqatAgent("").run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
         assertKqatCompressed(produced);
 
-        WorkloadReport consumed = WorkloadJvm.consume(work, broker.bootstrapServers(), topic)
+        WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("consume-stock-" + clients).records(RECORDS).seed(11).run(TIMEOUT);
         assertConsumedExactly(consumed, RECORDS);
         assertNoKqat(consumed);
@@ -63,13 +48,13 @@ class ClientInteropTest {
     @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9})
     void stockProducerToKqatConsumer(String clients) {
         String topic = "stock-to-kqat-" + clients.replace('.', '-');
-        WorkloadReport produced = WorkloadJvm.produce(work, broker.bootstrapServers(), topic)
+        WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("produce-stock-" + clients).clients(clients).records(RECORDS).seed(22)
                 .compression("gzip").clientConfig("compression.gzip.level", "9").run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
         assertNoKqat(produced);
 
-        WorkloadReport consumed = WorkloadJvm.consume(work, broker.bootstrapServers(), topic)
+        WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("consume-kqat-" + clients).clients(clients).records(RECORDS).seed(22)
                 .withKqatAgent("").run(TIMEOUT);
         assertConsumedExactly(consumed, RECORDS);
@@ -80,13 +65,13 @@ class ClientInteropTest {
     @Test
     void offModeBehavesAsStock() {
         String topic = "agent-off";
-        WorkloadReport produced = WorkloadJvm.produce(work, broker.bootstrapServers(), topic)
+        WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("produce-off").records(RECORDS).seed(33).compression("gzip")
                 .withKqatAgent("mode=off").run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
         assertNoKqat(produced);
 
-        WorkloadReport consumed = WorkloadJvm.consume(work, broker.bootstrapServers(), topic)
+        WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("consume-off").records(RECORDS).seed(33).withKqatAgent("mode=off").run(TIMEOUT);
         assertConsumedExactly(consumed, RECORDS);
         assertNoKqat(consumed);

@@ -23,9 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real Connect worker (its own JVM, Connect 4.3.1) loads the packaged plugin archive from plugin.path with
@@ -35,21 +34,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectPluginTest {
     private static final int LINES = 3000;
-    private static Path work;
-    private static TestBroker broker;
+    @RegisterExtension
+    static final BrokerExtension CLUSTER = BrokerExtension.stock();
 
-    @BeforeAll
-    static void startBroker() throws Exception {
-        work = Files.createTempDirectory("kqat-it-connect");
-        broker = TestBrokers.start(work.resolve("broker"), null, Map.of());
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     private static Path pluginArchive() {
         Path target = KafkaRuntimes.locate().home().resolve("connect-plugin/target");
@@ -80,18 +68,18 @@ class ConnectPluginTest {
 
     @Test
     void linesGoThroughCompressIntoGzipAndComeBackIdentical() throws Exception {
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        Path plugins = Files.createDirectories(CLUSTER.work().resolve("plugins"));
         unzip(pluginArchive(), plugins);
-        Path source = work.resolve("source.txt");
+        Path source = CLUSTER.work().resolve("source.txt");
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < LINES; i++) {
             lines.add("{\"line\":" + i + ",\"text\":\"" + "connect through kqat ".repeat(1 + i % 7) + "\"}");
         }
         Files.write(source, lines, StandardCharsets.UTF_8);
-        Path sink = work.resolve("sink.txt");
+        Path sink = CLUSTER.work().resolve("sink.txt");
         String topic = "connect-gzip";
 
-        try (LocalConnectWorker worker = LocalConnectWorker.builder(work.resolve("connect"), broker.bootstrapServers())
+        try (LocalConnectWorker worker = LocalConnectWorker.builder(CLUSTER.work().resolve("connect"), CLUSTER.bootstrap())
                 .pluginPath(plugins)
                 .connector(Map.of(
                         "name", "file-source",
@@ -128,7 +116,7 @@ class ConnectPluginTest {
 
     /** A plain consumer, without kqat: every value is a gzip member of its line, marked by the header. */
     private static void assertTopicHoldsGzip(String topic, List<String> lines) throws IOException {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CLUSTER.bootstrap());
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

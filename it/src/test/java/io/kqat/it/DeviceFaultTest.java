@@ -9,12 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.workload.WorkloadJvm;
 import io.kqat.local.workload.WorkloadReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 4: a producer on the (emulated) QAT device, with device faults injected mid-stream through the emulator's
@@ -23,21 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class DeviceFaultTest {
     private static final long RECORDS = 30_000;
-    private static Path work;
-    private static TestBroker broker;
+    @RegisterExtension
+    static final BrokerExtension CLUSTER = BrokerExtension.stock();
 
-    @BeforeAll
-    static void startBroker() throws Exception {
-        work = Files.createTempDirectory("kqat-it-faults");
-        broker = TestBrokers.start(work.resolve("broker"), null, Map.of());
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     private static Path emulator() {
         Path dir = KafkaRuntimes.locate().emulatorDir("iova");
@@ -48,7 +34,7 @@ class DeviceFaultTest {
     @Test
     void faultsMidStreamLoseNothing() {
         String topic = "device-faults";
-        WorkloadReport produced = WorkloadJvm.produce(work, broker.bootstrapServers(), topic)
+        WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("produce-faulty-device").records(RECORDS).seed(55).compression("gzip")
                 .withKqatAgent("emulator=" + emulator())
                 .env("KQAT_EMU_FAIL_FROM", "30").env("KQAT_EMU_FAIL_COUNT", "4")
@@ -59,7 +45,7 @@ class DeviceFaultTest {
         assertThat(produced.getLong("kqat.Fallbacks")).as("batches redone on the next rung").isGreaterThanOrEqualTo(4);
         assertThat(produced.getLong("kqat.CompressBatches")).isPositive();
 
-        WorkloadReport consumed = WorkloadJvm.consume(work, broker.bootstrapServers(), topic)
+        WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("consume-after-faults").records(RECORDS).seed(55).run(TIMEOUT);
         assertConsumedExactly(consumed, RECORDS);
         assertNoKqat(consumed);
@@ -68,7 +54,7 @@ class DeviceFaultTest {
     @Test
     void aProducerOnTheDeviceWithoutFaultsUsesZeroCopy() {
         String topic = "device-zero-copy";
-        WorkloadReport produced = WorkloadJvm.produce(work, broker.bootstrapServers(), topic)
+        WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("produce-device").records(RECORDS).seed(66).compression("gzip")
                 .withKqatAgent("emulator=" + emulator()).run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
@@ -76,7 +62,7 @@ class DeviceFaultTest {
         assertThat(produced.get("kqat.Ladder")).contains("qat: ready (zero-copy").contains("copied: compress in 0 B");
         assertThat(produced.getLong("kqat.Errors")).isZero();
 
-        WorkloadReport consumed = WorkloadJvm.consume(work, broker.bootstrapServers(), topic)
+        WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("consume-device").records(RECORDS).seed(66).withKqatAgent("emulator=" + emulator()).run(TIMEOUT);
         assertConsumedExactly(consumed, RECORDS);
     }

@@ -60,7 +60,8 @@ public final class BackendLadder implements AutoCloseable {
         }
         BackendLadder ladder = new BackendLadder(rungs);
         ladder.checkRequirements(config);
-        LOG.info("kqat gzip level {}: using {}; ladder {}", config.level(), ladder.chosen().name(), rungs);
+        LOG.info("kqat gzip level {}: compressing with {}, decompressing with {}; ladder {}", config.level(),
+                ladder.chosenFor(config.level()).name(), ladder.chosenForDecompress().name(), rungs);
         return ladder;
     }
 
