@@ -61,6 +61,24 @@ class ClientInteropTest {
         assertKqatDecompressed(consumed);
     }
 
+    /** No JVM flag: kqat switched on by the producer's and consumer's own configuration (metric.reporters). */
+    @ParameterizedTest(name = "clients {0}")
+    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9})
+    void configurationOnlyActivation(String clients) {
+        String topic = "config-only-" + clients.replace('.', '-');
+        WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
+                .name("produce-config-only-" + clients).clients(clients).records(RECORDS).seed(44)
+                .compression("gzip").withKqatFromConfig("software").run(TIMEOUT);
+        assertProducedAll(produced, RECORDS);
+        assertKqatCompressed(produced);
+
+        WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
+                .name("consume-config-only-" + clients).clients(clients).records(RECORDS).seed(44)
+                .withKqatFromConfig("software").run(TIMEOUT);
+        assertConsumedExactly(consumed, RECORDS);
+        assertKqatDecompressed(consumed);
+    }
+
     /** Scenario 6: the agent in off mode changes nothing, and says so by registering nothing. */
     @Test
     void offModeBehavesAsStock() {

@@ -22,6 +22,7 @@ public final class WorkloadJvm {
     private final List<String> args = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx768m", "-XX:+UseSerialGC"));
     private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> extraClasspath = new ArrayList<>();
     private final KafkaRuntimes runtimes = KafkaRuntimes.locate();
     private String clients = KafkaRuntimes.CLIENTS;
     private String name;
@@ -76,6 +77,16 @@ public final class WorkloadJvm {
         return this;
     }
 
+    /**
+     * Switches kqat on from the client's own configuration instead of a JVM flag: kqat's jar on the classpath and
+     * {@code metric.reporters=io.kqat.codec.kafka.KqatMetricsReporter}, with {@code kqat.*} options.
+     */
+    public WorkloadJvm withKqatFromConfig(String mode) {
+        extraClasspath.add(runtimes.agentJar().toString());
+        clientConfig("metric.reporters", "io.kqat.codec.kafka.KqatMetricsReporter");
+        return clientConfig("kqat.mode", mode);
+    }
+
     public WorkloadJvm env(String key, String value) {
         env.put(key, value);
         return this;
@@ -96,6 +107,7 @@ public final class WorkloadJvm {
         List<String> classpath = new ArrayList<>();
         classpath.add(ownLocation());
         classpath.addAll(runtimes.classpath(clients));
+        classpath.addAll(extraClasspath);
         try (ChildJvm jvm = ChildJvm.start(name, workDir, classpath, jvmArgs, program.getName(), all, env)) {
             int exit = jvm.waitFor(timeout);
             WorkloadReport result = java.nio.file.Files.exists(report) ? WorkloadReport.read(report) : null;
