@@ -3,6 +3,7 @@ package io.kqat.codec.kafka;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.buffer.BufferLease;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -19,9 +20,14 @@ final class BatchOutputStream extends OutputStream {
     /** First lease size: most batches fit (Kafka's uncompressed gzip batches are mostly 40-110 KiB). */
     static final int INITIAL_CAPACITY = 128 << 10;
 
+    /** Gives a batch's slots back if Kafka drops the stream without closing it (an aborted producer, say). */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final GzipCodec codec;
     private final OutputStream target;
     private final int level;
+    private final LeaseHolder holder = new LeaseHolder();
+    private Cleaner.Cleanable cleanable;
     private BufferLease lease;
     private ByteBuffer records;
     private boolean closed;
@@ -50,6 +56,8 @@ final class BatchOutputStream extends OutputStream {
         }
         if (records == null) {
             lease = codec.acquireBatchBuffer(Math.max(INITIAL_CAPACITY, len));
+            holder.lease = lease;
+            cleanable = CLEANER.register(this, holder);
             records = lease.buffer();
         } else if (records.remaining() < len) {
             grow(len);
@@ -68,6 +76,7 @@ final class BatchOutputStream extends OutputStream {
         next.put(records.flip());
         lease.close();
         lease = bigger;
+        holder.lease = bigger;
         records = next;
     }
 
@@ -90,10 +99,24 @@ final class BatchOutputStream extends OutputStream {
             target.write(member.array(), member.arrayOffset() + member.position(), member.remaining());
             target.close();
         } finally {
-            if (lease != null) {
-                lease.close();
+            if (cleanable != null) {
+                cleanable.clean(); // returns the lease, once
                 lease = null;
                 records = null;
+            }
+        }
+    }
+
+    /** The current lease, reachable from the cleaner without keeping the stream itself alive. */
+    private static final class LeaseHolder implements Runnable {
+        volatile BufferLease lease;
+
+        @Override
+        public void run() {
+            BufferLease l = lease;
+            lease = null;
+            if (l != null) {
+                l.close();
             }
         }
     }
