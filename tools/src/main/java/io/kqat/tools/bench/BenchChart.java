@@ -52,7 +52,7 @@ public final class BenchChart {
 
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString(title, LEFT, 30);
+        g.drawString(title + "  (point labels: gzip level)", LEFT, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawRect(LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM);
         g.drawString("compression ratio (higher is smaller output)", LEFT + 150, H - 20);
@@ -107,7 +107,7 @@ public final class BenchChart {
             }
             g.fillRect(W - RIGHT + 20, legendY - 9, 12, 12);
             g.setColor(Color.BLACK);
-            g.drawString(e.getKey() + " (levels as labels)", W - RIGHT + 38, legendY + 2);
+            g.drawString(e.getKey(), W - RIGHT + 38, legendY + 2);
             legendY += 22;
         }
         g.dispose();
