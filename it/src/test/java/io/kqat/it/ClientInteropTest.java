@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Clients with and without kqat against a stock broker: what a kqat producer writes, any consumer reads, and the
- * reverse. Every client runs as its own JVM, on kafka-clients 4.x or 3.9.
+ * reverse. Every client runs as its own JVM, on kafka-clients 4.4, 3.9 or 3.8 (the first release with the
+ * GzipCompression class the agent hooks).
  */
 class ClientInteropTest {
     private static final long RECORDS = 20_000;
@@ -28,7 +29,7 @@ class ClientInteropTest {
 
     /** Scenario 1 (and 5): a producer with kqat, a consumer without it. */
     @ParameterizedTest(name = "producer on {0}")
-    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9})
+    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9, KafkaRuntimes.CLIENTS_3_8})
     void kqatProducerToStockConsumer(String clients) {
         String topic = "kqat-to-stock-" + clients.replace('.', '-');
         WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
@@ -45,7 +46,7 @@ class ClientInteropTest {
 
     /** Scenario 2 (and 5): a stock gzip producer, a consumer with kqat. */
     @ParameterizedTest(name = "consumer on {0}")
-    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9})
+    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9, KafkaRuntimes.CLIENTS_3_8})
     void stockProducerToKqatConsumer(String clients) {
         String topic = "stock-to-kqat-" + clients.replace('.', '-');
         WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)

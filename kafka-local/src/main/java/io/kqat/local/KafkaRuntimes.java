@@ -19,6 +19,7 @@ public final class KafkaRuntimes {
     public static final String CONNECT_WORKER = "connect-worker";
     public static final String CLIENTS = "kafka-clients";
     public static final String CLIENTS_3_9 = "kafka-clients-3.9";
+    public static final String CLIENTS_3_8 = "kafka-clients-3.8";
 
     private final Path home;
 
