@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "emu_abi.h"
 
@@ -128,11 +130,18 @@ EXPORT uint64_t qaeVirtToPhysNUMA(void *virt) {
 }
 
 #ifdef KQAT_EMU_IOVA
+/* VFIO pins mapped memory and charges it to RLIMIT_MEMLOCK unless the process may lock memory freely (root here). */
+static int over_memlock(uint64_t size) {
+    struct rlimit limit;
+    if (geteuid() == 0 || getrlimit(RLIMIT_MEMLOCK, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 0;
+    return (uint64_t) mapped_bytes + size > (uint64_t) limit.rlim_cur;
+}
+
 EXPORT uint64_t qaeMemMapContiguousIova(void *virt, size_t size) {
     uintptr_t v = (uintptr_t) virt;
     pthread_mutex_lock(&lock);
     int refuse = virt == NULL || size == 0 || size % PAGE != 0 || size > MAX_MAPPING || v % PAGE != 0
-            || no_iommu_mode() || !vfio_registered || overlaps(v, size);
+            || no_iommu_mode() || !vfio_registered || overlaps(v, size) || over_memlock(size);
     struct registration *r = refuse ? NULL : free_slot();
     if (r == NULL) {
         map_refusals++;

@@ -78,6 +78,14 @@ final class DoctorCommand implements Command {
         r.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         r.put("vfio", Files.isDirectory(Paths.get("/dev/vfio")) ? "/dev/vfio present" : "/dev/vfio absent");
         r.put("emulator", codec.config().option("qat.emulator", "not used"));
+        Long memlock = SystemFacts.lockedMemoryLimit();
+        long region = Long.parseLong(codec.config().option("qat.region.bytes", Long.toString(64L << 20)));
+        r.put("lockedMemoryLimit", memlock == null ? "unknown" : memlock < 0 ? "unlimited" : memlock + " bytes"
+                + (memlock >= region ? "" : "root".equals(System.getProperty("user.name"))
+                        ? " (below the QAT region's " + region + " bytes; not enforced for root)"
+                        : " (below the QAT region's " + region + " bytes: raise ulimit -l for zero-copy)"));
+        String huge = SystemFacts.hugePages();
+        r.put("hugePages", huge == null ? "unknown" : huge);
         r.put("level", codec.config().level());
         r.put("mode", codec.config().mode().id());
         r.put("chosen", codec.backendName());
@@ -106,6 +114,8 @@ final class DoctorCommand implements Command {
         out.printf("  java       %s on %s%n", r.get("java"), r.get("os"));
         out.printf("  vfio       %s%n", r.get("vfio"));
         out.printf("  emulator   %s%n", r.get("emulator"));
+        out.printf("  memlock    %s%n", r.get("lockedMemoryLimit"));
+        out.printf("  hugepages  %s%n", r.get("hugePages"));
         out.printf("  level %d, mode %s: compresses with %s, decompresses with %s%n", codec.config().level(),
                 r.get("mode"), r.get("chosen"), r.get("decompressesWith"));
         out.println("  ladder, best first:");
