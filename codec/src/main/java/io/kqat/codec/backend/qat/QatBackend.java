@@ -198,12 +198,18 @@ class QatBackend implements Backend {
 
     @Override
     public void close() {
-        sessions.close();
-        descriptors.close();
-        pinned.close();
-        if (region != null) {
-            region.close();
-        }
+        if (runtime.enter()) {
+            try {
+                sessions.close();
+                descriptors.close();
+                pinned.close();
+                if (region != null) {
+                    region.close(); // unmapped before qatlib stops, as the API requires
+                }
+            } finally {
+                runtime.leave();
+            }
+        } // else the JVM is exiting and qatlib already stopped: the process exit releases the rest
         QatRuntime.release(runtime);
     }
 
@@ -244,8 +250,18 @@ class QatBackend implements Backend {
         }
 
         void run(boolean compress, int level) {
-            QatRuntime.Instance instance = runtime.nextInstance();
-            Pointer session = sessions.session(instance, compress, level);
+            if (!runtime.enter()) {
+                throw new BackendException("QAT stopped (the JVM is exiting)");
+            }
+            QatRuntime.Instance instance;
+            Pointer session;
+            try {
+                instance = runtime.nextInstance();
+                session = sessions.session(instance, compress, level);
+            } catch (RuntimeException e) {
+                runtime.leave();
+                throw e;
+            }
             requests.increment();
             int status;
             try {
@@ -253,6 +269,8 @@ class QatBackend implements Backend {
             } catch (QatRuntime.RequestTimedOut e) {
                 inFlightAfterTimeout = true;
                 throw e;
+            } finally {
+                runtime.leave();
             }
             // A failed completion with a request result (overflow, bad data) is for the caller to read; without one
             // the request itself failed.

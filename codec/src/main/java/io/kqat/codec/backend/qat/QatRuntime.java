@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ final class QatRuntime {
     /** Held for the runtime's life: qatlib keeps the function pointer. */
     final QatLibraries.CompletionCallback callback = this::complete;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Native calls hold the read side; stopping takes the write side, so nothing calls qatlib after it stopped. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private int users;
 
     private QatRuntime(QatLibraries libs, List<Instance> instances, int metaSize) {
@@ -212,11 +215,53 @@ final class QatRuntime {
         }
     }
 
-    /** Drains, stops every instance, then the process. Runs once. */
+    /**
+     * Enters a stretch of native calls. False once the runtime has stopped: the caller must not touch qatlib (its
+     * handles are gone) and falls back or skips its clean-up instead.
+     */
+    boolean enter() {
+        lifecycle.readLock().lock();
+        if (stopped.get()) {
+            lifecycle.readLock().unlock();
+            return false;
+        }
+        return true;
+    }
+
+    void leave() {
+        lifecycle.readLock().unlock();
+    }
+
+    /**
+     * Drains, stops every instance, then the process. Runs once. If requests are still running after the wait (the
+     * JVM is exiting under load), qatlib is left to the process's exit rather than stopped under their feet.
+     */
     private void stop() {
+        boolean exclusive;
+        try {
+            exclusive = lifecycle.writeLock().tryLock(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exclusive = false;
+        }
         if (!stopped.compareAndSet(false, true)) {
+            if (exclusive) {
+                lifecycle.writeLock().unlock();
+            }
             return;
         }
+        if (!exclusive) {
+            LOG.warn("kqat: QAT requests still running at stop; qatlib is released by the process exit");
+            return;
+        }
+        try {
+            stopNative();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void stopNative() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (Instance i : instances) {
             while (!pending.isEmpty() && System.nanoTime() < deadline) {

@@ -109,6 +109,7 @@ class QatFaultTest {
         emu.configure(1, 1, false);
         try (GzipCodec codec = Emulator.codec("iova")) {
             emu.resetCounters();
+            emu.setLatencyMicros(20_000); // each request holds the single ring slot for 20 ms
             var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
             try {
                 List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
