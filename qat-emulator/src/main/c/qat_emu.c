@@ -63,7 +63,7 @@ static int start_fails;
 static long long latency_us;
 static long long fail_from = NO_FAULT, fail_count;
 static atomic_llong requests, bytes_in, bytes_out, faults, retries, sessions_outstanding, completed;
-static atomic_llong src_bytes_mapped, src_bytes_alloc, injected_faults, errors;
+static atomic_llong src_bytes_mapped, src_bytes_alloc, injected_faults, errors, max_in_flight;
 
 static long long env_ll(const char *name, long long dflt) {
     const char *v = getenv(name);
@@ -409,6 +409,9 @@ static CpaStatus submit(int compress, CpaInstanceHandle h, CpaDcSessionHandle se
     long long n = atomic_fetch_add(&requests, 1);
     struct request *rq = &in->ring[(in->head + in->count) % ring_size];
     in->count++;
+    long long seen = atomic_load(&max_in_flight);
+    while (in->count > seen && !atomic_compare_exchange_weak(&max_in_flight, &seen, in->count)) {
+    }
     rq->compress = compress;
     rq->session = s;
     rq->src = src;
@@ -547,6 +550,7 @@ EXPORT long long kqatemu_counter(const char *name) {
     if (strcmp(name, "src_bytes_mapped") == 0) return atomic_load(&src_bytes_mapped);
     if (strcmp(name, "src_bytes_alloc") == 0) return atomic_load(&src_bytes_alloc);
     if (strcmp(name, "process_started") == 0) return process_started;
+    if (strcmp(name, "max_in_flight") == 0) return atomic_load(&max_in_flight);
     return bind_usdm() ? usdm_counter(name) : -1;
 }
 
@@ -561,5 +565,6 @@ EXPORT void kqatemu_reset_counters(void) {
     atomic_store(&retries, 0);
     atomic_store(&src_bytes_mapped, 0);
     atomic_store(&src_bytes_alloc, 0);
+    atomic_store(&max_in_flight, 0);
     if (bind_usdm()) usdm_reset();
 }

@@ -41,7 +41,7 @@ public final class EmulatorControl {
 
     /**
      * A counter: requests, completed, bytes_in, bytes_out, iommu_faults, injected_faults, request_errors, retries,
-     * sessions_outstanding, src_bytes_mapped, src_bytes_alloc, process_started, mappings_outstanding, mapped_bytes,
+     * sessions_outstanding, src_bytes_mapped, src_bytes_alloc, process_started, max_in_flight, mappings_outstanding, mapped_bytes,
      * allocations_outstanding, map_refusals, unmap_refusals, usdm_translations. -1 for an unknown name.
      */
     public long counter(String name) {

@@ -22,6 +22,7 @@ class QatConcurrencyTest {
         EmulatorControl emu = Emulator.control("iova");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option("qat.region.bytes", Long.toString(4L << 20)).build())) {
+            emu.resetCounters();
             emu.setLatencyMicros(200); // keeps several requests in flight at once
             List<Future<Integer>> results = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
@@ -55,6 +56,7 @@ class QatConcurrencyTest {
             for (Future<Integer> f : results) {
                 assertThat(f.get()).isEqualTo(40);
             }
+            assertThat(emu.counter("max_in_flight")).as("requests on one instance's ring at the same time").isGreaterThan(1);
             assertThat(QatZeroCopyTest.rung(codec, "qat").arena.usedSlots()).isZero();
         } finally {
             emu.setLatencyMicros(0);
