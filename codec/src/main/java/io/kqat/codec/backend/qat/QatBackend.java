@@ -204,7 +204,8 @@ class QatBackend implements Backend {
                 descriptors.close();
                 pinned.close();
                 if (region != null) {
-                    region.close(); // unmapped before qatlib stops, as the API requires
+                    // Unmapped before qatlib stops, as the API requires; freed only if no batch still holds a slot.
+                    region.close(arena.usedSlots() == 0);
                 }
             } finally {
                 runtime.leave();

@@ -100,7 +100,7 @@ final class QatRuntime {
                 libs.dc.icp_sal_userStop();
                 throw new StartException("starting a QAT instance failed (" + CpaStatus.name(status) + ")");
             }
-            instances.add(new Instance(h));
+            instances.add(new Instance(instances.size(), h));
         }
         LOG.info("kqat: QAT started through {}: {} data compression instance(s)", libs.origin, instances.size());
         return new QatRuntime(libs, instances, meta.getValue());
@@ -280,10 +280,12 @@ final class QatRuntime {
 
     /** One data compression instance. */
     static final class Instance {
+        final int index;
         final Pointer handle;
         final ReentrantLock pollLock = new ReentrantLock();
 
-        Instance(Pointer handle) {
+        Instance(int index, Pointer handle) {
+            this.index = index;
             this.handle = handle;
         }
     }

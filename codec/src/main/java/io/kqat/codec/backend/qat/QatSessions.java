@@ -25,7 +25,7 @@ final class QatSessions implements AutoCloseable {
 
     /** @param level Kafka level 1..9 (QAT levels 1..9 are the same numbers); ignored for decompression */
     Pointer session(QatRuntime.Instance instance, boolean compress, int level) {
-        String key = System.identityHashCode(instance) + (compress ? "/c" + level : "/d");
+        String key = instance.index + (compress ? "/c" + level : "/d");
         return sessions.computeIfAbsent(key, k -> create(instance, compress, level));
     }
 

@@ -108,6 +108,15 @@ final class Region implements AutoCloseable {
     /** Unmaps every mapping once, then frees the memory. Idempotent. */
     @Override
     public void close() {
+        close(true);
+    }
+
+    /**
+     * Unmaps every mapping once; frees the memory only when {@code free}. A batch may still be writing into a slot
+     * (a producer thread racing JVM exit): its memory must stay valid, so it is left to the process's end rather than
+     * unmapped under it.
+     */
+    void close(boolean free) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
@@ -115,7 +124,9 @@ final class Region implements AutoCloseable {
             iova.qaeMemUnmapContiguousIova(new Pointer(base + m[0]), m[1]);
         }
         mappings.clear();
-        LibC.munmap(mmapAddress, mmapLength);
+        if (free) {
+            LibC.munmap(mmapAddress, mmapLength);
+        }
     }
 
     @Override
