@@ -134,7 +134,7 @@ final class DoctorCommand implements Command {
         }
     }
 
-    /** What a backend takes on, e.g. "levels 1-3, no inflate". */
+    /** What a backend takes on, e.g. "levels 1-2, no inflate". */
     static String serves(io.kqat.codec.backend.Backend backend) {
         StringBuilder levels = new StringBuilder();
         int start = -1;
