@@ -108,7 +108,8 @@ public final class IsalBackend implements Backend {
 
     /** One igzip stream structure and the level buffer it works in. */
     private static final class Stream {
-        final Memory zstream = new Memory(IsalNative.ZSTREAM_SIZE);
+        /** Twice the 2.28-2.31 size: a later ISA-L with a larger struct must not write past what kqat allocated. */
+        final Memory zstream = new Memory(2L * IsalNative.ZSTREAM_SIZE);
         final Memory levelBuffer;
 
         Stream(int level) {
