@@ -105,16 +105,18 @@ class QatBackend implements Backend {
 
     @Override
     public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
-        int n = src.remaining();
+        // src may hold more members after this one: the device gets at most one request's worth, and a member longer
+        // than that comes back incomplete and is inflated in software.
+        int n = Math.min(src.remaining(), MAX_REQUEST_BYTES);
         int outCap = dst.remaining();
-        if (n > MAX_REQUEST_BYTES || outCap > MAX_REQUEST_BYTES) {
-            throw new BackendException("a " + n + "-byte member is over one QAT request: inflated in software");
+        if (outCap > MAX_REQUEST_BYTES) {
+            throw new BackendException("a member inflating to over " + MAX_REQUEST_BYTES + " bytes is over one QAT request: inflated in software");
         }
         long srcAddress = addressOf(src);
         long dstAddress = addressOf(dst);
         Request r = new Request();
         try {
-            long in = r.input(srcAddress, src, n, decompressInputCopied);
+            long in = r.input(srcAddress, src.duplicate().limit(src.position() + n), n, decompressInputCopied);
             long out = r.output(dstAddress, Math.max(outCap, 1));
             RequestDescriptors d = r.descriptors();
             d.prepare(false);
