@@ -500,9 +500,11 @@ EXPORT CpaStatus icp_sal_DcPollInstance(CpaInstanceHandle h, uint32_t quota) {
         in->count--;
         pthread_mutex_unlock(&in->lock);
         CpaStatus status = execute(in, &rq);
-        atomic_fetch_sub(&rq.session->in_flight, 1);
+        CpaDcCallbackFn callback = rq.session->callback;
         atomic_fetch_add(&completed, 1);
-        rq.session->callback(rq.tag, status);
+        callback(rq.tag, status);
+        /* Only now may the session be removed: its memory is the application's to free afterwards. */
+        atomic_fetch_sub(&rq.session->in_flight, 1);
         done++;
     }
     return done > 0 ? CPA_STATUS_SUCCESS : CPA_STATUS_RETRY;

@@ -21,15 +21,21 @@ public final class Scratch {
     /** A cleared direct buffer of at least {@code capacity} bytes for input staging, limited to {@code capacity}. */
     public static ByteBuffer input(int capacity) {
         Scratch s = LOCAL.get();
-        s.input = fit(s.input, capacity);
-        return s.input.clear().limit(capacity);
+        ByteBuffer b = fit(s.input, capacity);
+        if (b.capacity() <= MAX_RETAINED) {
+            s.input = b;
+        }
+        return b.clear().limit(capacity);
     }
 
     /** A cleared direct buffer of at least {@code capacity} bytes for output staging, limited to {@code capacity}. */
     public static ByteBuffer output(int capacity) {
         Scratch s = LOCAL.get();
-        s.output = fit(s.output, capacity);
-        return s.output.clear().limit(capacity);
+        ByteBuffer b = fit(s.output, capacity);
+        if (b.capacity() <= MAX_RETAINED) {
+            s.output = b;
+        }
+        return b.clear().limit(capacity);
     }
 
     private static ByteBuffer fit(ByteBuffer current, int capacity) {

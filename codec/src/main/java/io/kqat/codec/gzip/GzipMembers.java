@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 public final class GzipMembers {
     /** Deflate cannot expand input by more than about 1032:1; used to cap size hints read from the wire. */
     static final int MAX_DEFLATE_RATIO = 1032;
+    static final int PLAUSIBLE_RATIO = 16;
 
     private GzipMembers() {
     }
@@ -83,8 +84,12 @@ public final class GzipMembers {
             throw new CorruptGzipException("empty input is not gzip");
         }
         int limit = (int) Math.min(maxOutput, Integer.MAX_VALUE - 8);
-        // The trailer's ISIZE comes from the wire: trust it only up to what deflate can expand to (1032:1).
-        long hint = Math.min(GzipFormat.lastMemberSizeHint(src), (long) src.remaining() * MAX_DEFLATE_RATIO);
+        // The trailer's ISIZE comes from the wire: trust it only up to what deflate can expand to (1032:1), and
+        // allocate up front no more than a plausible ratio (16:1, or 1 MiB) allows; doubling covers real outliers,
+        // so a forged ISIZE cannot make every request thread allocate the whole bound at once.
+        long plausible = Math.max(1L << 20, (long) src.remaining() * PLAUSIBLE_RATIO);
+        long hint = Math.min(Math.min(GzipFormat.lastMemberSizeHint(src), (long) src.remaining() * MAX_DEFLATE_RATIO),
+                plausible);
         int capacity = (int) Math.min(limit, Math.max(64, hint + (hint >> 4)));
         ByteBuffer out = allocate(capacity, direct);
         ByteBuffer in = backend.requiresDirectBuffers() && !src.isDirect()

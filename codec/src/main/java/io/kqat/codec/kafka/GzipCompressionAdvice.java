@@ -7,7 +7,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Advice inlined into Kafka's {@code GzipCompression}. Parameters are declared as JDK types only (Kafka's own buffer
- * types moved packages in 4.4), and when the hook declines (returns null) Kafka's original method body runs.
+ * types moved packages in 4.4), and when the hook declines (returns null) or anything at all is thrown in it (a class
+ * kqat's loader cannot see, say), Kafka's original method body runs.
  */
 final class GzipCompressionAdvice {
     private GzipCompressionAdvice() {
@@ -18,12 +19,12 @@ final class GzipCompressionAdvice {
         private WrapForOutput() {
         }
 
-        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
         static OutputStream enter(@Advice.Argument(0) OutputStream buffer, @Advice.FieldValue("level") int level) {
             return KafkaGzipHook.wrapForOutput(buffer, level);
         }
 
-        @Advice.OnMethodExit
+        @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Enter OutputStream replacement,
                          @Advice.Return(readOnly = false) OutputStream returned) {
             if (replacement != null) {
@@ -37,12 +38,12 @@ final class GzipCompressionAdvice {
         private WrapForInput() {
         }
 
-        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
         static InputStream enter(@Advice.Argument(0) ByteBuffer buffer) {
             return KafkaGzipHook.wrapForInput(buffer);
         }
 
-        @Advice.OnMethodExit
+        @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Enter InputStream replacement,
                          @Advice.Return(readOnly = false) InputStream returned) {
             if (replacement != null) {

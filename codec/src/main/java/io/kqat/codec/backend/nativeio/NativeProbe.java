@@ -15,6 +15,19 @@ public final class NativeProbe {
     private NativeProbe() {
     }
 
+    /**
+     * Runs {@link #selfTest}; if it throws (a device fault, a timeout), closes the backend so nothing it holds leaks,
+     * and returns the failure as the reason.
+     */
+    public static String selfTestOrClose(Backend backend) {
+        try {
+            return selfTest(backend);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
     /** @return null when the backend passes, else what went wrong */
     public static String selfTest(Backend backend) {
         byte[] sample = sample();

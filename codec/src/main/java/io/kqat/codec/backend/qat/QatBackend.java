@@ -39,6 +39,7 @@ class QatBackend implements Backend {
     private final QatSessions sessions;
     private final ContextPool<RequestDescriptors> descriptors;
     private final long timeoutNanos;
+    private volatile boolean closed;
     final LongAdder compressInputCopied = new LongAdder();
     final LongAdder compressOutputCopied = new LongAdder();
     final LongAdder decompressInputCopied = new LongAdder();
@@ -131,6 +132,10 @@ class QatBackend implements Backend {
                 // Left to software, which decides whether the data is really corrupt.
                 throw new BackendException("QAT rejected the deflate data: " + CpaStatus.resultName(result));
             }
+            if (!d.resultEndOfLastBlock()) {
+                // Stopped before the final block (a member longer than the staged window, say): software decides.
+                throw new BackendException("QAT did not reach the end of the deflate stream");
+            }
             long consumed = d.resultConsumed();
             long produced = d.resultProduced();
             if (consumed <= 0 || consumed > n || produced > outCap) {
@@ -198,21 +203,33 @@ class QatBackend implements Backend {
         }
     }
 
+    /**
+     * Closes with no request of any backend running (the runtime's exclusive side), so no session, mapping or
+     * descriptor is freed under a request. Requests that come later see {@code closed} and go to the next rung. The
+     * region is unmapped before qatlib stops, as the API requires, and its memory freed only if no batch still holds a
+     * slot (a producer thread racing JVM exit keeps writing into valid memory).
+     */
     @Override
     public void close() {
-        if (runtime.enter()) {
+        if (runtime.enterExclusive()) {
             try {
+                closed = true;
                 sessions.close();
                 descriptors.close();
                 pinned.close();
                 if (region != null) {
-                    // Unmapped before qatlib stops, as the API requires; freed only if no batch still holds a slot.
-                    region.close(arena.usedSlots() == 0);
+                    region.close(arena.closeAndIsIdle());
                 }
             } finally {
-                runtime.leave();
+                runtime.leaveExclusive();
             }
-        } // else the JVM is exiting and qatlib already stopped: the process exit releases the rest
+        } else {
+            // qatlib stopped already, or requests are stuck: leave native clean-up to the process's exit.
+            closed = true;
+            if (arena != null) {
+                arena.closeAndIsIdle();
+            }
+        }
         QatRuntime.release(runtime);
     }
 
@@ -255,6 +272,10 @@ class QatBackend implements Backend {
         void run(boolean compress, int level) {
             if (!runtime.enter()) {
                 throw new BackendException("QAT stopped (the JVM is exiting)");
+            }
+            if (closed) {
+                runtime.leave();
+                throw new BackendException("QAT backend closed");
             }
             QatRuntime.Instance instance;
             Pointer session;

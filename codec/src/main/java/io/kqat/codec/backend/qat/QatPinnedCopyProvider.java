@@ -36,7 +36,7 @@ public final class QatPinnedCopyProvider implements BackendProvider {
             runtime = QatRuntime.acquire(libs, QatProbe.section(config));
             QatBackend backend = new QatBackend(NAME, QatBackend.Mode.PINNED_COPY, runtime, null, QatProbe.timeoutNanos(config));
             runtime = null;
-            String failure = NativeProbe.selfTest(backend);
+            String failure = NativeProbe.selfTestOrClose(backend);
             if (failure != null) {
                 backend.close();
                 return Probe.skipped(NAME, "QAT " + failure);

@@ -87,6 +87,7 @@ final class QatRuntime {
         }
         List<Instance> instances = new ArrayList<>();
         IntByReference meta = new IntByReference();
+        int metaSize = 0; // the largest any instance asks for, so one descriptor block suits every instance
         for (Pointer h : handles) {
             status = libs.dc.cpaDcSetAddressTranslation(h, libs.virtToPhys);
             if (status == CpaStatus.SUCCESS) {
@@ -100,10 +101,11 @@ final class QatRuntime {
                 libs.dc.icp_sal_userStop();
                 throw new StartException("starting a QAT instance failed (" + CpaStatus.name(status) + ")");
             }
+            metaSize = Math.max(metaSize, meta.getValue());
             instances.add(new Instance(instances.size(), h));
         }
         LOG.info("kqat: QAT started through {}: {} data compression instance(s)", libs.origin, instances.size());
-        return new QatRuntime(libs, instances, meta.getValue());
+        return new QatRuntime(libs, instances, metaSize);
     }
 
     int instanceCount() {
@@ -230,6 +232,30 @@ final class QatRuntime {
 
     void leave() {
         lifecycle.readLock().unlock();
+    }
+
+    /**
+     * Waits for every request of every backend to finish and keeps new ones out, for a backend's clean-up. False when
+     * the runtime stopped or requests did not finish in time: the caller then leaves native clean-up to process exit.
+     */
+    boolean enterExclusive() {
+        try {
+            if (!lifecycle.writeLock().tryLock(10, TimeUnit.SECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (stopped.get()) {
+            lifecycle.writeLock().unlock();
+            return false;
+        }
+        return true;
+    }
+
+    void leaveExclusive() {
+        lifecycle.writeLock().unlock();
     }
 
     /**

@@ -43,7 +43,7 @@ public final class QatZeroCopyProvider implements BackendProvider {
             QatZeroCopyBackend backend = new QatZeroCopyBackend(runtime, region, QatProbe.timeoutNanos(config));
             runtime = null;
             region = null;
-            String failure = NativeProbe.selfTest(backend);
+            String failure = NativeProbe.selfTestOrClose(backend);
             if (failure != null) {
                 backend.close();
                 return Probe.skipped(NAME, "QAT " + failure);

@@ -31,6 +31,7 @@ final class RequestDescriptors {
     static final int RESULT_PRODUCED = CpaStructs.offset(CpaDcRqResults.class, "produced");
     static final int RESULT_CONSUMED = CpaStructs.offset(CpaDcRqResults.class, "consumed");
     static final int RESULT_CHECKSUM = CpaStructs.offset(CpaDcRqResults.class, "checksum");
+    static final int RESULT_END_OF_LAST_BLOCK = CpaStructs.offset(CpaDcRqResults.class, "endOfLastBlock");
 
     private final QatLibraries.Usdm usdm;
     private final Pointer block;
@@ -121,6 +122,10 @@ final class RequestDescriptors {
 
     long resultConsumed() {
         return Integer.toUnsignedLong(results.getInt(RESULT_CONSUMED));
+    }
+
+    boolean resultEndOfLastBlock() {
+        return results.getInt(RESULT_END_OF_LAST_BLOCK) != 0;
     }
 
     long resultChecksum() {

@@ -17,6 +17,7 @@ final class SlotArena {
     private final long[] used;
     private int usedSlots;
     private int nextHint;
+    private boolean closed;
 
     SlotArena(Region region) {
         this.region = region;
@@ -40,6 +41,9 @@ final class SlotArena {
         }
         int start;
         synchronized (this) {
+            if (closed) {
+                return null;
+            }
             start = findRun(need, nextHint);
             if (start < 0 && nextHint > 0) {
                 start = findRun(need, 0);
@@ -68,6 +72,12 @@ final class SlotArena {
             }
         }
         return -1;
+    }
+
+    /** Lends nothing more from now on; true when no slot is lent, so the region's memory may be freed. */
+    synchronized boolean closeAndIsIdle() {
+        closed = true;
+        return usedSlots == 0;
     }
 
     private synchronized void release(int start, int count) {
