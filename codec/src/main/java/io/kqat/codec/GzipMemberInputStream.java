@@ -54,7 +54,8 @@ final class GzipMemberInputStream extends InputStream {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        return new GZIPInputStream(new SequenceInputStream(new ByteArrayInputStream(head), in), 64 << 10);
+        return new GZIPInputStream(new EndProbingInputStream(new SequenceInputStream(new ByteArrayInputStream(head), in)),
+                64 << 10);
     }
 
     @Override
