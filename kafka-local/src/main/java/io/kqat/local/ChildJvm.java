@@ -112,12 +112,17 @@ public final class ChildJvm implements AutoCloseable {
 
     /** The last lines of the program's output, for failure messages. */
     public String tail(int lines) {
+        return tailOf(output, lines);
+    }
+
+    /** The last lines of any file a child program writes (its log), for failure messages. */
+    public static String tailOf(Path file, int lines) {
         try {
-            List<String> all = Files.readAllLines(output, StandardCharsets.ISO_8859_1);
-            return "--- last lines of " + output + " ---\n"
+            List<String> all = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            return "--- last lines of " + file + " ---\n"
                     + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
+            return "(no " + file.getFileName() + ": " + e.getMessage() + ")";
         }
     }
 

@@ -141,7 +141,7 @@ public final class LocalConnectWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 String statuses = connectors.keySet().stream().map(n -> n + ": " + w.status(n)).toList().toString();
                 child.close();
-                throw new IllegalStateException(e.getMessage() + "\nstatus " + statuses + "\n" + tail(w.logFile()), e);
+                throw new IllegalStateException(e.getMessage() + "\nstatus " + statuses + "\n" + ChildJvm.tailOf(w.logFile(), 60), e);
             }
             return w;
         }
@@ -168,13 +168,5 @@ public final class LocalConnectWorker implements AutoCloseable {
             }
         }
 
-        private static String tail(Path log) {
-            try {
-                List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-            } catch (IOException e) {
-                return "(no connect log)";
-            }
-        }
     }
 }

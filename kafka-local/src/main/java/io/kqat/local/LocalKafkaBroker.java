@@ -143,7 +143,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 jvm.awaitReady(() -> broker.logContains("Kafka Server started"), START_TIMEOUT, "started");
             } catch (RuntimeException e) {
                 jvm.close();
-                throw new IllegalStateException(e.getMessage() + "\n" + tailOf(broker.logFile()), e);
+                throw new IllegalStateException(e.getMessage() + "\n" + ChildJvm.tailOf(broker.logFile(), 40), e);
             }
             LOG.info("Kafka broker ready at {} (work dir {})", broker.bootstrapServers(), workDir);
             return broker;
@@ -187,13 +187,5 @@ public final class LocalKafkaBroker implements AutoCloseable {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         }
 
-        private static String tailOf(Path log) {
-            try {
-                List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-                return "--- last lines of " + log + " ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-            } catch (IOException e) {
-                return "(no broker log)";
-            }
-        }
     }
 }

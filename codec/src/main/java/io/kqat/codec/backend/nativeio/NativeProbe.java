@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.nativeio;
 
 import io.kqat.codec.backend.Backend;
+import io.kqat.codec.backend.BackendProvider;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -16,16 +17,23 @@ public final class NativeProbe {
     }
 
     /**
-     * Runs {@link #selfTest}; if it throws (a device fault, a timeout), closes the backend so nothing it holds leaks,
-     * and returns the failure as the reason.
+     * The end of every native provider's probe: the backend, ready, if its self test passes; otherwise it is closed
+     * (nothing it holds leaks, whether the test failed or threw) and the rung is skipped with the reason.
+     *
+     * @param prefix put before the reason, e.g. "QAT "
      */
-    public static String selfTestOrClose(Backend backend) {
+    public static BackendProvider.Probe verified(String name, Backend backend, String prefix) {
+        String failure;
         try {
-            return selfTest(backend);
+            failure = selfTest(backend);
         } catch (RuntimeException e) {
-            backend.close();
-            throw e;
+            failure = "self test failed: " + e;
         }
+        if (failure != null) {
+            backend.close();
+            return BackendProvider.Probe.skipped(name, prefix + failure);
+        }
+        return BackendProvider.Probe.ready(backend);
     }
 
     /** @return null when the backend passes, else what went wrong */

@@ -36,17 +36,13 @@ public final class QatPinnedCopyProvider implements BackendProvider {
             runtime = QatRuntime.acquire(libs, QatProbe.section(config));
             QatBackend backend = new QatBackend(NAME, QatBackend.Mode.PINNED_COPY, runtime, null, QatProbe.timeoutNanos(config));
             runtime = null;
-            String failure = NativeProbe.selfTestOrClose(backend);
-            if (failure != null) {
-                backend.close();
-                return Probe.skipped(NAME, "QAT " + failure);
+            Probe probe = NativeProbe.verified(NAME, backend, "QAT ");
+            if (probe.isReady()) {
+                backend.resetCounters();
             }
-            backend.resetCounters();
-            return Probe.ready(backend);
+            return probe;
         } catch (QatProbe.ProbeFailure | QatRuntime.StartException e) {
             return Probe.skipped(NAME, e.getMessage());
-        } catch (RuntimeException e) {
-            return Probe.skipped(NAME, "QAT self test failed: " + e);
         } finally {
             if (runtime != null) {
                 QatRuntime.release(runtime);

@@ -43,17 +43,13 @@ public final class QatZeroCopyProvider implements BackendProvider {
             QatZeroCopyBackend backend = new QatZeroCopyBackend(runtime, region, QatProbe.timeoutNanos(config));
             runtime = null;
             region = null;
-            String failure = NativeProbe.selfTestOrClose(backend);
-            if (failure != null) {
-                backend.close();
-                return Probe.skipped(NAME, "QAT " + failure);
+            Probe probe = NativeProbe.verified(NAME, backend, "QAT ");
+            if (probe.isReady()) {
+                backend.resetCounters();
             }
-            backend.resetCounters();
-            return Probe.ready(backend);
+            return probe;
         } catch (QatProbe.ProbeFailure | QatRuntime.StartException | Region.RegionException e) {
             return Probe.skipped(NAME, e.getMessage());
-        } catch (RuntimeException e) {
-            return Probe.skipped(NAME, "QAT self test failed: " + e);
         } finally {
             if (region != null) {
                 region.close();
