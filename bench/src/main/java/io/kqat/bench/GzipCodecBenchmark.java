@@ -2,7 +2,7 @@ package io.kqat.bench;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.sample.KafkaLikeEvents;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,8 +52,7 @@ public class GzipCodecBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         codec = GzipCodec.create(CodecConfig.builder().backend(backend).level(level).build());
-        if (!codec.ladder().stream().filter(r -> r.name().equals(backend)).findFirst().orElseThrow()
-                .backend().supportsCompressLevel(level)) {
+        if (!codec.backend(backend).compresses(level)) {
             codec.close();
             throw new IllegalStateException(backend + " does not serve level " + level);
         }

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Immutable codec settings. Backend-specific settings (the QAT region size, the emulator directory) travel in
- * {@link #option(String, String)} so this class does not grow with every backend.
+ * Immutable codec settings. Backend-specific settings (the QAT region size, the emulator directory: keys in
+ * {@link io.kqat.codec.backend.qat.QatOptions}) travel in {@link #option(String, String)} so this class does not grow
+ * with every backend.
  */
 public final class CodecConfig {
     public static final int MIN_LEVEL = 1;
@@ -84,7 +85,11 @@ public final class CodecConfig {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CodecConfig c && level == c.level && mode == c.mode && Objects.equals(backend, c.backend)
+        if (!(o instanceof CodecConfig)) {
+            return false;
+        }
+        CodecConfig c = (CodecConfig) o;
+        return level == c.level && mode == c.mode && Objects.equals(backend, c.backend)
                 && maxDecompressedBytes == c.maxDecompressedBytes && options.equals(c.options);
     }
 

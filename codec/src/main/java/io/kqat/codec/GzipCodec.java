@@ -1,35 +1,43 @@
 package io.kqat.codec;
 
-import io.kqat.codec.backend.Backend;
-import io.kqat.codec.buffer.BatchBuffers;
-import io.kqat.codec.buffer.BufferLease;
 import io.kqat.codec.gzip.GzipMembers;
-import io.kqat.codec.select.BackendLadder;
-import io.kqat.codec.select.BackendStats;
-import io.kqat.codec.select.Rung;
+import io.kqat.codec.ladder.BackendLadder;
+import io.kqat.codec.ladder.Rung;
+import io.kqat.codec.ladder.StatsSnapshot;
+import io.kqat.codec.spi.BatchMemory;
+import io.kqat.codec.spi.BufferLease;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The public face of kqat: standard gzip (RFC 1952) in and out, through the best backend this machine has.
  * Every compress call writes exactly one gzip member; decompress accepts any valid gzip (several members, optional
- * header fields) and never produces more than the configured bound. Thread-safe; create one per process and share it.
+ * header fields, zero padding after the last member) and never produces more than the configured bound. Thread-safe;
+ * create one per process and share it.
  */
 public final class GzipCodec implements AutoCloseable {
+    /** Bytes per member of {@link #outputStream(OutputStream)}. */
+    public static final int DEFAULT_MEMBER_BYTES = 1 << 20;
+
     private final CodecConfig config;
     private final BackendLadder ladder;
-    private final BatchBuffers batchBuffers;
+    private final BatchMemory batchMemory;
 
     private GzipCodec(CodecConfig config, BackendLadder ladder) {
         this.config = config;
         this.ladder = ladder;
-        this.batchBuffers = ladder.rungs().stream()
-                .filter(r -> r.ready() && r.backend() instanceof BatchBuffers)
-                .map(r -> (BatchBuffers) r.backend())
-                .findFirst().orElse(BatchBuffers.heap());
+        BatchMemory memory = BatchMemory.HEAP;
+        for (Rung r : ladder.rungs()) {
+            if (r.ready() && r.backend() instanceof BatchMemory) {
+                memory = (BatchMemory) r.backend();
+                break;
+            }
+        }
+        this.batchMemory = memory;
     }
 
     /** Probes the machine and builds the ladder the config allows. */
@@ -59,9 +67,37 @@ public final class GzipCodec implements AutoCloseable {
         return ladder.chosenFor(config.level()).name();
     }
 
-    /** Every rung, ready or skipped with its reason, best first. */
-    public List<Rung> ladder() {
-        return ladder.rungs();
+    /** Name of the backend that decompresses while nothing fails. */
+    public String decompressBackendName() {
+        return ladder.chosenForDecompress().name();
+    }
+
+    /** Every rung, ready or skipped with its reason, best first, with its counters now. */
+    public List<BackendStatus> backends() {
+        List<BackendStatus> statuses = new ArrayList<>();
+        for (Rung r : ladder.rungs()) {
+            statuses.add(new BackendStatus(r));
+        }
+        return statuses;
+    }
+
+    /** One rung by name, or null when the ladder has none of that name. */
+    public BackendStatus backend(String name) {
+        for (Rung r : ladder.rungs()) {
+            if (r.name().equals(name)) {
+                return new BackendStatus(r);
+            }
+        }
+        return null;
+    }
+
+    /** The counters summed over every rung. */
+    public StatsSnapshot totals() {
+        StatsSnapshot total = StatsSnapshot.ZERO;
+        for (Rung r : ladder.rungs()) {
+            total = total.plus(r.snapshot());
+        }
+        return total;
     }
 
     /** Worst-case size of the gzip member {@link #compress} writes for {@code inputLength} bytes. */
@@ -97,12 +133,8 @@ public final class GzipCodec implements AutoCloseable {
         if (dst.remaining() < need) {
             throw new IllegalArgumentException("destination has " + dst.remaining() + " bytes, needs up to " + need);
         }
-        int in = src.remaining();
-        return ladder.compress(level, backend -> {
-            int n = GzipMembers.compress(backend, src, dst, level);
-            count(backend, true, in, n);
-            return n;
-        });
+        return ladder.compress(level, src.remaining(),
+                (backend, copies) -> GzipMembers.compress(backend, src, dst, level, copies), n -> n);
     }
 
     public byte[] compress(byte[] src) {
@@ -119,8 +151,8 @@ public final class GzipCodec implements AutoCloseable {
     }
 
     /**
-     * Decompresses all of src's remaining bytes (every member) into a new heap buffer; src's position advances to its
-     * limit.
+     * Decompresses all of src's remaining bytes (every member) into a new buffer (direct when the backend inflates into
+     * native memory); src's position advances to its limit.
      *
      * @throws CorruptGzipException for invalid, truncated or trailing non-gzip input
      * @throws OutputLimitExceededException when the output would exceed {@link CodecConfig#maxDecompressedBytes()}
@@ -129,17 +161,13 @@ public final class GzipCodec implements AutoCloseable {
         return decompress(src, config.maxDecompressedBytes());
     }
 
-    /** As {@link #decompress(ByteBuffer)} with a caller-set bound on the output size. */
+    /** As {@link #decompress(ByteBuffer)} with a caller-set bound on the output size (all members together). */
     public ByteBuffer decompress(ByteBuffer src, long maxOutput) {
         if (maxOutput <= 0) {
             throw new IllegalArgumentException("maxOutput must be positive");
         }
-        int in = src.remaining();
-        ByteBuffer out = ladder.decompress(backend -> {
-            ByteBuffer r = GzipMembers.decompress(backend, src, maxOutput, false);
-            count(backend, false, in, r.remaining());
-            return r;
-        });
+        ByteBuffer out = ladder.decompress(src.remaining(),
+                (backend, copies) -> GzipMembers.decompress(backend, src, maxOutput, copies), ByteBuffer::remaining);
         src.position(src.limit());
         return out;
     }
@@ -159,37 +187,41 @@ public final class GzipCodec implements AutoCloseable {
         return result;
     }
 
-    /** A stream that writes standard gzip to {@code out}: one member per {@code chunkSize} bytes written (multi-member gzip). */
-    public OutputStream outputStream(OutputStream out, int chunkSize) {
-        return new GzipChunkedOutputStream(this, out, chunkSize);
+    /** A stream that writes standard gzip to {@code out}: one member per {@code memberBytes} written (multi-member gzip). */
+    public OutputStream outputStream(OutputStream out, int memberBytes) {
+        return new MemberOutputStream(this, out, config.level(), memberBytes);
     }
 
     public OutputStream outputStream(OutputStream out) {
-        return outputStream(out, GzipChunkedOutputStream.DEFAULT_CHUNK);
+        return outputStream(out, DEFAULT_MEMBER_BYTES);
+    }
+
+    /**
+     * A stream for one record batch: what is written goes into batch memory ({@link #acquireBatchBuffer}) and becomes
+     * one gzip member in {@code out} at close.
+     */
+    public OutputStream batchOutputStream(OutputStream out, int level) {
+        return new MemberOutputStream(this, out, level, Integer.MAX_VALUE);
     }
 
     /** A stream that reads any gzip from {@code in}, bounded by {@link CodecConfig#maxDecompressedBytes()} per member. */
     public InputStream inputStream(InputStream in) {
-        return new GzipMemberInputStream(this, in);
+        return new GunzipInputStream(this, in);
     }
 
-    /** Lends memory for one batch: a device-mapped slot when QAT zero-copy is on, plain memory otherwise. */
+    /**
+     * The records of one gzip batch as a stream, inflated now (src's position advances to its limit).
+     *
+     * @throws CorruptGzipException as {@link #decompress(ByteBuffer)}
+     * @throws OutputLimitExceededException when the batch inflates to more than the bound
+     */
+    public InputStream batchInputStream(ByteBuffer src) {
+        return new BatchInputStream(decompress(src));
+    }
+
+    /** Lends memory for one batch: a device-mapped slot run when QAT zero-copy is on, plain memory otherwise. */
     public BufferLease acquireBatchBuffer(int minCapacity) {
-        return batchBuffers.acquire(minCapacity);
-    }
-
-    /** Counters of one backend by name, or null if it is not on the ladder. */
-    public BackendStats stats(String backend) {
-        return ladder.rungs().stream().filter(r -> r.name().equals(backend)).map(Rung::stats).findFirst().orElse(null);
-    }
-
-    private void count(Backend backend, boolean compress, long in, long out) {
-        BackendStats s = ladder.statsOf(backend);
-        if (compress) {
-            s.recordCompress(in, out);
-        } else {
-            s.recordDecompress(in, out);
-        }
+        return batchMemory.acquire(minCapacity);
     }
 
     @Override

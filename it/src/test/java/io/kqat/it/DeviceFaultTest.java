@@ -59,7 +59,9 @@ class DeviceFaultTest {
                 .withKqatAgent("emulator=" + emulator()).run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
         assertThat(produced.get("kqat.Backend")).isEqualTo("qat");
-        assertThat(produced.get("kqat.Ladder")).contains("qat: ready (zero-copy").contains("copied: compress in 0 B");
+        assertThat(produced.get("kqat.Ladder")).contains("qat: ready (zero-copy");
+        assertThat(produced.getLong("kqat.CompressBytesIn")).isPositive();
+        assertThat(produced.getLong("kqat.CompressCopiedIn")).as("uncompressed bytes copied, on any rung").isZero();
         assertThat(produced.getLong("kqat.Errors")).isZero();
 
         WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)

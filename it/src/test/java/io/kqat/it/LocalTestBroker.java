@@ -23,7 +23,7 @@ final class LocalTestBroker implements TestBroker {
 
     @Override
     public long kqatCompressBatches() {
-        return (Long) broker.jmxAttribute("io.kqat:type=GzipCodec", "CompressBatches");
+        return broker.kqatCounter("compressBatches");
     }
 
     @Override

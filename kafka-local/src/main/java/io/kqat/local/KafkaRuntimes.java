@@ -60,7 +60,7 @@ public final class KafkaRuntimes {
 
     /** The {@code -javaagent} jar built by the codec module. */
     public Path agentJar() {
-        return existing(home.resolve("codec/target/kqat-agent.jar"), "build the codec module first");
+        return existing(home.resolve("agent/target/kqat-agent.jar"), "build the agent module first");
     }
 
     /** Directory of the QAT emulator's libraries ({@code iova} or {@code legacy} variant), or null when not built. */

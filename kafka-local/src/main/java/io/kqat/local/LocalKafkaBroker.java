@@ -16,6 +16,7 @@ import java.util.Properties;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -72,6 +73,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         } catch (IOException | JMException e) {
             throw new IllegalStateException("cannot read " + objectName + " " + attribute + " from the broker", e);
         }
+    }
+
+    /** One of the kqat agent's counters in the broker ({@code compressBatches}, {@code decompressBatches}, ...). */
+    public long kqatCounter(String counter) {
+        return (Long) ((CompositeData) jmxAttribute("io.kqat:type=GzipCodec", "Totals")).get(counter);
     }
 
     public boolean isAlive() {

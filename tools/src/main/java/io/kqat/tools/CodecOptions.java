@@ -44,7 +44,7 @@ public final class CodecOptions {
             b.backend(args.get("backend", null));
         }
         if (args.has("emulator")) {
-            b.option("qat.emulator", emulatorDir(args.get("emulator", "")).toString());
+            b.option(io.kqat.codec.backend.qat.QatOptions.EMULATOR, emulatorDir(args.get("emulator", "")).toString());
         }
         return b.build();
     }

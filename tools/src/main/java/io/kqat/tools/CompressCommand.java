@@ -73,17 +73,19 @@ final class CompressCommand implements Command {
     }
 
     private void printStats(GzipCodec codec, PrintStream err) {
-        for (var rung : codec.ladder()) {
+        for (var rung : codec.backends()) {
             var s = rung.stats();
-            long calls = compress ? s.compressCalls() : s.decompressCalls();
-            if (s.errors() > 0) {
-                err.printf("kqat %s: %s failed %d request(s), redone on the next rung%n", name(), rung.name(), s.errors());
+            long calls = compress ? s.getCompressBatches() : s.getDecompressBatches();
+            if (s.getErrors() > 0) {
+                err.printf("kqat %s: %s failed %d request(s), redone on the next rung%n", name(), rung.name(), s.getErrors());
             }
             if (calls > 0) {
-                err.printf("kqat %s: %s, %d member(s), %d -> %d bytes%s%n", name(), rung.name(), calls,
-                        compress ? s.compressBytesIn() : s.decompressBytesIn(),
-                        compress ? s.compressBytesOut() : s.decompressBytesOut(),
-                        rung.backend().detail().isEmpty() ? "" : "; " + rung.backend().detail());
+                err.printf("kqat %s: %s (%s), %d member(s), %d -> %d bytes, %d copied in%s%n", name(), rung.name(),
+                        rung.mode(), calls,
+                        compress ? s.getCompressBytesIn() : s.getDecompressBytesIn(),
+                        compress ? s.getCompressBytesOut() : s.getDecompressBytesOut(),
+                        compress ? s.getCompressCopiedIn() : s.getDecompressCopiedIn(),
+                        rung.detail().summary().isEmpty() ? "" : "; " + rung.detail().summary());
             }
         }
     }

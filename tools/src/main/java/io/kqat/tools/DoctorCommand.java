@@ -2,8 +2,9 @@ package io.kqat.tools;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.sample.KafkaLikeEvents;
-import io.kqat.codec.select.Rung;
+import io.kqat.codec.BackendStatus;
+import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -77,9 +78,9 @@ final class DoctorCommand implements Command {
         r.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         r.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         r.put("vfio", Files.isDirectory(Paths.get("/dev/vfio")) ? "/dev/vfio present" : "/dev/vfio absent");
-        r.put("emulator", codec.config().option("qat.emulator", "not used"));
+        r.put("emulator", codec.config().option(QatOptions.EMULATOR, "not used"));
         Long memlock = SystemFacts.lockedMemoryLimit();
-        long region = Long.parseLong(codec.config().option("qat.region.bytes", Long.toString(64L << 20)));
+        long region = QatOptions.from(codec.config()).regionBytes();
         r.put("lockedMemoryLimit", memlock == null ? "unknown" : memlock < 0 ? "unlimited" : memlock + " bytes"
                 + (memlock >= region ? "" : "root".equals(System.getProperty("user.name"))
                         ? " (below the QAT region's " + region + " bytes; not enforced for root)"
@@ -89,18 +90,17 @@ final class DoctorCommand implements Command {
         r.put("level", codec.config().level());
         r.put("mode", codec.config().mode().id());
         r.put("chosen", codec.backendName());
-        r.put("decompressesWith", codec.ladder().stream().filter(x -> x.ready() && x.backend().supportsDecompress())
-                .map(Rung::name).findFirst().orElse("none"));
+        r.put("decompressesWith", codec.decompressBackendName());
         List<Object> ladder = new ArrayList<>();
-        for (Rung rung : codec.ladder()) {
+        for (BackendStatus rung : codec.backends()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", rung.name());
             m.put("rank", rung.rank());
             m.put("device", rung.device());
             m.put("ready", rung.ready());
-            m.put(rung.ready() ? "detail" : "skipped", rung.ready() ? rung.backend().detail() : rung.skipReason());
+            m.put(rung.ready() ? "detail" : "skipped", rung.ready() ? rung.detail().toString() : rung.skipReason());
             if (rung.ready()) {
-                m.put("serves", serves(rung.backend()));
+                m.put("serves", rung.serves());
             }
             ladder.add(m);
         }
@@ -119,35 +119,19 @@ final class DoctorCommand implements Command {
         out.printf("  level %d, mode %s: compresses with %s, decompresses with %s%n", codec.config().level(),
                 r.get("mode"), r.get("chosen"), r.get("decompressesWith"));
         out.println("  ladder, best first:");
-        for (Rung rung : codec.ladder()) {
+        for (BackendStatus rung : codec.backends()) {
             if (rung.ready()) {
-                out.printf("    %-11s ready    %s%n", rung.name(), serves(rung.backend()));
+                out.printf("    %-11s ready    %s%n", rung.name(), rung.serves());
             } else {
                 out.printf("    %-11s skipped  %s%n", rung.name(), rung.skipReason());
             }
         }
         out.printf("  self test  %s%n", r.get("selfTest"));
-        for (Rung rung : codec.ladder()) {
-            if (rung.ready() && !rung.backend().detail().isEmpty()) {
-                out.printf("  %s: %s%n", rung.name(), rung.backend().detail());
+        for (BackendStatus rung : codec.backends()) {
+            if (rung.ready() && !rung.detail().summary().isEmpty()) {
+                out.printf("  %s: %s%n", rung.name(), rung.detail());
             }
         }
-    }
-
-    /** What a backend takes on, e.g. "levels 1-2, no inflate". */
-    static String serves(io.kqat.codec.backend.Backend backend) {
-        StringBuilder levels = new StringBuilder();
-        int start = -1;
-        for (int l = 1; l <= 10; l++) {
-            boolean yes = l <= 9 && backend.supportsCompressLevel(l);
-            if (yes && start < 0) {
-                start = l;
-            } else if (!yes && start > 0) {
-                levels.append(levels.length() == 0 ? "" : ",").append(start == l - 1 ? "" + start : start + "-" + (l - 1));
-                start = -1;
-            }
-        }
-        return "levels " + (levels.length() == 0 ? "none" : levels) + (backend.supportsDecompress() ? ", inflate" : ", no inflate");
     }
 
     static Set<String> union(Set<String> a, Set<String> b) {

@@ -2,7 +2,7 @@ package io.kqat.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.codec.sample.KafkaLikeEvents;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,14 +2,15 @@ package io.kqat.codec.gzip;
 
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.OutputLimitExceededException;
-import io.kqat.codec.backend.Backend;
-import io.kqat.codec.buffer.Scratch;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.CopyCounter;
+import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 
 /**
  * Gzip members on top of one raw-deflate backend: writes exactly one member per compress call and walks every member
- * on decompress. Staging of heap buffers for native backends happens here, once, for all of them.
- * A {@link io.kqat.codec.backend.BackendException} propagates with both buffers' positions untouched.
+ * on decompress. Buffers the backend cannot use in place are staged through {@link Staged}. When anything is thrown,
+ * the caller's buffers keep the positions they had, so the same request can be redone on another backend.
  */
 public final class GzipMembers {
     /** Deflate cannot expand input by more than about 1032:1; used to cap size hints read from the wire. */
@@ -25,113 +26,124 @@ public final class GzipMembers {
     }
 
     /**
-     * Compresses src's remaining bytes into one gzip member at dst's position.
+     * Compresses src's remaining bytes into one gzip member at dst's position; both positions advance.
      *
      * @return the member's size
      * @throws IllegalArgumentException when dst has less than {@link #maxMemberSize} remaining
      */
-    public static int compress(Backend backend, ByteBuffer src, ByteBuffer dst, int level) {
+    public static int compress(Backend backend, ByteBuffer src, ByteBuffer dst, int level, CopyCounter copies) {
         int length = src.remaining();
-        int bound = maxMemberSize(backend, length);
-        if (dst.remaining() < bound) {
-            throw new IllegalArgumentException("destination has " + dst.remaining() + " bytes, needs up to " + bound);
+        int bodyBound = backend.deflateBound(length);
+        if (dst.remaining() < GzipFormat.FRAMING_SIZE + bodyBound) {
+            throw new IllegalArgumentException("destination has " + dst.remaining() + " bytes, needs up to "
+                    + (GzipFormat.FRAMING_SIZE + bodyBound));
         }
         int srcStart = src.position();
         int dstStart = dst.position();
+        boolean done = false;
         try {
+            StagingMemory memory = backend.staging();
             dst.position(dstStart + GzipFormat.HEADER_SIZE);
-            Backend.Deflated d = deflateStaged(backend, src, dst, level);
-            long crc = d.hasCrc() ? d.crc32() : GzipFormat.crc32(src.duplicate().position(srcStart).limit(srcStart + length));
+            Backend.Deflated d;
+            try (Staged in = Staged.input(src, memory, copies); Staged out = Staged.output(dst, bodyBound, memory)) {
+                int outStart = out.buffer().position();
+                d = backend.deflate(in.buffer(), out.buffer(), level);
+                out.deliver(dst, outStart, d.produced(), copies);
+            }
+            long crc = d.hasCrc() ? d.crc32() : GzipFormat.crc32(src);
+            int end = dst.position();
             dst.position(dstStart);
             GzipFormat.writeHeader(dst, level);
-            dst.position(dstStart + GzipFormat.HEADER_SIZE + d.produced());
+            dst.position(end);
             GzipFormat.writeTrailer(dst, crc, length);
             src.position(srcStart + length);
+            done = true;
             return dst.position() - dstStart;
-        } catch (RuntimeException e) {
-            src.position(srcStart);
-            dst.position(dstStart);
-            throw e;
+        } finally {
+            if (!done) {
+                src.position(srcStart);
+                dst.position(dstStart);
+            }
         }
-    }
-
-    private static Backend.Deflated deflateStaged(Backend backend, ByteBuffer src, ByteBuffer dst, int level) {
-        if (!backend.requiresDirectBuffers() || (src.isDirect() && dst.isDirect())) {
-            int before = dst.position();
-            Backend.Deflated d = backend.deflate(src.duplicate(), dst.duplicate(), level);
-            dst.position(before);
-            return d;
-        }
-        ByteBuffer in = src.isDirect() ? src.duplicate() : Scratch.input(src.remaining()).put(src.duplicate()).flip();
-        ByteBuffer out = dst.isDirect() ? dst.duplicate() : Scratch.output(dst.remaining());
-        int outStart = out.position();
-        Backend.Deflated d = backend.deflate(in, out, level);
-        if (!dst.isDirect()) {
-            dst.duplicate().put(out.flip().position(outStart));
-        }
-        return d;
     }
 
     /**
-     * Decompresses every member of src's remaining bytes into a new buffer (position 0, limit = length).
-     * The output grows from the trailer's size hint, never past {@code maxOutput}.
+     * Decompresses every member of src's remaining bytes into a new buffer (position 0, limit = length; direct when the
+     * backend writes only direct memory). The output grows from the trailer's size hint, never past {@code maxOutput},
+     * which bounds the sum over all members. Zero bytes after the last member are ignored, as gzip does.
      *
-     * @throws CorruptGzipException for invalid or truncated input, or trailing bytes that are not a member
+     * @throws CorruptGzipException for invalid or truncated input, or trailing bytes that are neither a member nor zeros
      * @throws OutputLimitExceededException when the output would exceed {@code maxOutput}
      */
-    public static ByteBuffer decompress(Backend backend, ByteBuffer src, long maxOutput, boolean direct) {
+    public static ByteBuffer decompress(Backend backend, ByteBuffer src, long maxOutput, CopyCounter copies) {
         if (!src.hasRemaining()) {
             throw new CorruptGzipException("empty input is not gzip");
         }
+        StagingMemory memory = backend.staging();
+        boolean direct = !memory.writesInPlace(ByteBuffer.allocate(0));
         int limit = (int) Math.min(maxOutput, Integer.MAX_VALUE - 8);
-        // The trailer's ISIZE comes from the wire: trust it only up to what deflate can expand to (1032:1), and
-        // allocate up front no more than a plausible ratio (16:1, or 1 MiB) allows; doubling covers real outliers,
-        // so a forged ISIZE cannot make every request thread allocate the whole bound at once.
-        long plausible = Math.max(1L << 20, (long) src.remaining() * PLAUSIBLE_RATIO);
-        long hint = Math.min(Math.min(GzipFormat.lastMemberSizeHint(src), (long) src.remaining() * MAX_DEFLATE_RATIO),
-                plausible);
-        int capacity = (int) Math.min(limit, Math.max(64, hint + (hint >> 4)));
-        ByteBuffer out = allocate(capacity, direct);
-        ByteBuffer in = backend.requiresDirectBuffers() && !src.isDirect()
-                ? Scratch.input(src.remaining()).put(src.duplicate()).flip() // staged once for every member
-                : src.duplicate();
-        while (in.hasRemaining()) {
-            GzipFormat.skipHeader(in);
-            while (true) {
-                Backend.Inflated r = inflateStaged(backend, in, out);
-                if (r.complete()) {
-                    int memberStart = out.position() - r.produced();
-                    long crc = GzipFormat.crc32(out.duplicate().position(memberStart).limit(out.position()));
-                    GzipFormat.checkTrailer(in, crc, r.produced());
-                    break;
-                }
-                if (out.capacity() >= limit) {
-                    throw new OutputLimitExceededException(maxOutput);
-                }
-                int grown = (int) Math.min(limit, Math.max(out.capacity() * 2L, 1024));
-                out = allocate(grown, direct).put(out.flip());
-            }
+        ByteBuffer out = allocate((int) Math.min(limit, initialCapacity(src)), direct);
+        try (Staged staged = Staged.input(src, memory, copies)) {
+            ByteBuffer in = staged.buffer();
+            do {
+                GzipFormat.skipHeader(in);
+                out = inflateMember(backend, in, out, limit, maxOutput, copies);
+            } while (in.hasRemaining() && !onlyZeros(in));
         }
         return out.flip();
     }
 
-    private static Backend.Inflated inflateStaged(Backend backend, ByteBuffer in, ByteBuffer out) {
-        if (!backend.requiresDirectBuffers() || (in.isDirect() && out.isDirect())) {
-            return backend.inflate(in, out);
+    /**
+     * The trailer's ISIZE comes from the wire: it is trusted only up to what deflate can expand to (1032:1), and up
+     * front no more than a plausible ratio (16:1, or 1 MiB) is allocated; doubling covers real outliers, so a forged
+     * ISIZE cannot make every request thread allocate the whole bound at once.
+     */
+    private static long initialCapacity(ByteBuffer src) {
+        long plausible = Math.max(1L << 20, (long) src.remaining() * PLAUSIBLE_RATIO);
+        long hint = Math.min(Math.min(GzipFormat.lastMemberSizeHint(src), (long) src.remaining() * MAX_DEFLATE_RATIO),
+                plausible);
+        return Math.max(64, hint + (hint >> 4));
+    }
+
+    /** Inflates the member whose deflate data starts at in's position and checks its trailer; returns the output. */
+    private static ByteBuffer inflateMember(Backend backend, ByteBuffer in, ByteBuffer out, int limit, long maxOutput,
+                                            CopyCounter copies) {
+        while (true) {
+            Backend.Inflated r;
+            int memberStart = out.position();
+            try (Staged o = Staged.output(out, out.remaining(), backend.staging())) {
+                int oStart = o.buffer().position();
+                // The last 8 bytes are a trailer whatever the member count: the device never needs to see them.
+                ByteBuffer body = in.duplicate();
+                body.limit(Math.max(body.position(), body.limit() - GzipFormat.TRAILER_SIZE));
+                r = backend.inflate(body, o.buffer());
+                if (r.complete()) {
+                    o.deliver(out, oStart, r.produced(), copies);
+                }
+            }
+            if (r.complete()) {
+                in.position(in.position() + r.consumed());
+                ByteBuffer member = out.duplicate();
+                member.limit(out.position()).position(memberStart);
+                GzipFormat.checkTrailer(in, GzipFormat.crc32(member), r.produced());
+                return out;
+            }
+            if (out.capacity() >= limit) {
+                throw new OutputLimitExceededException(maxOutput);
+            }
+            int grown = (int) Math.min(limit, Math.max(out.capacity() * 2L, 1024));
+            out = allocate(grown, out.isDirect()).put(out.flip());
         }
-        ByteBuffer stagedIn = in.isDirect() ? in.duplicate() : Scratch.input(in.remaining()).put(in.duplicate()).flip();
-        ByteBuffer stagedOut = out.isDirect() ? out.duplicate() : Scratch.output(out.remaining());
-        int outStart = stagedOut.position();
-        Backend.Inflated r = backend.inflate(stagedIn, stagedOut);
-        if (r.complete()) {
-            in.position(in.position() + r.consumed());
-            if (out.isDirect()) {
-                out.position(out.position() + r.produced());
-            } else {
-                out.put(stagedOut.flip().position(outStart));
+    }
+
+    private static boolean onlyZeros(ByteBuffer in) {
+        for (int i = in.position(); i < in.limit(); i++) {
+            if (in.get(i) != 0) {
+                return false;
             }
         }
-        return r;
+        in.position(in.limit());
+        return true;
     }
 
     private static ByteBuffer allocate(int capacity, boolean direct) {

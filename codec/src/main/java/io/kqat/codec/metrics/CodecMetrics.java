@@ -1,19 +1,21 @@
 package io.kqat.codec.metrics;
 
+import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.select.BackendStats;
-import io.kqat.codec.select.Rung;
+import io.kqat.codec.ladder.StatsSnapshot;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.LongSupplier;
-import java.util.function.ToLongFunction;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Publishes a codec's ladder and counters over JMX: one MBean for the codec, one per backend on its ladder. */
+/**
+ * Publishes a codec's ladder and counters over JMX: one MBean for the codec, one per rung of its ladder, each reading
+ * the codec's {@link BackendStatus} snapshots when asked.
+ */
 public final class CodecMetrics implements CodecMXBean {
     private static final Logger LOG = LoggerFactory.getLogger(CodecMetrics.class);
     public static final String DOMAIN = "io.kqat";
@@ -31,9 +33,9 @@ public final class CodecMetrics implements CodecMXBean {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
             registerReplacing(server, new ObjectName(DOMAIN + ":type=GzipCodec"), new CodecMetrics(codec, stockFallbacks));
-            for (Rung rung : codec.ladder()) {
-                registerReplacing(server, new ObjectName(DOMAIN + ":type=GzipCodec,backend=" + ObjectName.quote(rung.name())),
-                        new BackendMetrics(rung));
+            for (BackendStatus b : codec.backends()) {
+                registerReplacing(server, new ObjectName(DOMAIN + ":type=GzipCodec,backend=" + ObjectName.quote(b.name())),
+                        new Backend(codec, b.name()));
             }
         } catch (JMException e) {
             LOG.warn("kqat: JMX registration failed; counters stay available through the codec API", e);
@@ -53,65 +55,18 @@ public final class CodecMetrics implements CodecMXBean {
     }
 
     @Override
+    public String getDecompressBackend() {
+        return codec.decompressBackendName();
+    }
+
+    @Override
     public String[] getLadder() {
-        return codec.ladder().stream().map(CodecMetrics::describe).toArray(String[]::new);
-    }
-
-    static String describe(Rung r) {
-        if (!r.ready()) {
-            return r.name() + ": skipped: " + r.skipReason();
+        List<BackendStatus> statuses = codec.backends();
+        String[] lines = new String[statuses.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = statuses.get(i).toString();
         }
-        String detail = r.backend().detail();
-        return r.name() + ": ready" + (detail.isEmpty() ? "" : " (" + detail + ")");
-    }
-
-    private long sum(ToLongFunction<BackendStats> counter) {
-        List<Rung> rungs = codec.ladder();
-        long total = 0;
-        for (Rung r : rungs) {
-            total += counter.applyAsLong(r.stats());
-        }
-        return total;
-    }
-
-    @Override
-    public long getCompressBatches() {
-        return sum(BackendStats::compressCalls);
-    }
-
-    @Override
-    public long getCompressBytesIn() {
-        return sum(BackendStats::compressBytesIn);
-    }
-
-    @Override
-    public long getCompressBytesOut() {
-        return sum(BackendStats::compressBytesOut);
-    }
-
-    @Override
-    public long getDecompressBatches() {
-        return sum(BackendStats::decompressCalls);
-    }
-
-    @Override
-    public long getDecompressBytesIn() {
-        return sum(BackendStats::decompressBytesIn);
-    }
-
-    @Override
-    public long getDecompressBytesOut() {
-        return sum(BackendStats::decompressBytesOut);
-    }
-
-    @Override
-    public long getFallbacks() {
-        return sum(BackendStats::fallbacks);
-    }
-
-    @Override
-    public long getErrors() {
-        return sum(BackendStats::errors);
+        return lines;
     }
 
     @Override
@@ -120,16 +75,54 @@ public final class CodecMetrics implements CodecMXBean {
     }
 
     @Override
-    public double getCompressLatencyAvgMicros() {
-        return micros(sum(BackendStats::compressNanos), getCompressBatches());
+    public StatsSnapshot getTotals() {
+        return codec.totals();
     }
 
-    @Override
-    public double getDecompressLatencyAvgMicros() {
-        return micros(sum(BackendStats::decompressNanos), getDecompressBatches());
-    }
+    /** One rung's bean. */
+    private static final class Backend implements BackendMXBean {
+        private final GzipCodec codec;
+        private final String name;
 
-    static double micros(long nanos, long calls) {
-        return calls == 0 ? 0.0 : nanos / 1000.0 / calls;
+        Backend(GzipCodec codec, String name) {
+            this.codec = codec;
+            this.name = name;
+        }
+
+        private BackendStatus status() {
+            return codec.backend(name);
+        }
+
+        @Override
+        public boolean isReady() {
+            return status().ready();
+        }
+
+        @Override
+        public String getSkipReason() {
+            BackendStatus s = status();
+            return s.ready() ? "" : s.skipReason();
+        }
+
+        @Override
+        public String getMode() {
+            return status().mode();
+        }
+
+        @Override
+        public String getDetail() {
+            BackendStatus s = status();
+            return s.ready() ? s.detail().toString() : "";
+        }
+
+        @Override
+        public boolean isCircuitOpen() {
+            return status().circuitOpen();
+        }
+
+        @Override
+        public StatsSnapshot getStats() {
+            return status().stats();
+        }
     }
 }

@@ -79,11 +79,11 @@ public final class WorkloadJvm {
 
     /**
      * Switches kqat on from the client's own configuration instead of a JVM flag: kqat's jar on the classpath and
-     * {@code metric.reporters=io.kqat.codec.kafka.KqatMetricsReporter}, with {@code kqat.*} options.
+     * {@code metric.reporters=io.kqat.agent.KqatMetricsReporter}, with {@code kqat.*} options.
      */
     public WorkloadJvm withKqatFromConfig(String mode) {
         extraClasspath.add(runtimes.agentJar().toString());
-        clientConfig("metric.reporters", "io.kqat.codec.kafka.KqatMetricsReporter");
+        clientConfig("metric.reporters", "io.kqat.agent.KqatMetricsReporter");
         return clientConfig("kqat.mode", mode);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 
 /**
  * What a workload program found, written as a properties file for the JVM that started it. Includes what kqat's MBean
@@ -53,9 +54,12 @@ public final class WorkloadReport {
             boolean installed = server.isRegistered(name);
             put("kqat.installed", installed);
             if (installed) {
-                for (String attr : new String[] {"Backend", "CompressBatches", "CompressBytesIn", "CompressBytesOut",
-                        "DecompressBatches", "DecompressBytesIn", "Fallbacks", "Errors", "StockFallbacks"}) {
+                for (String attr : new String[] {"Backend", "DecompressBackend", "StockFallbacks"}) {
                     put("kqat." + attr, server.getAttribute(name, attr));
+                }
+                CompositeData totals = (CompositeData) server.getAttribute(name, "Totals");
+                for (String key : totals.getCompositeType().keySet()) {
+                    put("kqat." + Character.toUpperCase(key.charAt(0)) + key.substring(1), totals.get(key));
                 }
                 put("kqat.Ladder", String.join(" | ", (String[]) server.getAttribute(name, "Ladder")));
             }

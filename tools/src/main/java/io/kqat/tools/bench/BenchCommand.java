@@ -1,7 +1,7 @@
 package io.kqat.tools.bench;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.sample.KafkaLikeEvents;
+import io.kqat.testkit.KafkaLikeEvents;
 import io.kqat.tools.CliArgs;
 import io.kqat.tools.CodecOptions;
 import java.io.InputStream;

@@ -2,9 +2,9 @@ package io.kqat.tools.bench;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.backend.Backend;
-import io.kqat.codec.buffer.BufferLease;
-import io.kqat.codec.select.Rung;
+import io.kqat.codec.BackendStatus;
+import io.kqat.codec.ladder.StatsSnapshot;
+import io.kqat.codec.spi.BufferLease;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class BenchRunner {
     /** Backends that are ready under {@code base} (the ladder the user would get), best first. */
     public static List<String> readyBackends(CodecConfig base) {
         try (GzipCodec probe = GzipCodec.create(base)) {
-            return probe.ladder().stream().filter(Rung::ready).map(Rung::name).toList();
+            return probe.backends().stream().filter(BackendStatus::ready).map(BackendStatus::name).toList();
         }
     }
 
@@ -39,9 +39,8 @@ public final class BenchRunner {
         CodecConfig config = base.toBuilder().backend(backend).level(level).build();
         List<BufferLease> leases = new ArrayList<>();
         try (GzipCodec codec = GzipCodec.create(config)) {
-            Backend own = codec.ladder().stream().filter(r -> r.name().equals(backend) && r.ready())
-                    .map(Rung::backend).findFirst().orElseThrow();
-            if (!own.supportsCompressLevel(level)) {
+            BackendStatus own = codec.backend(backend);
+            if (!own.compresses(level)) {
                 return null;
             }
             List<ByteBuffer> batches = slices(codec, leases);
@@ -62,17 +61,15 @@ public final class BenchRunner {
                     codec.compress(b.duplicate(), out, level);
                 }
             });
-            double decompressMBps = !own.supportsDecompress() ? Double.NaN : timed(() -> {
+            double decompressMBps = !own.inflates() ? Double.NaN : timed(() -> {
                 for (ByteBuffer c : compressed) {
                     codec.decompress(c.duplicate());
                 }
             });
-            String detail = own.detail();
-            String mode = detail.isEmpty() ? "software" : detail.split(",")[0];
-            var counters = own.counters();
+            StatsSnapshot stats = codec.backend(backend).stats();
             leases.forEach(BufferLease::close);
-            return new BenchResult(backend, level, data.length, compressedBytes, compressMBps, decompressMBps, mode,
-                    counters.getOrDefault("compress.input.copied", 0L), counters.getOrDefault("compress.input.bytes", 0L));
+            return new BenchResult(backend, level, data.length, compressedBytes, compressMBps, decompressMBps,
+                    own.mode(), stats.getCompressCopiedIn(), stats.getCompressBytesIn());
         }
     }
 

@@ -102,7 +102,7 @@ public final class DemoCommand implements Command {
             out.printf("%nEvery record checked on all %d reads: %d of %d each, in order, byte for byte.%n",
                     topics.size() + 1, records, records);
             out.printf("Broker (kqat agent): decompressed %s batches to validate them, backend %s.%n",
-                    broker.jmxAttribute("io.kqat:type=GzipCodec", "DecompressBatches"),
+                    broker.kqatCounter("decompressBatches"),
                     broker.jmxAttribute("io.kqat:type=GzipCodec", "Backend"));
             out.println("Logs and reports: " + work);
             return 0;

@@ -2,15 +2,17 @@ package io.kqat.codec.backend.isal;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import io.kqat.codec.backend.Backend;
-import io.kqat.codec.backend.BackendException;
-import io.kqat.codec.backend.nativeio.ContextPool;
-import io.kqat.codec.backend.nativeio.DirectAddress;
+import io.kqat.codec.nativeio.ContextPool;
+import io.kqat.codec.nativeio.DirectAddress;
+import io.kqat.codec.nativeio.ThreadBuffers;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 
 /**
  * ISA-L's igzip (Debian {@code libisal2}): the fastest software deflate, for Kafka levels 1 and 2, mapped to igzip
- * levels 1 and 2 (igzip 1 compresses about 3.4x faster than zlib 1 here, with a slightly better ratio on JSON). From
+ * levels 1 and 2 (igzip 1 compresses several times faster than zlib 1, with a similar ratio on JSON). From
  * level 3 up the caller asks for ratio: igzip 3 compresses worse than libdeflate 3 at a similar speed (measured on
  * Kafka-like JSON), so this backend declines those levels and the ladder moves on.
  * It does not inflate: igzip's inflate state is a large structure with the fields kqat would need deep inside, and
@@ -43,6 +45,11 @@ public final class IsalBackend implements Backend {
     @Override
     public boolean supportsDecompress() {
         return false;
+    }
+
+    @Override
+    public StagingMemory staging() {
+        return ThreadBuffers.DIRECT;
     }
 
     @Override
@@ -96,7 +103,7 @@ public final class IsalBackend implements Backend {
 
     @Override
     public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
-        throw new BackendException("isal does not inflate in kqat");
+        throw BackendException.declined("isal does not inflate in kqat");
     }
 
     @Override

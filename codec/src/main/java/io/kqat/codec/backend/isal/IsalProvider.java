@@ -1,8 +1,9 @@
 package io.kqat.codec.backend.isal;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.backend.BackendProvider;
-import io.kqat.codec.backend.nativeio.NativeProbe;
+import io.kqat.codec.spi.BackendProvider;
+import io.kqat.codec.spi.Probe;
+import io.kqat.codec.spi.SelfTest;
 
 /** Offers {@link IsalBackend} when {@code libisal.so.2} loads and passes the self test. */
 public final class IsalProvider implements BackendProvider {
@@ -23,6 +24,6 @@ public final class IsalProvider implements BackendProvider {
         if (failure != null) {
             return Probe.skipped(name(), failure);
         }
-        return NativeProbe.verified(name(), new IsalBackend(), "");
+        return SelfTest.verified(name(), new IsalBackend(), "");
     }
 }

@@ -1,7 +1,8 @@
 package io.kqat.codec.backend.jdk;
 
 import io.kqat.codec.CorruptGzipException;
-import io.kqat.codec.backend.Backend;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -23,8 +24,8 @@ public final class JdkBackend implements Backend {
     }
 
     @Override
-    public boolean requiresDirectBuffers() {
-        return false;
+    public StagingMemory staging() {
+        return StagingMemory.ANY;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.kqat.codec.backend.jdk;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.backend.BackendProvider;
+import io.kqat.codec.spi.BackendProvider;
+import io.kqat.codec.spi.Probe;
 
 public final class JdkBackendProvider implements BackendProvider {
     @Override
@@ -11,7 +12,7 @@ public final class JdkBackendProvider implements BackendProvider {
 
     @Override
     public int rank() {
-        return 100;
+        return 100; // always last
     }
 
     @Override

@@ -3,16 +3,18 @@ package io.kqat.codec.backend.libdeflate;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.kqat.codec.CorruptGzipException;
-import io.kqat.codec.backend.Backend;
-import io.kqat.codec.backend.BackendException;
-import io.kqat.codec.backend.nativeio.ContextPool;
-import io.kqat.codec.backend.nativeio.DirectAddress;
+import io.kqat.codec.nativeio.ContextPool;
+import io.kqat.codec.nativeio.DirectAddress;
+import io.kqat.codec.nativeio.ThreadBuffers;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 
 /**
  * libdeflate (Debian {@code libdeflate0}): raw DEFLATE both ways. Levels map one to one: Kafka's 1..9 are libdeflate's
- * 1..9 (libdeflate's 10..12 are not used: far slower, for a few percent), and libdeflate's level 6 compresses about
- * twice as fast as zlib's with a slightly better ratio. Inflate uses {@code libdeflate_deflate_decompress_ex}, which
+ * 1..9 (libdeflate's 10..12 are not used: far slower, for a few percent); libdeflate compresses faster than zlib at
+ * the same level with a similar or better ratio. Inflate uses {@code libdeflate_deflate_decompress_ex}, which
  * reports the input consumed, so the gzip layer can walk several members.
  */
 public final class LibDeflateBackend implements Backend {
@@ -40,6 +42,11 @@ public final class LibDeflateBackend implements Backend {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public StagingMemory staging() {
+        return ThreadBuffers.DIRECT;
     }
 
     @Override
@@ -91,21 +98,21 @@ public final class LibDeflateBackend implements Backend {
         } finally {
             decompressors.giveBack(d);
         }
-        switch (result) {
-            case LibDeflateNative.SUCCESS -> {
-                if (consumed < 0 || consumed > inLen || produced < 0 || produced > outLen) {
-                    throw new BackendException("libdeflate reported impossible counts " + consumed + "/" + produced);
-                }
-                src.position(src.position() + (int) consumed);
-                dst.position(dst.position() + (int) produced);
-                return new Inflated(true, (int) consumed, (int) produced);
-            }
-            case LibDeflateNative.INSUFFICIENT_SPACE -> {
-                return Inflated.OUTPUT_TOO_SMALL;
-            }
-            case LibDeflateNative.BAD_DATA -> throw new CorruptGzipException("corrupt or truncated deflate data");
-            default -> throw new BackendException("libdeflate decompress returned " + result);
+        if (result == LibDeflateNative.INSUFFICIENT_SPACE) {
+            return Inflated.OUTPUT_TOO_SMALL;
         }
+        if (result == LibDeflateNative.BAD_DATA) {
+            throw new CorruptGzipException("corrupt or truncated deflate data");
+        }
+        if (result != LibDeflateNative.SUCCESS) {
+            throw new BackendException("libdeflate decompress returned " + result);
+        }
+        if (consumed < 0 || consumed > inLen || produced < 0 || produced > outLen) {
+            throw new BackendException("libdeflate reported impossible counts " + consumed + "/" + produced);
+        }
+        src.position(src.position() + (int) consumed);
+        dst.position(dst.position() + (int) produced);
+        return new Inflated(true, (int) consumed, (int) produced);
     }
 
     @Override

@@ -16,7 +16,6 @@ final class LibDeflateNative {
 
     static final int SUCCESS = 0;
     static final int BAD_DATA = 1;
-    static final int SHORT_OUTPUT = 2;
     static final int INSUFFICIENT_SPACE = 3;
 
     private LibDeflateNative() {
@@ -34,8 +33,6 @@ final class LibDeflateNative {
     static native long libdeflate_alloc_compressor(int level);
 
     static native long libdeflate_deflate_compress(long compressor, long in, long inBytes, long out, long outAvail);
-
-    static native long libdeflate_deflate_compress_bound(long compressor, long inBytes);
 
     static native void libdeflate_free_compressor(long compressor);
 

@@ -1,8 +1,9 @@
 package io.kqat.codec.backend.libdeflate;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.backend.BackendProvider;
-import io.kqat.codec.backend.nativeio.NativeProbe;
+import io.kqat.codec.spi.BackendProvider;
+import io.kqat.codec.spi.Probe;
+import io.kqat.codec.spi.SelfTest;
 
 /** Offers {@link LibDeflateBackend} when {@code libdeflate.so.0} loads and passes the self test. */
 public final class LibDeflateProvider implements BackendProvider {
@@ -23,6 +24,6 @@ public final class LibDeflateProvider implements BackendProvider {
         if (failure != null) {
             return Probe.skipped(name(), failure);
         }
-        return NativeProbe.verified(name(), new LibDeflateBackend(), "");
+        return SelfTest.verified(name(), new LibDeflateBackend(), "");
     }
 }

@@ -25,28 +25,28 @@ final class CpaStatus {
     }
 
     static String name(int status) {
-        return switch (status) {
-            case SUCCESS -> "SUCCESS";
-            case FAIL -> "FAIL";
-            case RETRY -> "RETRY";
-            case RESOURCE -> "RESOURCE";
-            case INVALID_PARAM -> "INVALID_PARAM";
-            case FATAL -> "FATAL";
-            case UNSUPPORTED -> "UNSUPPORTED";
-            case -7 -> "RESTARTING";
-            default -> "status " + status;
-        };
+        switch (status) {
+            case SUCCESS: return "SUCCESS";
+            case FAIL: return "FAIL";
+            case RETRY: return "RETRY";
+            case RESOURCE: return "RESOURCE";
+            case INVALID_PARAM: return "INVALID_PARAM";
+            case FATAL: return "FATAL";
+            case UNSUPPORTED: return "UNSUPPORTED";
+            case -7: return "RESTARTING";
+            default: return "status " + status;
+        }
     }
 
     static String resultName(int status) {
-        return switch (status) {
-            case DC_OK -> "OK";
-            case -1 -> "INVALID_BLOCK_TYPE";
-            case -2 -> "BAD_STORED_BLOCK_LEN";
-            case DC_OVERFLOW -> "OVERFLOW";
-            case -13 -> "FATALERR";
-            case -15 -> "INCOMPLETE_FILE_ERR";
-            default -> "result " + status;
-        };
+        switch (status) {
+            case DC_OK: return "OK";
+            case -1: return "INVALID_BLOCK_TYPE";
+            case -2: return "BAD_STORED_BLOCK_LEN";
+            case DC_OVERFLOW: return "OVERFLOW";
+            case -13: return "FATALERR";
+            case -15: return "INCOMPLETE_FILE_ERR";
+            default: return "result " + status;
+        }
     }
 }

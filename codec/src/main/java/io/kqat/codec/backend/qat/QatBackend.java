@@ -1,61 +1,41 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
-import io.kqat.codec.backend.Backend;
-import io.kqat.codec.backend.BackendException;
-import io.kqat.codec.backend.nativeio.ContextPool;
-import io.kqat.codec.backend.nativeio.DirectAddress;
+import io.kqat.codec.nativeio.ContextPool;
+import io.kqat.codec.nativeio.DirectAddress;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BackendDetail;
+import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Raw DEFLATE on a QAT device through qatlib's data compression API, one stateless request per batch. In zero-copy
- * mode, input that already lies in the mapped region (a batch Kafka wrote into a slot) is compressed where it is; any
- * other input is staged into region slots (zero-copy) or pinned USDM buffers (pinned-copy), and every copied byte is
- * counted. Output is staged the same way unless the destination is in the region. Any failure (refused submission,
- * error status, overflow, timeout, no staging memory) is a {@link BackendException}: the ladder redoes that batch on
- * the next rung. The CRC32 of the gzip trailer comes from the device's result.
+ * Raw DEFLATE on a QAT device through qatlib's data compression API, one stateless request per batch, on memory its
+ * {@link DeviceStaging} lends (the gzip layer stages anything else into it and counts the copy). Any failure (refused
+ * submission, error status, overflow, timeout) is a {@link BackendException}: the ladder redoes that batch on the next
+ * rung. The CRC32 of the gzip trailer comes from the device's result.
  */
 class QatBackend implements Backend {
-    /** The device is asked at most this much in one request (and in one output). */
-    static final int MAX_REQUEST_BYTES = RequestDescriptors.MAX_FLATS * SlotArena.SLOT_SIZE;
-
-    enum Mode {
-        ZERO_COPY("zero-copy"), PINNED_COPY("pinned-copy");
-
-        final String label;
-
-        Mode(String label) {
-            this.label = label;
-        }
-    }
-
     private final String name;
-    final Mode mode;
-    final QatRuntime runtime;
-    final Region region;
-    final SlotArena arena;
-    private final PinnedBuffers pinned;
+    private final QatProcess process;
+    final DeviceStaging staging;
+    private final DeviceProfile profile;
     private final QatSessions sessions;
     private final ContextPool<RequestDescriptors> descriptors;
     private final long timeoutNanos;
     private volatile boolean closed;
-    final LongAdder compressInputCopied = new LongAdder();
-    final LongAdder compressOutputCopied = new LongAdder();
-    final LongAdder decompressInputCopied = new LongAdder();
-    final LongAdder decompressOutputCopied = new LongAdder();
-    final LongAdder requests = new LongAdder();
-    final LongAdder compressInputBytes = new LongAdder();
+    private final LongAdder requests = new LongAdder();
 
-    QatBackend(String name, Mode mode, QatRuntime runtime, Region region, long timeoutNanos) {
+    QatBackend(String name, QatProcess process, DeviceStaging staging, DeviceProfile profile, long timeoutNanos) {
         this.name = name;
-        this.mode = mode;
-        this.runtime = runtime;
-        this.region = region;
-        this.arena = region == null ? null : new SlotArena(region);
-        this.pinned = new PinnedBuffers(runtime.libs.usdm);
-        this.sessions = new QatSessions(runtime);
-        this.descriptors = new ContextPool<>(runtime::newDescriptors, RequestDescriptors::free);
+        this.process = process;
+        this.staging = staging;
+        this.profile = profile;
+        this.sessions = new QatSessions(process);
+        this.descriptors = new ContextPool<>(process::newDescriptors, RequestDescriptors::free);
         this.timeoutNanos = timeoutNanos;
     }
 
@@ -65,42 +45,39 @@ class QatBackend implements Backend {
     }
 
     @Override
+    public StagingMemory staging() {
+        return staging;
+    }
+
+    @Override
     public int deflateBound(int n) {
-        return n + (n >>> 3) + 1024;
+        return profile.deflateBound(n);
     }
 
     @Override
     public Deflated deflate(ByteBuffer src, ByteBuffer dst, int level) {
         int n = src.remaining();
-        if (n > MAX_REQUEST_BYTES) {
-            throw new BackendException("a " + n + "-byte batch is over one QAT request (" + MAX_REQUEST_BYTES + " bytes)");
+        if (n > profile.maxRequestBytes()) {
+            throw BackendException.declined("a " + n + "-byte batch is over one QAT request ("
+                    + profile.maxRequestBytes() + " bytes)");
         }
-        int outCap = (int) Math.min(dst.remaining(), Math.min(deflateBound(n), MAX_REQUEST_BYTES));
-        long srcAddress = addressOf(src);
-        long dstAddress = addressOf(dst);
-        Request r = new Request();
+        int outCap = (int) Math.min(dst.remaining(), Math.min(deflateBound(n), profile.maxRequestBytes()));
+        RequestDescriptors d = run(true, level, src, n, dst, outCap);
         try {
-            compressInputBytes.add(n);
-            long in = r.input(srcAddress, src, n, compressInputCopied);
-            long out = r.output(dstAddress, outCap);
-            RequestDescriptors d = r.descriptors();
-            d.prepare(true);
-            d.source(in, n, SlotArena.SLOT_SIZE);
-            d.destination(out, outCap, SlotArena.SLOT_SIZE);
-            r.run(true, level);
             int result = d.resultStatus();
             if (result != CpaStatus.DC_OK) {
                 throw new BackendException("QAT compress result " + CpaStatus.resultName(result));
             }
             long produced = d.resultProduced();
             if (d.resultConsumed() != n || produced <= 0 || produced > outCap) {
-                throw new BackendException("QAT compress reported " + d.resultConsumed() + " in, " + produced + " out for " + n);
+                throw new BackendException("QAT compress reported " + d.resultConsumed() + " in, " + produced
+                        + " out for " + n);
             }
-            r.copyOut(dst, (int) produced, compressOutputCopied);
             src.position(src.limit());
+            dst.position(dst.position() + (int) produced);
             return new Deflated((int) produced, d.resultChecksum());
         } finally {
-            r.close();
+            descriptors.giveBack(d);
         }
     }
 
@@ -108,22 +85,14 @@ class QatBackend implements Backend {
     public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
         // src may hold more members after this one: the device gets at most one request's worth, and a member longer
         // than that comes back incomplete and is inflated in software.
-        int n = Math.min(src.remaining(), MAX_REQUEST_BYTES);
+        int n = Math.min(src.remaining(), profile.maxRequestBytes());
         int outCap = dst.remaining();
-        if (outCap > MAX_REQUEST_BYTES) {
-            throw new BackendException("a member inflating to over " + MAX_REQUEST_BYTES + " bytes is over one QAT request: inflated in software");
+        if (outCap > profile.maxRequestBytes()) {
+            throw BackendException.declined("a member inflating to over " + profile.maxRequestBytes()
+                    + " bytes is over one QAT request");
         }
-        long srcAddress = addressOf(src);
-        long dstAddress = addressOf(dst);
-        Request r = new Request();
+        RequestDescriptors d = run(false, 1, src, n, dst, Math.max(outCap, 1));
         try {
-            long in = r.input(srcAddress, src.duplicate().limit(src.position() + n), n, decompressInputCopied);
-            long out = r.output(dstAddress, Math.max(outCap, 1));
-            RequestDescriptors d = r.descriptors();
-            d.prepare(false);
-            d.source(in, n, SlotArena.SLOT_SIZE);
-            d.destination(out, Math.max(outCap, 1), SlotArena.SLOT_SIZE);
-            r.run(false, 1);
             int result = d.resultStatus();
             if (result == CpaStatus.DC_OVERFLOW) {
                 return Inflated.OUTPUT_TOO_SMALL;
@@ -133,7 +102,6 @@ class QatBackend implements Backend {
                 throw new BackendException("QAT rejected the deflate data: " + CpaStatus.resultName(result));
             }
             if (!d.resultEndOfLastBlock()) {
-                // Stopped before the final block (a member longer than the staged window, say): software decides.
                 throw new BackendException("QAT did not reach the end of the deflate stream");
             }
             long consumed = d.resultConsumed();
@@ -141,196 +109,111 @@ class QatBackend implements Backend {
             if (consumed <= 0 || consumed > n || produced > outCap) {
                 throw new BackendException("QAT decompress reported " + consumed + " in, " + produced + " out");
             }
-            r.copyOut(dst, (int) produced, decompressOutputCopied);
             src.position(src.position() + (int) consumed);
+            dst.position(dst.position() + (int) produced);
             return new Inflated(true, (int) consumed, (int) produced);
         } finally {
-            r.close();
-        }
-    }
-
-    /** Heap buffers are copied into device memory directly, once, so this backend takes them as they are. */
-    @Override
-    public boolean requiresDirectBuffers() {
-        return false;
-    }
-
-    /** Native address of a direct buffer's position; 0 (never inside the region) for a heap buffer. */
-    private static long addressOf(ByteBuffer b) {
-        return b.isDirect() ? DirectAddress.at(b) : 0;
-    }
-
-    /** Device memory for staging: region slots when there is a region, pinned buffers otherwise. */
-    private DeviceBuffer stage(int bytes) {
-        DeviceBuffer b = arena != null ? arena.acquire(bytes) : pinned.acquire(bytes);
-        if (b == null) {
-            throw new BackendException(arena != null
-                    ? "QAT region full: no free run of slots for " + bytes + " bytes"
-                    : "no pinned memory for " + bytes + " bytes");
-        }
-        return b;
-    }
-
-    @Override
-    public String detail() {
-        StringBuilder sb = new StringBuilder(mode.label).append(", ").append(runtime.libs.origin);
-        if (region != null) {
-            sb.append(", region ").append(region);
-        }
-        sb.append(", ").append(requests.sum()).append(" requests, copied: compress in ")
-                .append(compressInputCopied.sum()).append(" B, out ").append(compressOutputCopied.sum())
-                .append(" B; decompress in ").append(decompressInputCopied.sum()).append(" B, out ")
-                .append(decompressOutputCopied.sum()).append(" B");
-        return sb.toString();
-    }
-
-    @Override
-    public java.util.Map<String, Long> counters() {
-        return java.util.Map.of(
-                "requests", requests.sum(),
-                "compress.input.bytes", compressInputBytes.sum(),
-                "compress.input.copied", compressInputCopied.sum(),
-                "compress.output.copied", compressOutputCopied.sum(),
-                "decompress.input.copied", decompressInputCopied.sum(),
-                "decompress.output.copied", decompressOutputCopied.sum());
-    }
-
-    /** Forgets what the start-up self test moved, so the figures describe real traffic. */
-    void resetCounters() {
-        for (LongAdder a : new LongAdder[] {compressInputCopied, compressOutputCopied, decompressInputCopied,
-                decompressOutputCopied, requests, compressInputBytes}) {
-            a.reset();
+            descriptors.giveBack(d);
         }
     }
 
     /**
-     * Closes with no request of any backend running (the runtime's exclusive side), so no session, mapping or
+     * Describes and runs one request over [src, src+inLength) into [dst, dst+outLength), both in device memory.
+     * On a timeout both leases stay held until the device completes, and the descriptors are given back only then.
+     *
+     * @return the descriptors holding the results; the caller gives them back
+     */
+    private RequestDescriptors run(boolean compress, int level, ByteBuffer src, int inLength, ByteBuffer dst, int outLength) {
+        DeviceLease in = staging.leaseOf(src, inLength); // validated: the device can reach every byte
+        DeviceLease out = staging.leaseOf(dst, outLength);
+        long inAddress = DirectAddress.at(src);
+        long outAddress = DirectAddress.at(dst);
+        if (!process.enter()) {
+            throw BackendException.declined("QAT stopped (the JVM is exiting)");
+        }
+        RequestDescriptors d = null;
+        try {
+            if (closed) {
+                throw BackendException.declined("QAT backend closed");
+            }
+            Instance instance = process.nextInstance();
+            Pointer session = sessions.session(instance, compress, level);
+            d = descriptors.borrow();
+            d.prepare(compress, profile.compressAndVerify());
+            d.source(inAddress, inLength, profile.flatBytes());
+            d.destination(outAddress, outLength, profile.flatBytes());
+            requests.increment();
+            Runnable releaseIn = in.hold();
+            Runnable releaseOut = out.hold();
+            RequestDescriptors held = d;
+            int status;
+            boolean late = false;
+            try {
+                status = process.requests.submitAndWait(instance, compress, session, d, timeoutNanos, () -> {
+                    releaseIn.run();
+                    releaseOut.run();
+                    descriptors.giveBack(held);
+                });
+            } catch (RequestRunner.RequestTimedOut e) {
+                late = true;
+                d = null; // the device may still use them: the late completion gives them back
+                throw e;
+            } finally {
+                if (!late) {
+                    releaseIn.run();
+                    releaseOut.run();
+                }
+            }
+            // A failed completion with a request result (overflow, bad data) is for the caller to read; without one
+            // the request itself failed.
+            if (status != CpaStatus.SUCCESS && d.resultStatus() == CpaStatus.DC_OK) {
+                throw new BackendException("QAT request completed with " + CpaStatus.name(status));
+            }
+            RequestDescriptors done = d;
+            d = null;
+            return done;
+        } finally {
+            process.leave();
+            if (d != null) {
+                descriptors.giveBack(d);
+            }
+        }
+    }
+
+    @Override
+    public BackendDetail detail() {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put("requests", requests.sum());
+        figures.putAll(staging.figures());
+        return new BackendDetail(staging.mode(), process.libs.origin + ", " + staging.summary() + ", "
+                + requests.sum() + " requests", figures);
+    }
+
+    /** Forgets what the start-up self test did, so the figures describe real traffic. */
+    void resetCounters() {
+        requests.reset();
+    }
+
+    /**
+     * Closes with no request of any backend running (the process's exclusive side), so no session, mapping or
      * descriptor is freed under a request. Requests that come later see {@code closed} and go to the next rung. The
      * region is unmapped before qatlib stops, as the API requires, and its memory freed only if no batch still holds a
      * slot (a producer thread racing JVM exit keeps writing into valid memory).
      */
     @Override
     public void close() {
-        if (runtime.enterExclusive()) {
+        if (process.enterExclusive()) {
             try {
                 closed = true;
                 sessions.close();
                 descriptors.close();
-                pinned.close();
-                if (region != null) {
-                    region.close(arena.closeAndIsIdle());
-                }
+                staging.close();
             } finally {
-                runtime.leaveExclusive();
+                process.leaveExclusive();
             }
         } else {
-            // qatlib stopped already, or requests are stuck: leave native clean-up to the process's exit.
-            closed = true;
-            if (arena != null) {
-                arena.closeAndIsIdle();
-            }
+            closed = true; // qatlib stopped already, or requests are stuck: native clean-up is left to the exit
         }
-        QatRuntime.release(runtime);
-    }
-
-    /** The memory of one request; released at close, or when a timed-out request finally completes. */
-    private final class Request implements AutoCloseable {
-        private DeviceBuffer stagedIn;
-        private DeviceBuffer stagedOut;
-        private RequestDescriptors descriptors;
-        private long outAddress;
-        private boolean inFlightAfterTimeout;
-
-        /** Device address of the input: in place when it lies in the region, else a staged copy. */
-        long input(long address, ByteBuffer src, int n, LongAdder copied) {
-            if (address != 0 && region != null && region.contains(address, n)) {
-                return address;
-            }
-            stagedIn = stage(n);
-            stagedIn.buffer().clear().put(src.duplicate());
-            copied.add(n);
-            return stagedIn.address();
-        }
-
-        long output(long address, int capacity) {
-            if (address != 0 && region != null && region.contains(address, capacity)) {
-                outAddress = address;
-                return address;
-            }
-            stagedOut = stage(capacity);
-            outAddress = stagedOut.address();
-            return outAddress;
-        }
-
-        RequestDescriptors descriptors() {
-            if (descriptors == null) {
-                descriptors = QatBackend.this.descriptors.borrow();
-            }
-            return descriptors;
-        }
-
-        void run(boolean compress, int level) {
-            if (!runtime.enter()) {
-                throw new BackendException("QAT stopped (the JVM is exiting)");
-            }
-            if (closed) {
-                runtime.leave();
-                throw new BackendException("QAT backend closed");
-            }
-            QatRuntime.Instance instance;
-            Pointer session;
-            try {
-                instance = runtime.nextInstance();
-                session = sessions.session(instance, compress, level);
-            } catch (RuntimeException e) {
-                runtime.leave();
-                throw e;
-            }
-            requests.increment();
-            int status;
-            try {
-                status = runtime.submitAndWait(instance, compress, session, descriptors, timeoutNanos, this::release);
-            } catch (QatRuntime.RequestTimedOut e) {
-                inFlightAfterTimeout = true;
-                throw e;
-            } finally {
-                runtime.leave();
-            }
-            // A failed completion with a request result (overflow, bad data) is for the caller to read; without one
-            // the request itself failed.
-            if (status != CpaStatus.SUCCESS && descriptors.resultStatus() == CpaStatus.DC_OK) {
-                throw new BackendException("QAT request completed with " + CpaStatus.name(status));
-            }
-        }
-
-        void copyOut(ByteBuffer dst, int produced, LongAdder copied) {
-            if (stagedOut != null) {
-                ByteBuffer from = stagedOut.buffer().duplicate();
-                from.clear().limit(produced);
-                dst.put(from);
-                copied.add(produced);
-            } else {
-                dst.position(dst.position() + produced);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!inFlightAfterTimeout) {
-                release();
-            }
-        }
-
-        private void release() {
-            if (stagedIn != null) {
-                stagedIn.close();
-            }
-            if (stagedOut != null) {
-                stagedOut.close();
-            }
-            if (descriptors != null) {
-                QatBackend.this.descriptors.giveBack(descriptors);
-            }
-        }
+        QatProcess.release(process);
     }
 }

@@ -11,6 +11,7 @@ import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.ptr.ShortByReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -23,7 +24,6 @@ final class QatLibraries {
 
     final String origin;
     final NativeLibrary usdmLibrary;
-    final NativeLibrary qatLibrary;
     final Usdm usdm;
     final Dc dc;
     /** Null when the library predates the IOVA API. */
@@ -33,9 +33,8 @@ final class QatLibraries {
 
     private QatLibraries(String origin, String usdmName, String qatName) {
         this.origin = origin;
-        Map<String, Object> options = Map.of(Library.OPTION_CLASSLOADER, QatLibraries.class.getClassLoader());
+        Map<String, Object> options = Collections.singletonMap(Library.OPTION_CLASSLOADER, QatLibraries.class.getClassLoader());
         this.usdmLibrary = NativeLibrary.getInstance(usdmName, options);
-        this.qatLibrary = NativeLibrary.getInstance(qatName, options);
         this.usdm = Native.load(usdmName, Usdm.class, options);
         this.dc = Native.load(qatName, Dc.class, options);
         this.virtToPhys = usdmLibrary.getFunction("qaeVirtToPhysNUMA");

@@ -1,8 +1,9 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.backend.BackendProvider;
-import io.kqat.codec.backend.nativeio.NativeProbe;
+import io.kqat.codec.spi.BackendProvider;
+import io.kqat.codec.spi.Probe;
+import io.kqat.codec.spi.SelfTest;
 
 /**
  * The second rung: QAT through buffers from {@code qaeMemAllocNUMA}, batches copied in and out (every copied byte is
@@ -29,23 +30,25 @@ public final class QatPinnedCopyProvider implements BackendProvider {
 
     @Override
     public Probe probe(CodecConfig config) {
-        QatRuntime runtime = null;
+        QatProcess process = null;
         try {
-            QatLibraries libs = QatProbe.libraries(config);
-            QatProbe.vfio(config);
-            runtime = QatRuntime.acquire(libs, QatProbe.section(config));
-            QatBackend backend = new QatBackend(NAME, QatBackend.Mode.PINNED_COPY, runtime, null, QatProbe.timeoutNanos(config));
-            runtime = null;
-            Probe probe = NativeProbe.verified(NAME, backend, "QAT ");
+            QatOptions options = QatOptions.from(config);
+            QatLibraries libs = QatProbe.libraries(options);
+            QatProbe.vfio(options);
+            process = QatProcess.acquire(libs, options.section());
+            QatBackend backend = new QatBackend(NAME, process, new PinnedStaging(libs.usdm), DeviceProfile.DEFAULT,
+                    options.timeoutNanos());
+            process = null;
+            Probe probe = SelfTest.verified(NAME, backend, "QAT ");
             if (probe.isReady()) {
                 backend.resetCounters();
             }
             return probe;
-        } catch (QatProbe.ProbeFailure | QatRuntime.StartException e) {
+        } catch (QatProbe.ProbeFailure | QatProcess.StartException | IllegalArgumentException e) {
             return Probe.skipped(NAME, e.getMessage());
         } finally {
-            if (runtime != null) {
-                QatRuntime.release(runtime);
+            if (process != null) {
+                QatProcess.release(process);
             }
         }
     }

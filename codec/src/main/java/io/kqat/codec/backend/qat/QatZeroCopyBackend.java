@@ -1,25 +1,32 @@
 package io.kqat.codec.backend.qat;
 
-import io.kqat.codec.buffer.BatchBuffers;
-import io.kqat.codec.buffer.BufferLease;
+import io.kqat.codec.spi.BackendDetail;
+import io.kqat.codec.spi.BatchMemory;
+import io.kqat.codec.spi.BufferLease;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The zero-copy rung: besides compressing, it lends slots of the mapped region as batch buffers, so a batch written
+ * The zero-copy rung: besides compressing, it lends slots of the mapped region as batch memory, so a batch written
  * there (by the Kafka hook) reaches the device without a single copy. When no slot run is free the batch gets plain
  * memory instead, and is staged at compression like any other input: slower, never stuck.
  */
-final class QatZeroCopyBackend extends QatBackend implements BatchBuffers {
-    final LongAdder plainLeases = new LongAdder();
+final class QatZeroCopyBackend extends QatBackend implements BatchMemory {
+    private final SlotArena arena;
+    private final int maxBatchBytes;
+    private final LongAdder plainLeases = new LongAdder();
 
-    QatZeroCopyBackend(QatRuntime runtime, Region region, long timeoutNanos) {
-        super(QatZeroCopyProvider.NAME, Mode.ZERO_COPY, runtime, region, timeoutNanos);
+    QatZeroCopyBackend(QatProcess process, RegionStaging staging, DeviceProfile profile, long timeoutNanos) {
+        super(QatZeroCopyProvider.NAME, process, staging, profile, timeoutNanos);
+        this.arena = staging.arena();
+        this.maxBatchBytes = profile.maxRequestBytes();
     }
 
     @Override
     public BufferLease acquire(int minCapacity) {
-        SlotArena.Lease lease = minCapacity <= MAX_REQUEST_BYTES ? arena.acquire(minCapacity) : null;
+        SlotArena.Lease lease = minCapacity <= maxBatchBytes ? arena.acquire(minCapacity) : null;
         if (lease != null) {
             lease.buffer().clear();
             return lease;
@@ -29,8 +36,11 @@ final class QatZeroCopyBackend extends QatBackend implements BatchBuffers {
     }
 
     @Override
-    public String detail() {
-        return super.detail() + ", slots in use " + arena.usedSlots() + "/" + arena.slotCount()
-                + ", batches in plain memory (region full) " + plainLeases.sum();
+    public BackendDetail detail() {
+        BackendDetail d = super.detail();
+        Map<String, Long> figures = new LinkedHashMap<>(d.figures());
+        figures.put("plainBatches", plainLeases.sum());
+        return new BackendDetail(d.mode(), d.summary() + ", batches in plain memory (region full) " + plainLeases.sum(),
+                figures);
     }
 }

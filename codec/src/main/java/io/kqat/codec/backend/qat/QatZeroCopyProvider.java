@@ -1,8 +1,9 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.backend.BackendProvider;
-import io.kqat.codec.backend.nativeio.NativeProbe;
+import io.kqat.codec.spi.BackendProvider;
+import io.kqat.codec.spi.Probe;
+import io.kqat.codec.spi.SelfTest;
 
 /** The best rung: QAT with the application's memory mapped into the device's IOVA space (qatlib 26.02+, VFIO with an IOMMU). */
 public final class QatZeroCopyProvider implements BackendProvider {
@@ -25,37 +26,39 @@ public final class QatZeroCopyProvider implements BackendProvider {
 
     @Override
     public Probe probe(CodecConfig config) {
-        QatRuntime runtime = null;
+        QatProcess process = null;
         Region region = null;
         try {
-            QatLibraries libs = QatProbe.libraries(config);
+            QatOptions options = QatOptions.from(config);
+            QatLibraries libs = QatProbe.libraries(options);
             if (libs.iova == null) {
                 return Probe.skipped(NAME, "qatlib without qaeMemMapContiguousIova/qaeMemUnmapContiguousIova "
                         + "(older than 26.02, " + libs.origin + "): pinned copies instead");
             }
-            QatProbe.VfioState vfio = QatProbe.vfio(config);
-            if (vfio.noIommu()) {
-                return Probe.skipped(NAME, "VFIO is in no-IOMMU mode (" + vfio.dir() + "): application memory cannot be "
+            QatProbe.VfioState vfio = QatProbe.vfio(options);
+            if (vfio.noIommu) {
+                return Probe.skipped(NAME, "VFIO is in no-IOMMU mode (" + vfio.dir + "): application memory cannot be "
                         + "mapped for the device, pinned copies instead");
             }
-            runtime = QatRuntime.acquire(libs, QatProbe.section(config));
-            region = Region.allocateAndMap(libs.iova, QatProbe.regionBytes(config));
-            QatZeroCopyBackend backend = new QatZeroCopyBackend(runtime, region, QatProbe.timeoutNanos(config));
-            runtime = null;
+            process = QatProcess.acquire(libs, options.section());
+            region = Region.allocateAndMap(libs.iova, options.regionBytes());
+            QatZeroCopyBackend backend = new QatZeroCopyBackend(process, new RegionStaging(region),
+                    DeviceProfile.DEFAULT, options.timeoutNanos());
+            process = null;
             region = null;
-            Probe probe = NativeProbe.verified(NAME, backend, "QAT ");
+            Probe probe = SelfTest.verified(NAME, backend, "QAT ");
             if (probe.isReady()) {
                 backend.resetCounters();
             }
             return probe;
-        } catch (QatProbe.ProbeFailure | QatRuntime.StartException | Region.RegionException e) {
+        } catch (QatProbe.ProbeFailure | QatProcess.StartException | Region.RegionException | IllegalArgumentException e) {
             return Probe.skipped(NAME, e.getMessage());
         } finally {
             if (region != null) {
                 region.close();
             }
-            if (runtime != null) {
-                QatRuntime.release(runtime);
+            if (process != null) {
+                QatProcess.release(process);
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
-import io.kqat.codec.backend.nativeio.LibC;
+import io.kqat.codec.nativeio.LibC;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,14 +82,6 @@ final class Region implements AutoCloseable {
 
     long size() {
         return size;
-    }
-
-    boolean hugeTlb() {
-        return hugeTlb;
-    }
-
-    int mappingCount() {
-        return mappings.size();
     }
 
     /** True when [address, address+length) lies inside the region. */

@@ -13,8 +13,7 @@ import io.kqat.codec.backend.qat.CpaStructs.CpaFlatBuffer;
  * JNA layouts) so a request costs no allocation. One block serves one request at a time.
  */
 final class RequestDescriptors {
-    /** Flat buffers per list: with 64 KiB slots, up to 16 MiB in one request. */
-    static final int MAX_FLATS = 256;
+    static final int MAX_FLATS = DeviceProfile.DEFAULT.maxFlats();
 
     private static final int LIST_SIZE = CpaStructs.size(CpaBufferList.class);
     private static final int LIST_NUM = CpaStructs.offset(CpaBufferList.class, "numBuffers");
@@ -55,7 +54,7 @@ final class RequestDescriptors {
         long total = align(dstMetaAt + metaSize);
         this.block = usdm.qaeMemAllocNUMA(total, -1, 64);
         if (block == null) {
-            throw new io.kqat.codec.backend.BackendException("qaeMemAllocNUMA refused " + total + " bytes for request descriptors");
+            throw new io.kqat.codec.spi.BackendException("qaeMemAllocNUMA refused " + total + " bytes for request descriptors");
         }
         block.clear(total);
         srcList = block.share(srcListAt);
@@ -104,11 +103,10 @@ final class RequestDescriptors {
     }
 
     /** Operation data for one stateless request; the CRC seed in the results is 0 (a whole batch). */
-    void prepare(boolean compress) {
+    void prepare(boolean compress, boolean compressAndVerify) {
         opData.clear(OP_SIZE);
         opData.setInt(OP_FLUSH, CpaStatus.FLUSH_FINAL);
-        // Requests over 64 KiB are refused without compress-and-verify; it is cheap insurance for any size.
-        opData.setInt(OP_VERIFY, compress ? 1 : 0);
+        opData.setInt(OP_VERIFY, compress && compressAndVerify ? 1 : 0);
         results.clear(RESULTS_SIZE);
     }
 

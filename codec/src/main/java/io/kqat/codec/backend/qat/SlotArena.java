@@ -1,13 +1,11 @@
 package io.kqat.codec.backend.qat;
 
-import io.kqat.codec.buffer.BufferLease;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Hands out runs of fixed-size slots of the {@link Region} to concurrent batches. A run is contiguous, so a batch sees
- * one buffer; the device sees it as a scatter-gather list of slots. Never blocks: when no run is free the caller gets
- * null and uses other memory. Slots are tracked in one bitmap under a lock, so two leases can never overlap.
+ * Hands out runs of fixed-size slots of the {@link Region} to concurrent batches and requests. A run is contiguous, so
+ * a batch sees one buffer; the device sees it as a scatter-gather list of slots. Never blocks: when no run is free the
+ * caller gets null and uses other memory. Slots are tracked in one bitmap under a lock, so two leases never overlap.
  */
 final class SlotArena {
     static final int SLOT_SIZE = 64 << 10;
@@ -15,6 +13,7 @@ final class SlotArena {
     private final Region region;
     private final int slots;
     private final long[] used;
+    private final Lease[] owners;
     private int usedSlots;
     private int nextHint;
     private boolean closed;
@@ -23,6 +22,7 @@ final class SlotArena {
         this.region = region;
         this.slots = (int) Math.min(Integer.MAX_VALUE, region.size() / SLOT_SIZE);
         this.used = new long[(slots + 63) / 64];
+        this.owners = new Lease[slots];
     }
 
     int slotCount() {
@@ -36,28 +36,38 @@ final class SlotArena {
     /** A run of slots holding at least {@code bytes}, or null when the arena has no such run free. */
     Lease acquire(int bytes) {
         int need = Math.max(1, (int) ((bytes + (long) SLOT_SIZE - 1) / SLOT_SIZE));
-        if (need > slots) {
+        if (need > slots || bytes < 0) {
             return null;
         }
-        int start;
         synchronized (this) {
             if (closed) {
                 return null;
             }
-            start = findRun(need, nextHint);
+            int start = findRun(need, nextHint);
             if (start < 0 && nextHint > 0) {
                 start = findRun(need, 0);
             }
             if (start < 0) {
                 return null;
             }
+            Lease lease = new Lease(start, need);
             for (int i = start; i < start + need; i++) {
                 used[i >>> 6] |= 1L << i;
+                owners[i] = lease;
             }
             usedSlots += need;
             nextHint = start + need >= slots ? 0 : start + need;
+            return lease;
         }
-        return new Lease(start, need);
+    }
+
+    /** The lease whose slots hold [address, address+length), or null. */
+    synchronized Lease leaseAt(long address, long length) {
+        if (!region.contains(address, Math.max(length, 1))) {
+            return null;
+        }
+        Lease owner = owners[(int) ((address - region.base()) / SLOT_SIZE)];
+        return owner != null && owner.contains(address, length) ? owner : null;
     }
 
     private int findRun(int need, int from) {
@@ -87,16 +97,16 @@ final class SlotArena {
                 throw new IllegalStateException("slot " + i + " released twice");
             }
             used[i >>> 6] &= ~bit;
+            owners[i] = null;
         }
         usedSlots -= count;
     }
 
-    /** A run of slots; closing returns it (once). */
-    final class Lease implements BufferLease, DeviceBuffer {
+    /** A run of slots; closing returns it once (later, if the device may still touch it). */
+    final class Lease extends DeviceLease {
         private final int start;
         private final int count;
         private final ByteBuffer buffer;
-        private final AtomicBoolean released = new AtomicBoolean();
 
         private Lease(int start, int count) {
             this.start = start;
@@ -105,12 +115,12 @@ final class SlotArena {
         }
 
         @Override
-        public long address() {
+        long address() {
             return region.base() + (long) start * SLOT_SIZE;
         }
 
         @Override
-        public int capacity() {
+        int capacity() {
             return count * SLOT_SIZE;
         }
 
@@ -125,10 +135,8 @@ final class SlotArena {
         }
 
         @Override
-        public void close() {
-            if (released.compareAndSet(false, true)) {
-                release(start, count);
-            }
+        protected void free() {
+            release(start, count);
         }
     }
 }

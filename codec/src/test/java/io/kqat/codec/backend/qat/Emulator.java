@@ -2,29 +2,25 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import java.nio.file.Files;
+import io.kqat.testkit.EmulatorControl;
+import io.kqat.testkit.Emulators;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
-/** Where the build put the QAT emulator, and codecs that use it. Missing emulator = failed test, never a skip. */
+/** Codecs on the QAT emulator the build made. Missing emulator = failed test, never a skip. */
 final class Emulator {
     private Emulator() {
     }
 
     static Path dir(String variant) {
-        String base = System.getProperty("kqat.emulator.dir");
-        assertThat(base).as("system property kqat.emulator.dir (set by the build)").isNotNull();
-        Path dir = Paths.get(base, variant);
-        assertThat(Files.isRegularFile(dir.resolve("libqat.so.4")))
-                .as("QAT emulator not built at %s: build the qat-emulator module (mvn package)", dir).isTrue();
-        return dir;
+        return Emulators.dir(variant);
     }
 
     static CodecConfig.Builder config(String variant) {
-        return CodecConfig.builder().option("qat.emulator", dir(variant).toString())
-                .option("qat.region.bytes", Long.toString(8L << 20));
+        return CodecConfig.builder().option(QatOptions.EMULATOR, dir(variant).toString())
+                .option(QatOptions.REGION_BYTES, Long.toString(8L << 20));
     }
 
     static GzipCodec codec(String variant) {
@@ -32,6 +28,19 @@ final class Emulator {
     }
 
     static EmulatorControl control(String variant) {
-        return EmulatorControl.open(dir(variant));
+        return Emulators.control(variant);
+    }
+
+    /** The named rung, which must be ready. */
+    static BackendStatus rung(GzipCodec codec, String name) {
+        BackendStatus r = codec.backend(name);
+        assertThat(r).as("%s on the ladder", name).isNotNull();
+        assertThat(r.ready()).as("%s skipped: %s", name, r.skipReason()).isTrue();
+        return r;
+    }
+
+    /** Region slots lent right now (batches and requests). */
+    static long slotsInUse(GzipCodec codec) {
+        return rung(codec, QatZeroCopyProvider.NAME).detail().figure("slotsInUse");
     }
 }

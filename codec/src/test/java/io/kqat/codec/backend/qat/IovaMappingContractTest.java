@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import io.kqat.codec.backend.nativeio.LibC;
+import io.kqat.codec.nativeio.LibC;
+import io.kqat.testkit.EmulatorControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,19 +14,19 @@ import org.junit.jupiter.api.Test;
 class IovaMappingContractTest {
     private static final long MB2 = 2L << 20;
     private static QatLibraries libs;
-    private static QatRuntime runtime;
+    private static QatProcess runtime;
     private static EmulatorControl emu;
 
     @BeforeAll
     static void start() {
         libs = QatLibraries.load(Emulator.dir("iova"));
         emu = Emulator.control("iova");
-        runtime = QatRuntime.acquire(libs, "SSL");
+        runtime = QatProcess.acquire(libs, "SSL");
     }
 
     @AfterAll
     static void stop() {
-        QatRuntime.release(runtime);
+        QatProcess.release(runtime);
     }
 
     private static long anonymous(long size) {
@@ -83,24 +84,20 @@ class IovaMappingContractTest {
 
     @Test
     void aRequestWhoseMemoryIsNotMappedFaultsLikeAnIommuWould() {
-        QatBackend backend = new QatBackend("probe", QatBackend.Mode.PINNED_COPY, QatRuntime.acquire(libs, "SSL"), null,
-                2_000_000_000L);
         try (Memory plain = new Memory(4096); Memory out = new Memory(4096)) {
             plain.clear(4096);
             RequestDescriptors d = runtime.newDescriptors();
-            d.prepare(true);
+            d.prepare(true, true);
             d.source(Pointer.nativeValue(plain), 4096, 4096);
             d.destination(Pointer.nativeValue(out), 4096, 4096);
             long faults = emu.counter("iommu_faults");
-            QatRuntime.Instance instance = runtime.nextInstance();
+            Instance instance = runtime.nextInstance();
             var sessions = new QatSessions(runtime);
-            int status = runtime.submitAndWait(instance, true, sessions.session(instance, true, 1), d, 2_000_000_000L, () -> { });
+            int status = runtime.requests.submitAndWait(instance, true, sessions.session(instance, true, 1), d, 2_000_000_000L, () -> { });
             assertThat(status).isEqualTo(CpaStatus.FAIL);
             assertThat(emu.counter("iommu_faults")).isEqualTo(faults + 1);
             sessions.close();
             d.free();
-        } finally {
-            backend.close();
         }
     }
 }

@@ -3,8 +3,9 @@ package io.kqat.codec.backend.qat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.buffer.BufferLease;
-import io.kqat.codec.sample.KafkaLikeEvents;
+import io.kqat.codec.spi.BufferLease;
+import io.kqat.testkit.EmulatorControl;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,7 @@ class QatConcurrencyTest {
                 assertThat(f.get()).isEqualTo(40);
             }
             assertThat(emu.counter("max_in_flight")).as("requests on one instance's ring at the same time").isGreaterThan(1);
-            assertThat(QatZeroCopyTest.rung(codec, "qat").arena.usedSlots()).isZero();
+            assertThat(Emulator.slotsInUse(codec)).isZero();
         } finally {
             emu.setLatencyMicros(0);
             pool.shutdownNow();
@@ -83,9 +84,11 @@ class QatConcurrencyTest {
             codec.compress(lease.buffer(), out, 6);
             assertThat(codec.decompress(Arrays.copyOf(out.array(), out.position()))).isEqualTo(data);
             // Full region: no slots to stage into, so the zero-copy rung declines and the pinned-copy rung serves.
-            assertThat(codec.stats("qat").compressCalls()).isZero();
-            assertThat(codec.stats("qat-pinned").compressCalls()).isEqualTo(1);
-            assertThat(codec.stats("qat").errors()).as("compress and decompress declined by the full region").isEqualTo(2);
+            assertThat(codec.backend("qat").stats().getCompressBatches()).isZero();
+            assertThat(codec.backend("qat-pinned").stats().getCompressBatches()).isEqualTo(1);
+            assertThat(codec.backend("qat").stats().getFallbacks()).as("compress and decompress declined by the full region").isEqualTo(2);
+            assertThat(codec.backend("qat").stats().getErrors()).as("a full region is not a device fault").isZero();
+            assertThat(codec.backend("qat").circuitOpen()).isFalse();
             held.forEach(BufferLease::close);
             assertThat(codec.acquireBatchBuffer(64 << 10).deviceMapped()).isTrue();
         }

@@ -3,9 +3,10 @@ package io.kqat.codec.backend.qat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.buffer.BufferLease;
-import io.kqat.codec.sample.KafkaLikeEvents;
-import io.kqat.codec.select.Rung;
+import io.kqat.codec.spi.BufferLease;
+import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.codec.BackendStatus;
+import io.kqat.testkit.EmulatorControl;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -18,18 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Zero-copy proven against the emulator's own view of every request, and pinned-copy where the IOVA API is missing. */
 class QatZeroCopyTest {
 
-    static QatBackend rung(GzipCodec codec, String name) {
-        Rung r = codec.ladder().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-        assertThat(r.ready()).as("%s skipped: %s", name, r.skipReason()).isTrue();
-        return (QatBackend) r.backend();
-    }
-
     @Test
     void batchesWrittenIntoRegionSlotsAreCompressedWithoutCopyingAByte(@TempDir Path dir) throws Exception {
         EmulatorControl emu = Emulator.control("iova");
         try (GzipCodec codec = Emulator.codec("iova")) {
             assertThat(codec.backendName()).isEqualTo("qat");
-            QatBackend qat = rung(codec, "qat");
+            Emulator.rung(codec, "qat");
             emu.resetCounters();
             long total = 0;
             for (int size : new int[] {1, 1000, 16 << 10, 100_000, 300_000, 1 << 20}) {
@@ -51,12 +46,13 @@ class QatZeroCopyTest {
                     total += size;
                 }
             }
-            assertThat(qat.compressInputCopied.sum()).as("uncompressed bytes copied by the host").isZero();
+            BackendStatus qat = codec.backend("qat");
+            assertThat(qat.stats().getCompressCopiedIn()).as("uncompressed bytes copied by the host").isZero();
             assertThat(emu.counter("src_bytes_mapped")).as("input bytes the device read from the IOVA mapping").isEqualTo(total);
             assertThat(emu.counter("src_bytes_alloc")).as("input bytes from any other memory").isZero();
             assertThat(emu.counter("iommu_faults")).isZero();
             assertThat(emu.counter("usdm_translations")).as("every buffer translated through qaeVirtToPhysNUMA").isPositive();
-            assertThat(qat.detail()).startsWith("zero-copy").contains("compress in 0 B");
+            assertThat(qat.mode()).isEqualTo("zero-copy");
         }
     }
 
@@ -64,21 +60,22 @@ class QatZeroCopyTest {
     void withoutTheIovaApiThePinnedCopyRungServesAndCountsItsCopies() {
         EmulatorControl emu = Emulator.control("legacy");
         try (GzipCodec codec = Emulator.codec("legacy")) {
-            Rung zeroCopy = codec.ladder().stream().filter(r -> r.name().equals("qat")).findFirst().orElseThrow();
+            BackendStatus zeroCopy = codec.backend("qat");
             assertThat(zeroCopy.ready()).isFalse();
             assertThat(zeroCopy.skipReason()).contains("qaeMemMapContiguousIova").contains("older than 26.02");
             assertThat(codec.backendName()).isEqualTo("qat-pinned");
-            QatBackend pinned = rung(codec, "qat-pinned");
+            Emulator.rung(codec, "qat-pinned");
             emu.resetCounters();
             byte[] data = new KafkaLikeEvents(8).fill(200_000);
             try (BufferLease lease = codec.acquireBatchBuffer(data.length)) {
                 assertThat(lease.deviceMapped()).as("no region to lend from").isFalse();
             }
             assertThat(codec.decompress(codec.compress(data))).isEqualTo(data);
-            assertThat(pinned.compressInputCopied.sum()).isEqualTo(data.length);
+            BackendStatus pinned = codec.backend("qat-pinned");
+            assertThat(pinned.stats().getCompressCopiedIn()).isEqualTo(data.length);
             assertThat(emu.counter("src_bytes_alloc")).isEqualTo(data.length);
             assertThat(emu.counter("src_bytes_mapped")).isZero();
-            assertThat(pinned.detail()).startsWith("pinned-copy").contains("compress in " + data.length + " B");
+            assertThat(pinned.mode()).isEqualTo("pinned-copy");
         }
     }
 }

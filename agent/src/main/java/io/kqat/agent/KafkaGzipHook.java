@@ -1,0 +1,99 @@
+package io.kqat.agent;
+
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.OutputLimitExceededException;
+import io.kqat.codec.metrics.CodecMetrics;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the advice woven into Kafka's {@code GzipCompression} calls. Returning null hands the call back to Kafka's own
+ * method body, so anything unexpected here degrades to stock gzip for that batch instead of failing the client.
+ *
+ * <p>Only JDK types cross this boundary: Kafka's buffer and supplier classes moved packages between releases.
+ */
+public final class KafkaGzipHook {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaGzipHook.class);
+    private static final AtomicBoolean WARNED_STOCK = new AtomicBoolean();
+    private static final LongAdder STOCK_FALLBACKS = new LongAdder();
+    private static volatile GzipCodec codec;
+
+    private KafkaGzipHook() {
+    }
+
+    /** Creates the process-wide codec (probing backends once), logs the ladder and registers the MBean. Idempotent. */
+    public static synchronized GzipCodec install(CodecConfig config) {
+        if (codec == null) {
+            GzipCodec created = GzipCodec.shared(config);
+            CodecMetrics.register(created, STOCK_FALLBACKS::sum);
+            LOG.info("kqat: Kafka gzip goes through kqat, compressing with {}, decompressing with {}",
+                    created.backendName(), created.decompressBackendName());
+            codec = created;
+        }
+        return codec;
+    }
+
+    public static boolean installed() {
+        return codec != null;
+    }
+
+    /** Batches handed back to Kafka's stock gzip because kqat could not take them. */
+    public static long stockFallbacks() {
+        return STOCK_FALLBACKS.sum();
+    }
+
+    /** Called on entry of {@code wrapForOutput}: kqat's stream, or null to let Kafka build its own. */
+    public static OutputStream wrapForOutput(OutputStream kafkaBuffer, int kafkaLevel) {
+        GzipCodec c = codec;
+        if (c == null) {
+            return null;
+        }
+        try {
+            return c.batchOutputStream(kafkaBuffer, CodecConfig.kafkaLevel(kafkaLevel));
+        } catch (RuntimeException | LinkageError e) {
+            stock("compress", e);
+            return null;
+        }
+    }
+
+    /**
+     * Called on entry of {@code wrapForInput}: inflates the whole batch now and serves reads from memory, or returns
+     * null so Kafka's streaming decoder handles it. That happens for a batch over the size bound (Kafka streams it
+     * without holding it whole, so a bomb costs nothing there either) and for input kqat rejects, which then fails with
+     * exactly the error stock Kafka gives.
+     */
+    public static InputStream wrapForInput(ByteBuffer batch) {
+        GzipCodec c = codec;
+        if (c == null) {
+            return null;
+        }
+        ByteBuffer view = batch.duplicate();
+        try {
+            InputStream records = c.batchInputStream(view);
+            batch.position(batch.limit());
+            return records;
+        } catch (OutputLimitExceededException e) {
+            stock("decompress (over the " + c.config().maxDecompressedBytes() + "-byte bound, streamed by Kafka)", e);
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            stock("decompress", e);
+            return null;
+        }
+    }
+
+    private static void stock(String what, Throwable e) {
+        STOCK_FALLBACKS.increment();
+        if (WARNED_STOCK.compareAndSet(false, true)) {
+            LOG.warn("kqat: a batch went to Kafka's stock gzip for {} ({}); further cases are counted in the MBean",
+                    what, e.toString());
+        } else {
+            LOG.debug("kqat: batch to stock gzip for {}", what, e);
+        }
+    }
+}

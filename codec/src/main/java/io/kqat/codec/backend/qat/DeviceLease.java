@@ -1,0 +1,55 @@
+package io.kqat.codec.backend.qat;
+
+import io.kqat.codec.spi.BufferLease;
+
+/**
+ * Memory the device can reach (a run of region slots, or a pinned allocation), lent for one batch or one request.
+ * While the device may still touch it (a request that timed out but has not completed) it is held: closing it then
+ * only marks it, and the memory is freed when the last hold ends, so no later request can be handed memory the device
+ * is about to write.
+ */
+abstract class DeviceLease implements BufferLease {
+    private int holds;
+    private boolean closeRequested;
+    private boolean freed;
+
+    /** Native address of the first byte. */
+    abstract long address();
+
+    abstract int capacity();
+
+    /** Gives the memory back to its pool; called once. */
+    protected abstract void free();
+
+    boolean contains(long address, long length) {
+        return length >= 0 && address >= address() && address - address() <= capacity() - length;
+    }
+
+    /** Keeps this memory from reuse until the returned action runs (once). */
+    synchronized Runnable hold() {
+        holds++;
+        boolean[] ended = {false};
+        return () -> {
+            synchronized (this) {
+                if (!ended[0]) {
+                    ended[0] = true;
+                    holds--;
+                    freeIfDone();
+                }
+            }
+        };
+    }
+
+    @Override
+    public final synchronized void close() {
+        closeRequested = true;
+        freeIfDone();
+    }
+
+    private void freeIfDone() {
+        if (closeRequested && holds == 0 && !freed) {
+            freed = true;
+            free();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.kqat.codec.ladder;
+
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.CorruptGzipException;
+import io.kqat.codec.KqatException;
+import io.kqat.codec.OutputLimitExceededException;
+import io.kqat.codec.backend.jdk.JdkBackend;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.CopyCounter;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fallback ladder, decided once at start ({@link LadderBuilder}). At run time a request goes to the best ready rung
+ * that serves it and whose breaker allows it; when that rung cannot serve it the same request goes to the next rung, so
+ * no request is ever lost. The JDK rung is always last. This is the one place every counter is recorded.
+ */
+public final class BackendLadder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackendLadder.class);
+
+    private final List<Rung> rungs;
+
+    BackendLadder(List<Rung> rungs) {
+        this.rungs = List.copyOf(rungs);
+    }
+
+    /** Probes the providers {@link java.util.ServiceLoader} finds and builds the ladder the config allows. */
+    public static BackendLadder build(CodecConfig config) {
+        return LadderBuilder.build(config, LadderBuilder.discover());
+    }
+
+    public List<Rung> rungs() {
+        return rungs;
+    }
+
+    /** The rung that serves compression at this level while nothing fails. */
+    public Rung chosenFor(int level) {
+        return first(true, level);
+    }
+
+    /** The rung that serves decompression while nothing fails. */
+    public Rung chosenForDecompress() {
+        return first(false, 0);
+    }
+
+    private Rung first(boolean compress, int level) {
+        for (Rung r : rungs) {
+            if (r.serves(compress, level)) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no rung serves " + (compress ? "level " + level : "decompression"));
+    }
+
+    /** One request on one backend; it must leave the caller's buffers as they were when it throws. */
+    public interface Request<T> {
+        T run(Backend backend, CopyCounter copies);
+    }
+
+    /**
+     * Runs one compression request on the best rung able to serve it, falling to the next rung when a rung cannot.
+     *
+     * @param outputBytes how many bytes a result holds, for the counters
+     */
+    public <T> T compress(int level, long inputBytes, Request<T> request, ToLongFunction<T> outputBytes) {
+        return run(true, level, inputBytes, request, outputBytes);
+    }
+
+    public <T> T decompress(long inputBytes, Request<T> request, ToLongFunction<T> outputBytes) {
+        return run(false, 0, inputBytes, request, outputBytes);
+    }
+
+    private <T> T run(boolean compress, int level, long inputBytes, Request<T> request, ToLongFunction<T> outputBytes) {
+        Rung last = lastServing(compress, level);
+        Rung previous = null;
+        for (Rung rung : rungs) {
+            if (!rung.serves(compress, level)) {
+                continue;
+            }
+            if (previous != null) {
+                previous.stats().add(StatsSnapshot.Field.FALLBACKS, 1);
+            }
+            previous = rung;
+            CircuitBreaker breaker = rung.breaker(compress);
+            if (rung != last && !breaker.allowRequest()) {
+                continue;
+            }
+            long start = System.nanoTime();
+            try {
+                T result = request.run(rung.backend(), rung.stats().copies(compress));
+                breaker.recordSuccess();
+                rung.stats().recordSuccess(compress, inputBytes, outputBytes.applyAsLong(result), System.nanoTime() - start);
+                return result;
+            } catch (CorruptGzipException | OutputLimitExceededException e) {
+                throw e; // the input's fault: no rung would do better
+            } catch (BackendException e) {
+                if (rung == last) {
+                    throw e;
+                }
+                if (e.deviceFault()) {
+                    fault(rung, breaker, e.getMessage());
+                } else {
+                    LOG.debug("kqat: {} declined a request, the next rung takes it: {}", rung.name(), e.getMessage());
+                }
+            } catch (RuntimeException | Error e) {
+                // A bug or a JNA error in a rung must not lose the request: it is that rung's fault.
+                if (rung == last) {
+                    throw e;
+                }
+                LOG.warn("kqat: backend {} threw {}; the request is redone on the next rung", rung.name(), e.toString(), e);
+                fault(rung, breaker, e.toString());
+            }
+        }
+        throw new KqatException("no backend could serve the request");
+    }
+
+    private static void fault(Rung rung, CircuitBreaker breaker, String why) {
+        rung.stats().add(StatsSnapshot.Field.ERRORS, 1);
+        if (breaker.recordFailure()) {
+            LOG.warn("kqat: backend {} failed repeatedly, circuit open; requests go to the next rung until a trial "
+                    + "succeeds: {}", rung.name(), why);
+        } else {
+            LOG.debug("kqat: backend {} failed one request, redone on the next rung: {}", rung.name(), why);
+        }
+    }
+
+    private Rung lastServing(boolean compress, int level) {
+        Rung last = null;
+        for (Rung r : rungs) {
+            if (r.serves(compress, level)) {
+                last = r;
+            }
+        }
+        if (last == null || !JdkBackend.NAME.equals(last.name())) {
+            throw new IllegalStateException("the ladder must end with the JDK rung");
+        }
+        return last;
+    }
+
+    @Override
+    public void close() {
+        for (Rung r : rungs) {
+            if (r.ready()) {
+                try {
+                    r.backend().close();
+                } catch (RuntimeException e) {
+                    LOG.warn("kqat: closing backend {} failed", r.name(), e);
+                }
+            }
+        }
+    }
+
+    /** Names of the rungs with their state, for log lines: {@code [qat (skipped: ...), isal, libdeflate, jdk]}. */
+    @Override
+    public String toString() {
+        return rungs.toString();
+    }
+}

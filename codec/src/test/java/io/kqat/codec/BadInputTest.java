@@ -1,0 +1,120 @@
+package io.kqat.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kqat.testkit.KafkaLikeEvents;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Corrupt, truncated and oversized input, through each backend that inflates: a clear exception, never a crash, a
+ * hang or a silently wrong result; and the output bound holds before memory is spent.
+ */
+class BadInputTest {
+    private static final byte[] DATA = new KafkaLikeEvents(5).fill(20_000);
+
+    private static GzipCodec reader(String backend, long maxOutput) {
+        return GzipCodec.create(CodecConfig.builder().backend(backend).maxDecompressedBytes(maxOutput).build());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"libdeflate", "jdk"})
+    void everyTruncationIsRejected(String backend) {
+        try (GzipCodec codec = reader(backend, 1 << 20)) {
+            byte[] gz = codec.compress(DATA);
+            for (int len = 0; len < gz.length; len++) {
+                byte[] cut = Arrays.copyOf(gz, len);
+                int l = len;
+                assertThatThrownBy(() -> codec.decompress(cut)).as("prefix of %d bytes", l)
+                        .isInstanceOf(CorruptGzipException.class).hasMessageNotContaining("null");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"libdeflate", "jdk"})
+    void bitFlipsAreRejectedOrCaughtByTheCrc(String backend) {
+        try (GzipCodec codec = reader(backend, 1 << 20)) {
+            byte[] gz = codec.compress(DATA);
+            SplittableRandom random = new SplittableRandom(1234);
+            for (int trial = 0; trial < 300; trial++) {
+                byte[] bad = gz.clone();
+                int at = random.nextInt(bad.length);
+                bad[at] ^= (byte) (1 << random.nextInt(8));
+                try {
+                    byte[] out = codec.decompress(bad);
+                    // Only a flip nothing depends on (MTIME, XFL, OS, the final byte's padding bits) may decode, and
+                    // then to exactly the original: the CRC and ISIZE checks make anything else an error.
+                    assertThat(out).as("flip at %d of %d decoded", at, bad.length).isEqualTo(DATA);
+                } catch (CorruptGzipException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"libdeflate", "jdk"})
+    void badTrailerAndTrailingGarbageAreRejected(String backend) {
+        try (GzipCodec codec = reader(backend, 1 << 20)) {
+            byte[] gz = codec.compress(DATA);
+            byte[] badCrc = gz.clone();
+            badCrc[gz.length - 8] ^= 1;
+            assertThatThrownBy(() -> codec.decompress(badCrc)).isInstanceOf(CorruptGzipException.class).hasMessageContaining("CRC");
+            byte[] badSize = gz.clone();
+            badSize[gz.length - 4] ^= 1;
+            assertThatThrownBy(() -> codec.decompress(badSize)).isInstanceOf(CorruptGzipException.class);
+            byte[] trailing = Arrays.copyOf(gz, gz.length + 5);
+            trailing[gz.length + 2] = 'x';
+            assertThatThrownBy(() -> codec.decompress(trailing)).isInstanceOf(CorruptGzipException.class);
+            byte[] zeroPadded = Arrays.copyOf(gz, gz.length + 512);
+            assertThat(codec.decompress(zeroPadded)).as("zero padding after the last member, as gzip accepts")
+                    .isEqualTo(DATA);
+            assertThatThrownBy(() -> codec.decompress("not gzip".getBytes())).isInstanceOf(CorruptGzipException.class);
+            byte[] random = new byte[5000];
+            new SplittableRandom(7).nextBytes(random);
+            random[0] = 0x1f;
+            random[1] = (byte) 0x8b;
+            random[2] = 8;
+            random[3] = 0;
+            assertThatThrownBy(() -> codec.decompress(random)).isInstanceOf(CorruptGzipException.class);
+        }
+    }
+
+    /** A member that claims a tiny ISIZE but inflates to 1 GiB: refused at the bound, without allocating 1 GiB. */
+    @ParameterizedTest
+    @ValueSource(strings = {"libdeflate", "jdk"})
+    void aGzipBombStopsAtTheBound(String backend) throws Exception {
+        byte[] bomb = zerosBomb(1L << 30);
+        long maxOutput = 8L << 20;
+        try (GzipCodec codec = reader(backend, maxOutput)) {
+            Runtime rt = Runtime.getRuntime();
+            long usedBefore = rt.totalMemory() - rt.freeMemory();
+            assertThatThrownBy(() -> codec.decompress(bomb)).isInstanceOf(OutputLimitExceededException.class)
+                    .hasMessageContaining(Long.toString(maxOutput));
+            long grew = rt.totalMemory() - rt.freeMemory() - usedBefore;
+            assertThat(grew).as("heap growth while refusing the bomb").isLessThan(256L << 20);
+        }
+    }
+
+    private static byte[] zerosBomb(long size) throws Exception {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bos, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            byte[] zeros = new byte[1 << 20];
+            for (long done = 0; done < size; done += zeros.length) {
+                gz.write(zeros);
+            }
+        }
+        return bos.toByteArray();
+    }
+}
