@@ -50,6 +50,11 @@ public interface Backend extends AutoCloseable {
      */
     Inflated inflate(ByteBuffer src, ByteBuffer dst);
 
+    /** A piece-by-piece inflater, or null when this backend inflates only whole streams (or not at all). */
+    default InflateStream newInflateStream() {
+        return null;
+    }
+
     /** Mode and figures for {@code doctor} and metrics; {@link BackendDetail#SOFTWARE} for software. */
     default BackendDetail detail() {
         return BackendDetail.SOFTWARE;

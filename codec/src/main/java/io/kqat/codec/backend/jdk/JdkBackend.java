@@ -2,6 +2,7 @@ package io.kqat.codec.backend.jdk;
 
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.InflateStream;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
@@ -26,6 +27,11 @@ public final class JdkBackend implements Backend {
     @Override
     public StagingMemory staging() {
         return StagingMemory.ANY;
+    }
+
+    @Override
+    public InflateStream newInflateStream() {
+        return new JdkInflateStream();
     }
 
     @Override
