@@ -1,8 +1,11 @@
 package io.kqat.codec;
 
+import io.kqat.codec.ladder.BackendLadder;
 import io.kqat.codec.ladder.Rung;
 import io.kqat.codec.ladder.StatsSnapshot;
 import io.kqat.codec.spi.BackendDetail;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One rung of a codec's ladder as tools and metrics see it, at the moment it was asked for. */
 public final class BackendStatus {
@@ -14,6 +17,23 @@ public final class BackendStatus {
         this.rung = rung;
         this.detail = rung.ready() ? rung.backend().detail() : null;
         this.stats = rung.snapshot();
+    }
+
+    static List<BackendStatus> all(BackendLadder ladder) {
+        List<BackendStatus> statuses = new ArrayList<>();
+        for (Rung r : ladder.rungs()) {
+            statuses.add(new BackendStatus(r));
+        }
+        return statuses;
+    }
+
+    static BackendStatus named(BackendLadder ladder, String name) {
+        for (Rung r : ladder.rungs()) {
+            if (r.name().equals(name)) {
+                return new BackendStatus(r);
+            }
+        }
+        return null;
     }
 
     public String name() {

@@ -1,87 +1,102 @@
 package io.kqat.codec;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.kqat.codec.gzip.GzipStreamDecoder;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
-import java.util.zip.GZIPInputStream;
+import java.util.Objects;
 
 /**
- * Reads gzip from a stream. Input up to {@link #ONE_SHOT_INPUT} bytes is decoded in one call through the ladder (the
- * fast path, bounded by the codec's output limit); larger input, or output beyond that limit, is inflated
- * incrementally by the JDK so memory stays bounded whatever the stream holds.
+ * Any gzip (several members, optional header fields, zero padding) read as a stream of its decoded bytes, with the
+ * fixed memory of the decoder's windows. Errors in the data surface as {@link IOException}s whose cause is kqat's
+ * {@link CorruptGzipException} or {@link OutputLimitExceededException}.
  */
 final class GunzipInputStream extends InputStream {
-    static final int ONE_SHOT_INPUT = 32 << 20;
-
-    private final GzipCodec codec;
-    private final InputStream in;
-    private InputStream decoded;
+    private final GzipStreamDecoder decoder;
+    private final Closeable source;
+    private ByteBuffer window;
     private boolean closed;
 
-    GunzipInputStream(GzipCodec codec, InputStream in) {
-        this.codec = codec;
-        this.in = in;
+    /** @param source closed with this stream (the compressed input), or null */
+    GunzipInputStream(GzipStreamDecoder decoder, Closeable source) {
+        this.decoder = decoder;
+        this.source = source;
     }
 
-    private InputStream decoded() throws IOException {
+    /** The decoded bytes ready to read, or null at the end. */
+    private ByteBuffer window() throws IOException {
         if (closed) {
-            throw new IOException("stream closed");
+            throw new IOException("kqat gzip stream closed");
         }
-        if (decoded == null) {
-            decoded = open();
+        ByteBuffer w = window;
+        if (w != null && w.hasRemaining()) {
+            return w;
         }
-        return decoded;
-    }
-
-    private InputStream open() throws IOException {
-        ByteArrayOutputStream prefix = new ByteArrayOutputStream();
-        byte[] buf = new byte[64 << 10];
-        int n;
-        while (prefix.size() <= ONE_SHOT_INPUT && (n = in.read(buf)) > 0) {
-            prefix.write(buf, 0, n);
+        try {
+            window = decoder.next();
+        } catch (KqatException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        byte[] head = prefix.toByteArray();
-        if (head.length <= ONE_SHOT_INPUT) {
-            try {
-                return new BatchInputStream(codec.decompress(ByteBuffer.wrap(head)));
-            } catch (OutputLimitExceededException e) {
-                // Large output from small input: stream it instead of holding it.
-            } catch (CorruptGzipException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-        return new GZIPInputStream(new EndProbingInputStream(new SequenceInputStream(new ByteArrayInputStream(head), in)),
-                64 << 10);
+        return window;
     }
 
     @Override
     public int read() throws IOException {
-        return decoded().read();
+        ByteBuffer w = window();
+        return w == null ? -1 : w.get() & 0xff;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        return decoded().read(b, off, len);
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        ByteBuffer w = window();
+        if (w == null) {
+            return -1;
+        }
+        int n = Math.min(len, w.remaining());
+        w.get(b, off, n);
+        return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
-        return decoded().skip(n);
+        long skipped = 0;
+        while (skipped < n) {
+            ByteBuffer w = window();
+            if (w == null) {
+                break;
+            }
+            int k = (int) Math.min(n - skipped, w.remaining());
+            w.position(w.position() + k);
+            skipped += k;
+        }
+        return skipped;
     }
 
     @Override
-    public int available() throws IOException {
-        return decoded == null ? 0 : decoded.available();
+    public int available() {
+        ByteBuffer w = window;
+        return closed || w == null ? 0 : w.remaining();
+    }
+
+    /** Decodes the first bytes now, so a batch whose start is not valid gzip is known before anyone reads it. */
+    void open() throws IOException {
+        window();
     }
 
     @Override
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            in.close();
+            window = null;
+            decoder.close();
+            if (source != null) {
+                source.close();
+            }
         }
     }
 }

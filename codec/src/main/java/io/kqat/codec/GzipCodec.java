@@ -4,12 +4,13 @@ import io.kqat.codec.gzip.GzipMembers;
 import io.kqat.codec.ladder.BackendLadder;
 import io.kqat.codec.ladder.Rung;
 import io.kqat.codec.ladder.StatsSnapshot;
+import io.kqat.codec.nativeio.BufferPool;
 import io.kqat.codec.spi.BatchMemory;
+import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.BufferLease;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,14 +24,21 @@ public final class GzipCodec implements AutoCloseable {
     /** Bytes per member of {@link #outputStream(OutputStream)}. */
     public static final int DEFAULT_MEMBER_BYTES = 1 << 20;
 
+    /** Native memory for batches and decoding windows: buffers up to 8 MiB are reused, a few per size. */
+    private static final int POOLED_MAX = 8 << 20;
+
     private final CodecConfig config;
     private final BackendLadder ladder;
+    private final BufferPool pool;
     private final BatchMemory batchMemory;
+    private final Decoders decoders;
+    private final CodecCounters counters = new CodecCounters();
 
     private GzipCodec(CodecConfig config, BackendLadder ladder) {
         this.config = config;
         this.ladder = ladder;
-        BatchMemory memory = BatchMemory.HEAP;
+        this.pool = new BufferPool(POOLED_MAX, 4 * Runtime.getRuntime().availableProcessors());
+        BatchMemory memory = pool::lease;
         for (Rung r : ladder.rungs()) {
             if (r.ready() && r.backend() instanceof BatchMemory) {
                 memory = (BatchMemory) r.backend();
@@ -38,6 +46,7 @@ public final class GzipCodec implements AutoCloseable {
             }
         }
         this.batchMemory = memory;
+        this.decoders = new Decoders(ladder, pool);
     }
 
     /** Probes the machine and builds the ladder the config allows. */
@@ -46,8 +55,9 @@ public final class GzipCodec implements AutoCloseable {
         return new GzipCodec(config, BackendLadder.build(config));
     }
 
-    public static GzipCodec create() {
-        return create(CodecConfig.defaults());
+    /** A codec over these providers instead of those {@link java.util.ServiceLoader} finds (embedding, tests). */
+    public static GzipCodec create(CodecConfig config, List<BackendProvider> providers) {
+        return new GzipCodec(Objects.requireNonNull(config, "config"), BackendLadder.build(config, providers));
     }
 
     /**
@@ -74,30 +84,17 @@ public final class GzipCodec implements AutoCloseable {
 
     /** Every rung, ready or skipped with its reason, best first, with its counters now. */
     public List<BackendStatus> backends() {
-        List<BackendStatus> statuses = new ArrayList<>();
-        for (Rung r : ladder.rungs()) {
-            statuses.add(new BackendStatus(r));
-        }
-        return statuses;
+        return BackendStatus.all(ladder);
     }
 
     /** One rung by name, or null when the ladder has none of that name. */
     public BackendStatus backend(String name) {
-        for (Rung r : ladder.rungs()) {
-            if (r.name().equals(name)) {
-                return new BackendStatus(r);
-            }
-        }
-        return null;
+        return BackendStatus.named(ladder, name);
     }
 
     /** The counters summed over every rung. */
     public StatsSnapshot totals() {
-        StatsSnapshot total = StatsSnapshot.ZERO;
-        for (Rung r : ladder.rungs()) {
-            total = total.plus(r.snapshot());
-        }
-        return total;
+        return ladder.totals();
     }
 
     /** Worst-case size of the gzip member {@link #compress} writes for {@code inputLength} bytes. */
@@ -141,6 +138,7 @@ public final class GzipCodec implements AutoCloseable {
         return compress(src, 0, src.length);
     }
 
+    /** One gzip member holding {@code src[offset, offset+length)}. */
     public byte[] compress(byte[] src, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, src.length);
         ByteBuffer out = ByteBuffer.allocate(maxCompressedLength(length));
@@ -204,20 +202,50 @@ public final class GzipCodec implements AutoCloseable {
         return new MemberOutputStream(this, out, level, Integer.MAX_VALUE);
     }
 
-    /** A stream that reads any gzip from {@code in}, bounded by {@link CodecConfig#maxDecompressedBytes()} per member. */
+    /**
+     * A stream that reads any gzip from {@code in} (closed with it), with fixed memory whatever its length, bounded by
+     * {@link CodecConfig#maxDecompressedBytes()} for all members together (an {@link IOException} caused by an
+     * {@link OutputLimitExceededException} beyond it).
+     */
     public InputStream inputStream(InputStream in) {
-        return new GunzipInputStream(this, in);
+        return inputStream(in, config.maxDecompressedBytes());
+    }
+
+    /** As {@link #inputStream(InputStream)} with a caller-set bound ({@code Long.MAX_VALUE}: none, as gzip has none). */
+    public InputStream inputStream(InputStream in, long maxOutput) {
+        return decoders.stream(in, maxOutput);
     }
 
     /**
-     * The records of one gzip batch as a stream, inflated now (src's position advances to its limit).
+     * The records of one gzip batch as a stream (src's position advances to its limit). A batch inflated to at most a
+     * few MiB is inflated in one call; a larger one is read through a fixed window, so reading never takes memory in
+     * proportion to what the batch inflates to, and has no bound of its own.
      *
-     * @throws CorruptGzipException as {@link #decompress(ByteBuffer)}
-     * @throws OutputLimitExceededException when the batch inflates to more than the bound
+     * @throws CorruptGzipException when the batch does not start as valid gzip (later faults surface as IOExceptions)
      */
     public InputStream batchInputStream(ByteBuffer src) {
-        return new BatchInputStream(decompress(src));
+        return decoders.batchStream(src);
     }
+
+    /**
+     * Ends a stream of {@link #batchOutputStream} without writing anything (an aborted batch): its memory goes back and
+     * nothing is compressed.
+     *
+     * @return false when {@code stream} is not one of kqat's batch streams
+     */
+    public static boolean discard(OutputStream stream) {
+        if (stream instanceof MemberOutputStream) {
+            ((MemberOutputStream) stream).discard();
+            return true;
+        }
+        return false;
+    }
+
+    /** What the codec's streams counted. */
+    public CodecCounters counters() {
+        return counters;
+    }
+
 
     /** Lends memory for one batch: a device-mapped slot run when QAT zero-copy is on, plain memory otherwise. */
     public BufferLease acquireBatchBuffer(int minCapacity) {

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Buffers what is written in batch memory lent by the codec and writes it to the target as gzip members: one member
@@ -14,11 +16,13 @@ import java.util.Objects;
  * Kafka batch is one member written at close; a file is a standard multi-member gzip that every gunzip reads.
  *
  * <p>The bytes go straight into the lent memory: a slot run of the device-mapped region when QAT zero-copy is on, so
- * the device reads them where they were written. {@link #flush()} only flushes the target: a member is written when
- * it is full or at close, to keep the ratio (Kafka expects flush to write nothing). No reference to the target's
- * buffer is kept between writes (Kafka replaces its buffer as it grows).
+ * the device reads them where they were written, native memory otherwise, so no backend has to stage them.
+ * {@link #flush()} only flushes the target: a member is written when it is full or at close (Kafka expects flush to
+ * write nothing). Once bytes are written here, close either writes a valid member holding all of them (through the
+ * JDK's deflater if everything else failed) or fails with an {@link IOException}, as a stock gzip stream would.
  */
 final class MemberOutputStream extends OutputStream {
+    private static final Logger LOG = LoggerFactory.getLogger(MemberOutputStream.class);
     /** First lease size: most Kafka batches fit (their uncompressed gzip batches are mostly 40-110 KiB). */
     static final int INITIAL_CAPACITY = 128 << 10;
 
@@ -84,9 +88,15 @@ final class MemberOutputStream extends OutputStream {
     }
 
     private void lease(int capacity) {
-        lease = codec.acquireBatchBuffer(capacity);
-        cleanable = lease.deviceMapped() ? CLEANER.register(this, new Release(lease)) : null;
-        records = lease.buffer();
+        BufferLease l;
+        try {
+            l = codec.acquireBatchBuffer(capacity);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            l = BufferLease.of(ByteBuffer.allocate(capacity)); // native memory exhausted: the heap still serves
+        }
+        lease = l;
+        cleanable = l.deviceMapped() ? CLEANER.register(this, new Release(l)) : null;
+        records = l.buffer();
         records.limit(Math.min(records.capacity(), memberBytes));
     }
 
@@ -98,6 +108,7 @@ final class MemberOutputStream extends OutputStream {
         ByteBuffer filled = records.flip();
         lease(capacity);
         records.put(filled);
+        codec.counters().addBatchBytesMoved(filled.limit());
         release(oldLease, oldCleanable);
     }
 
@@ -126,26 +137,59 @@ final class MemberOutputStream extends OutputStream {
             }
             target.close();
         } finally {
-            release(lease, cleanable);
-            lease = null;
-            cleanable = null;
-            records = null;
+            releaseMemory();
         }
     }
 
+    /** Ends the stream without writing anything (an aborted batch): its memory goes back, nothing is compressed. */
+    void discard() {
+        closed = true;
+        releaseMemory();
+    }
+
+    private void releaseMemory() {
+        release(lease, cleanable);
+        lease = null;
+        cleanable = null;
+        records = null;
+    }
+
+    /** Writes what is buffered as one member and empties the buffer. */
     private void emit() throws IOException {
         ByteBuffer src = records == null ? ByteBuffer.allocate(0) : records.flip();
-        ByteBuffer member = ThreadBuffers.heap(codec.maxCompressedLength(src.remaining()));
         try {
-            codec.compress(src, member, level);
-        } catch (KqatException e) {
-            throw new IOException("kqat compression failed: " + e.getMessage(), e);
+            writeMember(src);
+        } catch (IOException e) {
+            throw e; // the target's own failure, as stock gzip would see it
+        } catch (RuntimeException | Error e) {
+            LOG.warn("kqat: compressing a {}-byte batch failed ({}); writing it through the JDK's deflater", src.remaining(),
+                    e.toString(), e);
+            try {
+                JdkMemberWriter.write(src, target, level);
+                codec.counters().addLastResort();
+            } catch (RuntimeException | Error e2) {
+                e2.addSuppressed(e);
+                throw new IOException("kqat could not compress a " + src.remaining() + "-byte batch", e2);
+            }
         }
-        target.write(member.array(), member.arrayOffset(), member.position());
         wroteMember = true;
         if (records != null) {
             records.clear().limit(Math.min(records.capacity(), memberBytes));
         }
+    }
+
+    /** Compresses into the target's own buffer when it has room, through a scratch buffer otherwise. */
+    private void writeMember(ByteBuffer src) throws IOException {
+        int bound = codec.maxCompressedLength(src.remaining());
+        ByteBuffer room = target instanceof DirectTarget ? ((DirectTarget) target).room(bound) : null;
+        if (room != null) {
+            int n = codec.compress(src.duplicate(), room, level);
+            ((DirectTarget) target).advance(n);
+            return;
+        }
+        ByteBuffer member = ThreadBuffers.heap(bound);
+        codec.compress(src.duplicate(), member, level);
+        target.write(member.array(), member.arrayOffset(), member.position());
     }
 
     /** Closes one lease; reachable from the cleaner without keeping the stream itself alive. */

@@ -49,7 +49,6 @@ class LargeStreamTest {
             try (OutputStream out = codec.outputStream(gz, 1 << 20)) {
                 out.write(data);
             }
-            assertThat(gz.size()).isGreaterThan(GunzipInputStream.ONE_SHOT_INPUT);
             try (InputStream in = codec.inputStream(new Trickle(gz.toByteArray()))) {
                 assertThat(in.readAllBytes()).isEqualTo(data);
             }

@@ -7,8 +7,12 @@ import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.backend.jdk.JdkBackend;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.CopyCounter;
+import io.kqat.codec.spi.InflateStream;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +36,22 @@ public final class BackendLadder implements AutoCloseable {
         return LadderBuilder.build(config, LadderBuilder.discover());
     }
 
+    /** The ladder over these providers. */
+    public static BackendLadder build(CodecConfig config, List<BackendProvider> providers) {
+        return LadderBuilder.build(config, providers);
+    }
+
     public List<Rung> rungs() {
         return rungs;
+    }
+
+    /** The counters summed over every rung. */
+    public StatsSnapshot totals() {
+        StatsSnapshot total = StatsSnapshot.ZERO;
+        for (Rung r : rungs) {
+            total = total.plus(r.snapshot());
+        }
+        return total;
     }
 
     /** The rung that serves compression at this level while nothing fails. */
@@ -66,18 +84,50 @@ public final class BackendLadder implements AutoCloseable {
      * @param outputBytes how many bytes a result holds, for the counters
      */
     public <T> T compress(int level, long inputBytes, Request<T> request, ToLongFunction<T> outputBytes) {
-        return run(true, level, inputBytes, request, outputBytes);
+        return run(true, level, r -> true, request, t -> inputBytes, outputBytes);
     }
 
     public <T> T decompress(long inputBytes, Request<T> request, ToLongFunction<T> outputBytes) {
-        return run(false, 0, inputBytes, request, outputBytes);
+        return run(false, 0, r -> true, request, t -> inputBytes, outputBytes);
     }
 
-    private <T> T run(boolean compress, int level, long inputBytes, Request<T> request, ToLongFunction<T> outputBytes) {
+    /**
+     * Inflates one whole raw deflate stream on the best rung that reads {@code src} and writes {@code dst} where they
+     * are (no staging), counted on that rung.
+     *
+     * @return the result, or null when no rung works on these buffers in place
+     */
+    public Backend.Inflated inflateInPlace(ByteBuffer src, ByteBuffer dst) {
+        Predicate<Backend> inPlace = b -> b.staging().readsInPlace(src) && b.staging().writesInPlace(dst);
+        if (rungs.stream().noneMatch(r -> r.serves(false, 0) && inPlace.test(r.backend()))) {
+            return null;
+        }
+        return run(false, 0, inPlace, (b, copies) -> b.inflate(src.duplicate(), dst.duplicate()),
+                Backend.Inflated::consumed, Backend.Inflated::produced);
+    }
+
+    /** Where copies made for the rung that decompresses while nothing fails are counted. */
+    public CopyCounter decompressCopies() {
+        return chosenForDecompress().stats().copies(false);
+    }
+
+    /** The best piece-by-piece inflater of the ladder, counted on its rung as it goes. */
+    public InflateStream openInflateStream() {
+        for (Rung r : rungs) {
+            InflateStream s = r.ready() ? r.backend().newInflateStream() : null;
+            if (s != null) {
+                return new CountedInflateStream(s, r.stats());
+            }
+        }
+        throw new IllegalStateException("no rung inflates piece by piece");
+    }
+
+    private <T> T run(boolean compress, int level, Predicate<Backend> eligible, Request<T> request,
+                      ToLongFunction<T> inputBytes, ToLongFunction<T> outputBytes) {
         Rung last = lastServing(compress, level);
         Rung previous = null;
         for (Rung rung : rungs) {
-            if (!rung.serves(compress, level)) {
+            if (!rung.serves(compress, level) || !eligible.test(rung.backend())) {
                 continue;
             }
             if (previous != null) {
@@ -92,7 +142,10 @@ public final class BackendLadder implements AutoCloseable {
             try {
                 T result = request.run(rung.backend(), rung.stats().copies(compress));
                 breaker.recordSuccess();
-                rung.stats().recordSuccess(compress, inputBytes, outputBytes.applyAsLong(result), System.nanoTime() - start);
+                if (!(result instanceof Backend.Inflated) || ((Backend.Inflated) result).complete()) {
+                    rung.stats().recordSuccess(compress, inputBytes.applyAsLong(result), outputBytes.applyAsLong(result),
+                            System.nanoTime() - start);
+                }
                 return result;
             } catch (CorruptGzipException | OutputLimitExceededException e) {
                 throw e; // the input's fault: no rung would do better
@@ -113,6 +166,9 @@ public final class BackendLadder implements AutoCloseable {
                 LOG.warn("kqat: backend {} threw {}; the request is redone on the next rung", rung.name(), e.toString(), e);
                 fault(rung, breaker, e.toString());
             }
+        }
+        if (previous == null) {
+            throw new IllegalStateException("no rung is eligible for this request");
         }
         throw new KqatException("no backend could serve the request");
     }

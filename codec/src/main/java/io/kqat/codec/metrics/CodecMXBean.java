@@ -16,6 +16,12 @@ public interface CodecMXBean {
     /** Batches the Kafka hook handed to Kafka's stock gzip (over the size bound or rejected input). */
     long getStockFallbacks();
 
+    /** Bytes of batches copied because a batch outgrew its memory. */
+    long getBatchBytesMoved();
+
+    /** Batches written through the JDK's deflater at close after everything else failed (each one logged). */
+    long getLastResortBatches();
+
     /** The counters summed over every backend. */
     StatsSnapshot getTotals();
 }

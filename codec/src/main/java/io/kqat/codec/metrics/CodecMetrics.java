@@ -75,6 +75,16 @@ public final class CodecMetrics implements CodecMXBean {
     }
 
     @Override
+    public long getBatchBytesMoved() {
+        return codec.counters().batchBytesMoved();
+    }
+
+    @Override
+    public long getLastResortBatches() {
+        return codec.counters().lastResortBatches();
+    }
+
+    @Override
     public StatsSnapshot getTotals() {
         return codec.totals();
     }

@@ -1,0 +1,119 @@
+package io.kqat.codec;
+
+import io.kqat.codec.gzip.BodyInflater;
+import io.kqat.codec.gzip.CompressedInput;
+import io.kqat.codec.gzip.GzipFormat;
+import io.kqat.codec.gzip.GzipStreamDecoder;
+import io.kqat.codec.ladder.BackendLadder;
+import io.kqat.codec.nativeio.BufferPool;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.spi.CopyCounter;
+import io.kqat.codec.spi.InflateStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Builds streaming decoders with their windows: for a stream of any length (a file, a Connect record), and for one
+ * Kafka batch already in memory. Window memory comes from one bounded pool, so steady reading allocates nothing and
+ * memory never grows with a member's size or ratio.
+ */
+final class Decoders {
+    /** Input and output windows of a stream: large enough that members of a few MiB decode in one call. */
+    static final int STREAM_WINDOW = 4 << 20;
+    /** The largest output a batch is inflated into in one call; larger batches are read through a window. */
+    static final int BATCH_WHOLE_MAX = 4 << 20;
+    /** The window a large batch is read through. */
+    static final int BATCH_WINDOW = 256 << 10;
+    static final int MIN_WINDOW = 64 << 10;
+
+    private final BackendLadder ladder;
+    private final BufferPool pool;
+    private final BodyInflater inflater;
+
+    Decoders(BackendLadder ladder, BufferPool pool) {
+        this.ladder = ladder;
+        this.pool = pool;
+        this.inflater = new LadderInflater();
+    }
+
+    /** Any gzip from {@code in} (closed with the stream returned), with fixed memory. */
+    InputStream stream(InputStream in, long maxOutput) {
+        return new GunzipInputStream(streamDecoder(in, maxOutput), in);
+    }
+
+    /** One batch's records; a batch that does not start as valid gzip is refused now. */
+    InputStream batchStream(ByteBuffer src) {
+        GunzipInputStream in = new GunzipInputStream(batch(src, Long.MAX_VALUE), null);
+        try {
+            in.open();
+        } catch (IOException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // nothing was read from it
+            }
+            throw e.getCause() instanceof KqatException ? (KqatException) e.getCause() : new UncheckedIOException(e);
+        }
+        src.position(src.limit());
+        return in;
+    }
+
+    private GzipStreamDecoder streamDecoder(InputStream in, long maxOutput) {
+        BufferLease window = pool.lease(STREAM_WINDOW);
+        BufferLease out = null;
+        try {
+            out = pool.lease(STREAM_WINDOW);
+            return new GzipStreamDecoder(CompressedInput.of(in, window), inflater, out, maxOutput);
+        } catch (RuntimeException | Error e) {
+            window.close();
+            if (out != null) {
+                out.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A decoder over one batch. Its output window fits the whole batch when the trailer's size says it is small
+     * enough (a hint from the wire, so only ever a window size), and a fixed window otherwise.
+     */
+    private GzipStreamDecoder batch(ByteBuffer batch, long maxOutput) {
+        long hint = GzipFormat.lastMemberSizeHint(batch);
+        int window = hint > 0 && hint <= BATCH_WHOLE_MAX && hint <= (long) batch.remaining() * 1032
+                ? Math.max(MIN_WINDOW, (int) hint) : BATCH_WINDOW;
+        BufferLease copy = null;
+        BufferLease out = null;
+        try {
+            if (!batch.isDirect()) {
+                copy = pool.lease(batch.remaining()); // native inflaters read native memory only
+            }
+            out = pool.lease(window);
+            CopyCounter copies = ladder.decompressCopies();
+            return new GzipStreamDecoder(CompressedInput.of(batch, copy, copies), inflater, out, maxOutput);
+        } catch (RuntimeException | Error e) {
+            if (copy != null) {
+                copy.close();
+            }
+            if (out != null) {
+                out.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Whole bodies through the ladder's in-place rungs, pieces through its best streaming inflater. */
+    private final class LadderInflater implements BodyInflater {
+        @Override
+        public Backend.Inflated whole(ByteBuffer src, ByteBuffer dst) {
+            return ladder.inflateInPlace(src, dst);
+        }
+
+        @Override
+        public InflateStream pieces() {
+            return ladder.openInflateStream();
+        }
+    }
+}

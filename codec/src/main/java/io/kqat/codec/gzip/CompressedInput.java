@@ -1,0 +1,138 @@
+package io.kqat.codec.gzip;
+
+import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.spi.CopyCounter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * The compressed bytes a streaming decoder works on: the unconsumed part of what was read so far, in one window.
+ * Either a buffer already in memory (a Kafka batch), or a fixed-size window over a stream that is refilled as the
+ * decoder consumes it, so memory stays the window's whatever the stream's length.
+ */
+public abstract class CompressedInput implements AutoCloseable {
+
+    /** The unconsumed bytes read so far: position is the next byte to decode, limit the end of what was read. */
+    public abstract ByteBuffer window();
+
+    /**
+     * Reads more after the window's limit, moving the unconsumed bytes to the window's front first when that makes
+     * room. False when nothing more was read: the input has ended, or the window is full of unconsumed bytes.
+     */
+    public abstract boolean fill() throws IOException;
+
+    /** True when no byte beyond the window will ever come. */
+    public abstract boolean atEnd();
+
+    @Override
+    public abstract void close();
+
+    /**
+     * A buffer already in memory: the decoder reads its remaining bytes. When {@code copy} is given (a backend that
+     * reads only such memory), the bytes are copied into it once, counted as one copy.
+     */
+    public static CompressedInput of(ByteBuffer data, BufferLease copy, CopyCounter copies) {
+        ByteBuffer window;
+        if (copy == null) {
+            window = data.duplicate();
+        } else {
+            window = copy.buffer();
+            window.clear().put(data.duplicate()).flip();
+            copies.copiedIn(window.remaining());
+        }
+        return new InMemory(window, copy);
+    }
+
+    /** A window over a stream, in {@code windowMemory} (its whole capacity is used). */
+    public static CompressedInput of(InputStream in, BufferLease windowMemory) {
+        return new Streamed(in, windowMemory);
+    }
+
+    private static final class InMemory extends CompressedInput {
+        private final ByteBuffer window;
+        private final BufferLease lease;
+
+        InMemory(ByteBuffer window, BufferLease lease) {
+            this.window = window;
+            this.lease = lease;
+        }
+
+        @Override
+        public ByteBuffer window() {
+            return window;
+        }
+
+        @Override
+        public boolean fill() {
+            return false;
+        }
+
+        @Override
+        public boolean atEnd() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            if (lease != null) {
+                lease.close();
+            }
+        }
+    }
+
+    private static final class Streamed extends CompressedInput {
+        private static final int TRANSFER = 64 << 10;
+        private final InputStream in;
+        private final BufferLease lease;
+        private final ByteBuffer window;
+        private final byte[] transfer;
+        private boolean ended;
+
+        Streamed(InputStream in, BufferLease lease) {
+            this.in = in;
+            this.lease = lease;
+            this.window = lease.buffer();
+            window.clear().flip(); // empty: position 0, limit 0
+            this.transfer = new byte[Math.min(TRANSFER, window.capacity())];
+        }
+
+        @Override
+        public ByteBuffer window() {
+            return window;
+        }
+
+        @Override
+        public boolean fill() throws IOException {
+            if (ended) {
+                return false;
+            }
+            if (window.limit() == window.capacity()) {
+                if (window.position() == 0) {
+                    return false; // full of bytes still to decode
+                }
+                window.compact().flip();
+            }
+            int room = window.capacity() - window.limit();
+            int n = in.read(transfer, 0, Math.min(room, transfer.length));
+            if (n < 0) {
+                ended = true;
+                return false;
+            }
+            int p = window.position();
+            window.position(window.limit()).limit(window.limit() + n);
+            window.put(transfer, 0, n).position(p);
+            return true;
+        }
+
+        @Override
+        public boolean atEnd() {
+            return ended;
+        }
+
+        @Override
+        public void close() {
+            lease.close();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.kqat.codec.gzip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kqat.codec.CorruptGzipException;
+import io.kqat.codec.OutputLimitExceededException;
+import io.kqat.codec.backend.jdk.JdkBackend;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.spi.CopyCounter;
+import io.kqat.codec.spi.InflateStream;
+import io.kqat.testkit.KafkaLikeEvents;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The streaming decoder with tiny windows, so every boundary is crossed, and counting inflaters. */
+class GzipStreamDecoderTest {
+    /** The JDK's inflaters, counting what the decoder asks of them. */
+    static final class Counting implements BodyInflater {
+        final JdkBackend jdk = new JdkBackend();
+        int wholeCalls;
+        int wholeDone;
+        int piecesOpened;
+        boolean wholeAllowed = true;
+
+        @Override
+        public Backend.Inflated whole(ByteBuffer src, ByteBuffer dst) {
+            if (!wholeAllowed) {
+                return null;
+            }
+            wholeCalls++;
+            Backend.Inflated r = jdk.inflate(src, dst);
+            if (r.complete()) {
+                wholeDone++;
+            }
+            return r;
+        }
+
+        @Override
+        public InflateStream pieces() {
+            piecesOpened++;
+            return jdk.newInflateStream();
+        }
+    }
+
+    private static BufferLease direct(int capacity) {
+        return BufferLease.of(ByteBuffer.allocateDirect(capacity));
+    }
+
+    static byte[] decode(byte[] gz, Counting inflater, int inWindow, int outWindow, long max) throws IOException {
+        return decode(new ByteArrayInputStream(gz), inflater, inWindow, outWindow, max);
+    }
+
+    static byte[] decode(InputStream in, Counting inflater, int inWindow, int outWindow, long max) throws IOException {
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        try (GzipStreamDecoder d = new GzipStreamDecoder(CompressedInput.of(in, direct(inWindow)), inflater,
+                direct(outWindow), max)) {
+            ByteBuffer w;
+            while ((w = d.next()) != null) {
+                assertThat(w.remaining()).isLessThanOrEqualTo(outWindow);
+                byte[] part = new byte[w.remaining()];
+                w.get(part);
+                result.write(part);
+            }
+        }
+        return result.toByteArray();
+    }
+
+    static byte[] gzip(byte[]... members) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] m : members) {
+            try (GZIPOutputStream g = new GZIPOutputStream(out) {
+                @Override
+                public void close() throws IOException {
+                    finish(); // keep the shared stream open for the next member
+                }
+            }) {
+                g.write(m);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"64, 64", "100, 1000", "4096, 300", "1000000, 1000000"})
+    void manyMembersThroughSmallWindowsComeOutWholeAndInOrder(int inWindow, int outWindow) throws IOException {
+        KafkaLikeEvents events = new KafkaLikeEvents(inWindow);
+        byte[][] members = new byte[12][];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = events.fill(i * 997 % 20_000);
+        }
+        Counting inflater = new Counting();
+        assertThat(decode(gzip(members), inflater, inWindow, outWindow, Long.MAX_VALUE)).isEqualTo(concat(members));
+    }
+
+    @Test
+    void membersThatFitTheWindowsAreInflatedWholeOnceEach() throws IOException {
+        KafkaLikeEvents events = new KafkaLikeEvents(3);
+        byte[][] members = new byte[40][];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = events.fill(10_000);
+        }
+        Counting inflater = new Counting();
+        byte[] gz = gzip(members);
+        assertThat(decode(gz, inflater, 64 << 10, 16 << 10, Long.MAX_VALUE)).isEqualTo(concat(members));
+        assertThat(inflater.wholeDone).isEqualTo(40);
+        assertThat(inflater.piecesOpened).as("no member needed the piece-by-piece path").isZero();
+        // A member cut by the end of the input window costs one failed attempt, then is decoded after a refill.
+        int windows = gz.length / (64 << 10) + 1;
+        assertThat(inflater.wholeCalls).isLessThanOrEqualTo(40 + windows);
+    }
+
+    @Test
+    void aMemberLargerThanTheWindowsIsInflatedPieceByPieceWithTheSameResult() throws IOException {
+        byte[] big = new KafkaLikeEvents(4).fill(3 << 20);
+        Counting inflater = new Counting();
+        assertThat(decode(gzip(big), inflater, 32 << 10, 64 << 10, Long.MAX_VALUE)).isEqualTo(big);
+        assertThat(inflater.piecesOpened).isEqualTo(1);
+        Counting pieceOnly = new Counting();
+        pieceOnly.wholeAllowed = false;
+        assertThat(decode(gzip(big, big), pieceOnly, 1000, 777, Long.MAX_VALUE)).isEqualTo(concat(big, big));
+    }
+
+    @Test
+    void zeroPaddingAfterTheLastMemberIsIgnoredAndOtherTrailingBytesAreNot() throws IOException {
+        byte[] data = new KafkaLikeEvents(5).fill(5000);
+        byte[] padded = concat(gzip(data), new byte[3000]);
+        assertThat(decode(padded, new Counting(), 512, 512, Long.MAX_VALUE)).isEqualTo(data);
+        byte[] garbage = concat(gzip(data), new byte[100], new byte[] {7});
+        assertThatThrownBy(() -> decode(garbage, new Counting(), 512, 512, Long.MAX_VALUE))
+                .isInstanceOf(CorruptGzipException.class).hasMessageContaining("trailing");
+        assertThatThrownBy(() -> decode(new byte[0], new Counting(), 512, 512, Long.MAX_VALUE))
+                .isInstanceOf(CorruptGzipException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void everyTruncationIsAnErrorNeverAShorterResult() throws IOException {
+        byte[] data = new KafkaLikeEvents(6).fill(3000);
+        byte[] gz = gzip(data, data);
+        for (int n = 1; n < gz.length; n++) {
+            byte[] cut = Arrays.copyOf(gz, n);
+            int len = n;
+            boolean memberBoundary = n == gz.length / 2;
+            if (memberBoundary) {
+                assertThat(decode(cut, new Counting(), 256, 256, Long.MAX_VALUE)).isEqualTo(data);
+                continue;
+            }
+            assertThatThrownBy(() -> decode(cut, new Counting(), 256, 256, Long.MAX_VALUE)).as("first %d bytes", len)
+                    .isInstanceOf(CorruptGzipException.class);
+        }
+    }
+
+    @Test
+    void corruptDataIsAnError() throws IOException {
+        byte[] gz = gzip(new KafkaLikeEvents(7).fill(20_000));
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200; i++) {
+            byte[] bad = gz.clone();
+            int at = 10 + random.nextInt(gz.length - 10);
+            bad[at] ^= (byte) (1 << random.nextInt(8));
+            try {
+                byte[] out = decode(bad, new Counting(), 4096, 4096, Long.MAX_VALUE);
+                throw new AssertionError("flip at " + at + " decoded to " + out.length + " bytes");
+            } catch (CorruptGzipException expected) {
+                // CRC, length, or deflate data
+            }
+        }
+    }
+
+    @Test
+    void theBoundCoversAllMembersTogetherAndNothingPastItIsDelivered() throws IOException {
+        byte[] data = new byte[100_000];
+        byte[] gz = gzip(data, data, data);
+        assertThat(decode(gz, new Counting(), 4096, 4096, 300_000)).hasSize(300_000);
+        ByteArrayOutputStream delivered = new ByteArrayOutputStream();
+        try (GzipStreamDecoder d = new GzipStreamDecoder(CompressedInput.of(new ByteArrayInputStream(gz), direct(4096)),
+                new Counting(), direct(4096), 250_000)) {
+            assertThatThrownBy(() -> {
+                ByteBuffer w;
+                while ((w = d.next()) != null) {
+                    byte[] part = new byte[w.remaining()];
+                    w.get(part);
+                    delivered.write(part);
+                }
+            }).isInstanceOf(OutputLimitExceededException.class);
+        }
+        assertThat(delivered.size()).isLessThanOrEqualTo(250_000);
+    }
+
+    @Test
+    void aForgedSizeInTheTrailerChangesNothingButTheVerdict() throws IOException {
+        byte[] data = new KafkaLikeEvents(8).fill(50_000);
+        byte[] gz = gzip(data);
+        ByteBuffer.wrap(gz).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(gz.length - 4, Integer.MAX_VALUE);
+        assertThatThrownBy(() -> decode(gz, new Counting(), 4096, 4096, Long.MAX_VALUE))
+                .isInstanceOf(CorruptGzipException.class).hasMessageContaining("length");
+        CompressedInput in = CompressedInput.of(ByteBuffer.wrap(gz), null, CopyCounter.NONE);
+        assertThat(in.atEnd()).isTrue();
+        in.close();
+    }
+}
