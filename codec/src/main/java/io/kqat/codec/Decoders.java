@@ -3,6 +3,7 @@ package io.kqat.codec;
 import io.kqat.codec.gzip.BodyInflater;
 import io.kqat.codec.gzip.CompressedInput;
 import io.kqat.codec.gzip.GzipFormat;
+import io.kqat.codec.gzip.GzipMembers;
 import io.kqat.codec.gzip.GzipStreamDecoder;
 import io.kqat.codec.ladder.BackendLadder;
 import io.kqat.codec.nativeio.BufferPool;
@@ -28,6 +29,9 @@ final class Decoders {
     /** The window a large batch is read through. */
     static final int BATCH_WINDOW = 256 << 10;
     static final int MIN_WINDOW = 64 << 10;
+    /** Deflate cannot expand input by more than about 1032:1: a size hint beyond that is forged. */
+    static final int MAX_DEFLATE_RATIO = 1032;
+    static final int PLAUSIBLE_RATIO = 16;
 
     private final BackendLadder ladder;
     private final BufferPool pool;
@@ -39,6 +43,33 @@ final class Decoders {
         this.inflater = new LadderInflater();
     }
 
+    /**
+     * Every member of {@code src} inflated into one new heap buffer (position 0, limit its length), bounded. The result
+     * starts at a size the trailer makes plausible (a hint from the wire: at most 16 times the input, or 1 MiB) and
+     * grows by doubling, so a forged size cannot make a thread allocate the whole bound up front.
+     */
+    ByteBuffer whole(ByteBuffer src, long maxOutput) {
+        int limit = (int) Math.min(maxOutput, Integer.MAX_VALUE - 8);
+        long plausible = Math.max(1L << 20, (long) src.remaining() * PLAUSIBLE_RATIO);
+        long hint = Math.min(GzipFormat.lastMemberSizeHint(src), plausible);
+        ByteBuffer result = ByteBuffer.allocate((int) Math.min(limit, Math.max(64, hint + (hint >> 4))));
+        try (GzipStreamDecoder d = batch(src, limit, STREAM_WINDOW)) {
+            ByteBuffer w;
+            while ((w = d.next()) != null) {
+                if (result.remaining() < w.remaining()) {
+                    long need = (long) result.position() + w.remaining();
+                    result = ByteBuffer.allocate((int) Math.min(limit, Math.max(need, 2L * result.capacity())))
+                            .put(result.flip());
+                }
+                result.put(w);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory input: only kqat's own exceptions can come
+        }
+        src.position(src.limit());
+        return result.flip();
+    }
+
     /** Any gzip from {@code in} (closed with the stream returned), with fixed memory. */
     InputStream stream(InputStream in, long maxOutput) {
         return new GunzipInputStream(streamDecoder(in, maxOutput), in);
@@ -46,7 +77,7 @@ final class Decoders {
 
     /** One batch's records; a batch that does not start as valid gzip is refused now. */
     InputStream batchStream(ByteBuffer src) {
-        GunzipInputStream in = new GunzipInputStream(batch(src, Long.MAX_VALUE), null);
+        GunzipInputStream in = new GunzipInputStream(batch(src, Long.MAX_VALUE, BATCH_WINDOW), null);
         try {
             in.open();
         } catch (IOException e) {
@@ -80,10 +111,10 @@ final class Decoders {
      * A decoder over one batch. Its output window fits the whole batch when the trailer's size says it is small
      * enough (a hint from the wire, so only ever a window size), and a fixed window otherwise.
      */
-    private GzipStreamDecoder batch(ByteBuffer batch, long maxOutput) {
+    private GzipStreamDecoder batch(ByteBuffer batch, long maxOutput, int largeWindow) {
         long hint = GzipFormat.lastMemberSizeHint(batch);
-        int window = hint > 0 && hint <= BATCH_WHOLE_MAX && hint <= (long) batch.remaining() * 1032
-                ? Math.max(MIN_WINDOW, (int) hint) : BATCH_WINDOW;
+        int window = hint > 0 && hint <= BATCH_WHOLE_MAX && hint <= (long) batch.remaining() * MAX_DEFLATE_RATIO
+                ? Math.max(MIN_WINDOW, (int) hint) : largeWindow;
         BufferLease copy = null;
         BufferLease out = null;
         try {
@@ -107,8 +138,8 @@ final class Decoders {
     /** Whole bodies through the ladder's in-place rungs, pieces through its best streaming inflater. */
     private final class LadderInflater implements BodyInflater {
         @Override
-        public Backend.Inflated whole(ByteBuffer src, ByteBuffer dst) {
-            return ladder.inflateInPlace(src, dst);
+        public Backend.Inflated whole(ByteBuffer src, ByteBuffer dst, boolean mayBeCut) {
+            return ladder.inflateWhole(mayBeCut, (backend, copies) -> GzipMembers.inflateBody(backend, src, dst, copies));
         }
 
         @Override

@@ -149,8 +149,8 @@ public final class GzipCodec implements AutoCloseable {
     }
 
     /**
-     * Decompresses all of src's remaining bytes (every member) into a new buffer (direct when the backend inflates into
-     * native memory); src's position advances to its limit.
+     * Decompresses all of src's remaining bytes (every member) into a new heap buffer; src's position advances to its
+     * limit.
      *
      * @throws CorruptGzipException for invalid, truncated or trailing non-gzip input
      * @throws OutputLimitExceededException when the output would exceed {@link CodecConfig#maxDecompressedBytes()}
@@ -164,10 +164,7 @@ public final class GzipCodec implements AutoCloseable {
         if (maxOutput <= 0) {
             throw new IllegalArgumentException("maxOutput must be positive");
         }
-        ByteBuffer out = ladder.decompress(src.remaining(),
-                (backend, copies) -> GzipMembers.decompress(backend, src, maxOutput, copies), ByteBuffer::remaining);
-        src.position(src.limit());
-        return out;
+        return decoders.whole(src, maxOutput);
     }
 
     public byte[] decompress(byte[] src) {

@@ -8,13 +8,15 @@ import java.nio.ByteBuffer;
 public interface BodyInflater {
 
     /**
-     * Inflates a whole raw deflate stream from src's position into dst in one call, both used in place.
+     * Inflates a whole raw deflate stream from src's position into dst (at its position) in one call; positions are
+     * left as they were, the result says how much was consumed and produced.
      *
-     * @return {@link Backend.Inflated#OUTPUT_TOO_SMALL} (positions untouched) when dst is too small, or null when no
-     *         backend can do it with these buffers
-     * @throws io.kqat.codec.CorruptGzipException when the data is not valid, or is cut short (src may end mid-stream)
+     * @param mayBeCut true when src may end before the stream does (a window over a longer input): only software,
+     *                 which tells that apart from corrupt data by itself, is asked then
+     * @return {@link Backend.Inflated#OUTPUT_TOO_SMALL} when dst is too small
+     * @throws io.kqat.codec.CorruptGzipException when the data is not valid, or is cut short
      */
-    Backend.Inflated whole(ByteBuffer src, ByteBuffer dst);
+    Backend.Inflated whole(ByteBuffer src, ByteBuffer dst, boolean mayBeCut);
 
     /** A piece-by-piece inflater, the caller's until it closes it. */
     InflateStream pieces();

@@ -8,15 +8,12 @@ import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 
 /**
- * Gzip members on top of one raw-deflate backend: writes exactly one member per compress call and walks every member
- * on decompress. Buffers the backend cannot use in place are staged through {@link Staged}. When anything is thrown,
- * the caller's buffers keep the positions they had, so the same request can be redone on another backend.
+ * Gzip members on top of one raw-deflate backend: writes exactly one member per compress call, and inflates one member
+ * body for the streaming decoder. Buffers the backend cannot use in place are staged through {@link Staged}. When
+ * anything is thrown, the caller's buffers keep the positions they had, so the same request can be redone on another
+ * backend.
  */
 public final class GzipMembers {
-    /** Deflate cannot expand input by more than about 1032:1; used to cap size hints read from the wire. */
-    static final int MAX_DEFLATE_RATIO = 1032;
-    static final int PLAUSIBLE_RATIO = 16;
-
     private GzipMembers() {
     }
 
@@ -68,85 +65,20 @@ public final class GzipMembers {
     }
 
     /**
-     * Decompresses every member of src's remaining bytes into a new buffer (position 0, limit = length; direct when the
-     * backend writes only direct memory). The output grows from the trailer's size hint, never past {@code maxOutput},
-     * which bounds the sum over all members. Zero bytes after the last member are ignored, as gzip does.
-     *
-     * @throws CorruptGzipException for invalid or truncated input, or trailing bytes that are neither a member nor zeros
-     * @throws OutputLimitExceededException when the output would exceed {@code maxOutput}
+     * Inflates one raw deflate stream from src's position into dst at its position, staging either buffer the backend
+     * cannot use in place; the caller's positions are left as they were.
      */
-    public static ByteBuffer decompress(Backend backend, ByteBuffer src, long maxOutput, CopyCounter copies) {
-        if (!src.hasRemaining()) {
-            throw new CorruptGzipException("empty input is not gzip");
-        }
+    public static Backend.Inflated inflateBody(Backend backend, ByteBuffer src, ByteBuffer dst, CopyCounter copies) {
         StagingMemory memory = backend.staging();
-        boolean direct = !memory.writesInPlace(ByteBuffer.allocate(0));
-        int limit = (int) Math.min(maxOutput, Integer.MAX_VALUE - 8);
-        ByteBuffer out = allocate((int) Math.min(limit, initialCapacity(src)), direct);
-        try (Staged staged = Staged.input(src, memory, copies)) {
-            ByteBuffer in = staged.buffer();
-            do {
-                GzipFormat.skipHeader(in);
-                out = inflateMember(backend, in, out, limit, maxOutput, copies);
-            } while (in.hasRemaining() && !onlyZeros(in));
-        }
-        return out.flip();
-    }
-
-    /**
-     * The trailer's ISIZE comes from the wire: it is trusted only up to what deflate can expand to (1032:1), and up
-     * front no more than a plausible ratio (16:1, or 1 MiB) is allocated; doubling covers real outliers, so a forged
-     * ISIZE cannot make every request thread allocate the whole bound at once.
-     */
-    private static long initialCapacity(ByteBuffer src) {
-        long plausible = Math.max(1L << 20, (long) src.remaining() * PLAUSIBLE_RATIO);
-        long hint = Math.min(Math.min(GzipFormat.lastMemberSizeHint(src), (long) src.remaining() * MAX_DEFLATE_RATIO),
-                plausible);
-        return Math.max(64, hint + (hint >> 4));
-    }
-
-    /** Inflates the member whose deflate data starts at in's position and checks its trailer; returns the output. */
-    private static ByteBuffer inflateMember(Backend backend, ByteBuffer in, ByteBuffer out, int limit, long maxOutput,
-                                            CopyCounter copies) {
-        while (true) {
-            Backend.Inflated r;
-            int memberStart = out.position();
-            try (Staged o = Staged.output(out, out.remaining(), backend.staging())) {
-                int oStart = o.buffer().position();
-                // The last 8 bytes are a trailer whatever the member count: the device never needs to see them.
-                ByteBuffer body = in.duplicate();
-                body.limit(Math.max(body.position(), body.limit() - GzipFormat.TRAILER_SIZE));
-                r = backend.inflate(body, o.buffer());
-                if (r.complete()) {
-                    o.deliver(out, oStart, r.produced(), copies);
-                }
-            }
+        try (Staged in = Staged.input(src, memory, copies);
+             Staged out = Staged.output(dst, dst.remaining(), memory)) {
+            int outStart = out.buffer().position();
+            Backend.Inflated r = backend.inflate(in.buffer(), out.buffer());
             if (r.complete()) {
-                in.position(in.position() + r.consumed());
-                ByteBuffer member = out.duplicate();
-                member.limit(out.position()).position(memberStart);
-                GzipFormat.checkTrailer(in, GzipFormat.crc32(member), r.produced());
-                return out;
+                out.deliver(dst.duplicate(), outStart, r.produced(), copies);
             }
-            if (out.capacity() >= limit) {
-                throw new OutputLimitExceededException(maxOutput);
-            }
-            int grown = (int) Math.min(limit, Math.max(out.capacity() * 2L, 1024));
-            out = allocate(grown, out.isDirect()).put(out.flip());
+            return r;
         }
     }
 
-    private static boolean onlyZeros(ByteBuffer in) {
-        for (int i = in.position(); i < in.limit(); i++) {
-            if (in.get(i) != 0) {
-                return false;
-            }
-        }
-        in.position(in.limit());
-        return true;
-    }
-
-    private static ByteBuffer allocate(int capacity, boolean direct) {
-        return direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
-    }
 }

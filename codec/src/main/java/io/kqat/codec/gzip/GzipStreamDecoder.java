@@ -131,7 +131,7 @@ public final class GzipStreamDecoder implements AutoCloseable {
             }
             Backend.Inflated r;
             try {
-                r = inflater.whole(body, out.duplicate());
+                r = inflater.whole(body, out.duplicate(), !input.atEnd());
             } catch (CorruptGzipException e) {
                 if (input.atEnd()) {
                     throw e;
@@ -141,8 +141,8 @@ public final class GzipStreamDecoder implements AutoCloseable {
                 }
                 continue; // perhaps only cut short by the window
             }
-            if (r == null || !r.complete()) {
-                return false; // no backend for these buffers, or more output than the window holds
+            if (!r.complete()) {
+                return false; // more output than the window holds
             }
             w.position(w.position() + r.consumed());
             produced(out, out.position(), r.produced());

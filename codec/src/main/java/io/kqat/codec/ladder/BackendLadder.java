@@ -92,18 +92,14 @@ public final class BackendLadder implements AutoCloseable {
     }
 
     /**
-     * Inflates one whole raw deflate stream on the best rung that reads {@code src} and writes {@code dst} where they
-     * are (no staging), counted on that rung.
+     * Inflates one whole raw deflate stream on the best rung that serves it, counting what the result says was
+     * consumed and produced.
      *
-     * @return the result, or null when no rung works on these buffers in place
+     * @param softwareOnly leave device rungs out (input that may be cut short is not a device fault)
      */
-    public Backend.Inflated inflateInPlace(ByteBuffer src, ByteBuffer dst) {
-        Predicate<Backend> inPlace = b -> b.staging().readsInPlace(src) && b.staging().writesInPlace(dst);
-        if (rungs.stream().noneMatch(r -> r.serves(false, 0) && inPlace.test(r.backend()))) {
-            return null;
-        }
-        return run(false, 0, inPlace, (b, copies) -> b.inflate(src.duplicate(), dst.duplicate()),
-                Backend.Inflated::consumed, Backend.Inflated::produced);
+    public Backend.Inflated inflateWhole(boolean softwareOnly, Request<Backend.Inflated> request) {
+        Predicate<Rung> eligible = softwareOnly ? r -> !r.device() : r -> true;
+        return run(false, 0, eligible, request, Backend.Inflated::consumed, Backend.Inflated::produced);
     }
 
     /** Where copies made for the rung that decompresses while nothing fails are counted. */
@@ -122,12 +118,12 @@ public final class BackendLadder implements AutoCloseable {
         throw new IllegalStateException("no rung inflates piece by piece");
     }
 
-    private <T> T run(boolean compress, int level, Predicate<Backend> eligible, Request<T> request,
+    private <T> T run(boolean compress, int level, Predicate<Rung> eligible, Request<T> request,
                       ToLongFunction<T> inputBytes, ToLongFunction<T> outputBytes) {
         Rung last = lastServing(compress, level);
         Rung previous = null;
         for (Rung rung : rungs) {
-            if (!rung.serves(compress, level) || !eligible.test(rung.backend())) {
+            if (!rung.serves(compress, level) || !eligible.test(rung)) {
                 continue;
             }
             if (previous != null) {
