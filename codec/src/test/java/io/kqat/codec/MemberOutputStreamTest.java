@@ -43,6 +43,7 @@ class MemberOutputStreamTest {
                 }
             }
             assertThat(regionHasRoom(codec)).as("40 batches through 16 leases' worth of region").isTrue();
+            assertThat(codec.backend("qat").detail().figure("slotsInUse")).as("every slot of every lease returned").isZero();
         }
     }
 
@@ -60,6 +61,7 @@ class MemberOutputStreamTest {
                 Thread.sleep(50);
             }
             assertThat(regionHasRoom(codec)).as("slots of unreachable streams returned").isTrue();
+            assertThat(codec.backend("qat").detail().figure("slotsInUse")).as("every slot returned").isZero();
         }
     }
 }
