@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the advice woven into Kafka's {@code GzipCompression} calls. Returning null hands the call back to Kafka's own
+ * What the advice woven into Kafka's gzip codec calls. Returning null hands the call back to Kafka's own
  * method body, so anything unexpected here degrades to stock gzip for that batch instead of failing the client.
  *
  * <p>Only JDK types cross this boundary: Kafka's buffer and supplier classes moved packages between releases.
  */
 public final class KafkaGzipHook {
+    /** Kafka's "no level given": zlib's default, 6. Kafka before 3.8 always compressed at it. */
+    public static final int DEFAULT_KAFKA_LEVEL = -1;
     private static final Logger LOG = LoggerFactory.getLogger(KafkaGzipHook.class);
     private static final AtomicBoolean WARNED_STOCK = new AtomicBoolean();
     private static final LongAdder STOCK_FALLBACKS = new LongAdder();

@@ -1,15 +1,6 @@
 package io.kqat.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.ByteBuffer;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -20,12 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code -javaagent:kqat-agent.jar[=options]} entry point (see {@link AgentOptions} for the options). It weaves
- * {@link GzipCompressionAdvice} into Kafka's {@code GzipCompression} (kafka-clients 3.8 to 4.4, shaded copies
- * included: they keep the {@code .common.compress.GzipCompression} suffix) and leaves every other codec alone.
+ * {@link GzipCompressionAdvice} into Kafka's gzip codec, whichever release the class path holds ({@link GzipTargets}:
+ * {@code GzipCompression} from 3.8, the {@code CompressionType.GZIP} constant before, shaded copies included), and
+ * leaves every other codec alone.
  */
 public final class KqatAgent {
     private static final Logger LOG = LoggerFactory.getLogger(KqatAgent.class);
-    static final String TARGET_SUFFIX = ".common.compress.GzipCompression";
     private static boolean woven;
 
     private KqatAgent() {
@@ -53,30 +44,28 @@ public final class KqatAgent {
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new FailureLog())
-                .type(nameEndsWith(TARGET_SUFFIX))
-                .transform(KqatAgent::weave)
+                .with(new HookLog())
+                .type(GzipTargets.gzipCompression())
+                .transform((builder, type, loader, module, domain) ->
+                        weave(builder, GzipCompressionAdvice.WrapForOutput.class))
+                .type(GzipTargets.legacyGzipConstant())
+                .transform((builder, type, loader, module, domain) ->
+                        weave(builder, GzipCompressionAdvice.WrapForOutputAtDefaultLevel.class))
                 .installOn(inst);
         woven = true;
     }
 
-    private static DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type,
-                                                ClassLoader loader, JavaModule module,
-                                                java.security.ProtectionDomain domain) {
-        LOG.debug("kqat: weaving {}", type.getName());
+    private static DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, Class<?> outputEntry) {
         return builder
-                .visit(Advice.to(GzipCompressionAdvice.WrapForOutput.class)
-                        .on(named("wrapForOutput").and(takesArguments(2)).and(returns(OutputStream.class))))
-                .visit(Advice.to(GzipCompressionAdvice.WrapForInput.class)
-                        .on(named("wrapForInput").and(takesArguments(3)).and(takesArgument(0, ByteBuffer.class))
-                                .and(returns(InputStream.class))));
+                .visit(Advice.to(outputEntry, GzipCompressionAdvice.ReturnOutput.class).on(GzipTargets.wrapForOutput()))
+                .visit(Advice.to(GzipCompressionAdvice.WrapForInput.class).on(GzipTargets.wrapForInput()));
     }
 
-    /** A class that cannot be woven stays stock; say so once, loudly, instead of failing the JVM. */
-    private static final class FailureLog extends AgentBuilder.Listener.Adapter {
+    /** Says what was hooked; a class that cannot be woven stays stock, said once, loudly, instead of failing the JVM. */
+    private static final class HookLog extends AgentBuilder.Listener.Adapter {
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            if (typeName.endsWith(TARGET_SUFFIX)) {
+            if (GzipTargets.isTargetName(typeName)) {
                 LOG.warn("kqat: could not hook {}; it keeps Kafka's stock gzip", typeName, error);
             }
         }
@@ -84,7 +73,12 @@ public final class KqatAgent {
         @Override
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
                                      DynamicType dynamicType) {
-            LOG.info("kqat: hooked {}", type.getName());
+            if (GzipTargets.isLegacyCandidate(type.getName())) {
+                LOG.info("kqat: hooked {} (the GZIP codec of kafka-clients before 3.8, which has no "
+                        + "compression.gzip.level: kqat compresses at level 6, as Kafka did)", type.getName());
+            } else {
+                LOG.info("kqat: hooked {}", type.getName());
+            }
         }
     }
 }

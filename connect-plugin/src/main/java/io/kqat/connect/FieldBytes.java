@@ -11,16 +11,17 @@ final class FieldBytes {
 
     /** @param what "key" or "value", for the message */
     static byte[] of(Object field, String what, String transform) {
-        if (field instanceof byte[] bytes) {
-            return bytes;
+        if (field instanceof byte[]) {
+            return (byte[]) field;
         }
-        if (field instanceof ByteBuffer buffer) {
+        if (field instanceof ByteBuffer) {
+            ByteBuffer buffer = (ByteBuffer) field;
             byte[] bytes = new byte[buffer.remaining()];
             buffer.duplicate().get(bytes);
             return bytes;
         }
-        if (field instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
+        if (field instanceof String) {
+            return ((String) field).getBytes(StandardCharsets.UTF_8);
         }
         throw new DataException(transform + " works on a " + what + " of bytes or a string, not a "
                 + field.getClass().getName() + ". Use " + what + ".converter="

@@ -1,5 +1,7 @@
 package io.kqat.it;
 
+import static io.kqat.it.HookLog.assertHookedOnly;
+import static io.kqat.it.HookLog.hookedClass;
 import static io.kqat.it.Workloads.TIMEOUT;
 import static io.kqat.it.Workloads.assertConsumedExactly;
 import static io.kqat.it.Workloads.assertKqatCompressed;
@@ -17,19 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Clients with and without kqat against a stock broker: what a kqat producer writes, any consumer reads, and the
- * reverse. Every client runs as its own JVM, on kafka-clients 4.4, 3.9 or 3.8 (the first release with the
- * GzipCompression class the agent hooks).
+ * reverse. Every client runs as its own JVM, on kafka-clients 4.4, 3.9, 3.8 (the first release with the
+ * GzipCompression class), 3.7 or 2.8 (gzip in the CompressionType enum), and the agent hooks exactly one class in
+ * each.
  */
 class ClientInteropTest {
     private static final long RECORDS = 20_000;
     @RegisterExtension
-    static final BrokerExtension CLUSTER = BrokerExtension.stock();
-
-
+    static final SharedStockBroker CLUSTER = new SharedStockBroker();
 
     /** Scenario 1 (and 5): a producer with kqat, a consumer without it. */
     @ParameterizedTest(name = "producer on {0}")
-    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9, KafkaRuntimes.CLIENTS_3_8})
+    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9, KafkaRuntimes.CLIENTS_3_8,
+            KafkaRuntimes.CLIENTS_3_7, KafkaRuntimes.CLIENTS_2_8})
     void kqatProducerToStockConsumer(String clients) {
         String topic = "kqat-to-stock-" + clients.replace('.', '-');
         WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
@@ -37,6 +39,7 @@ class ClientInteropTest {
                 .compression("gzip").withKqatAgent("").run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
         assertKqatCompressed(produced);
+        assertHookedOnly(HookLog.output(CLUSTER.work(), "produce-kqat-" + clients), hookedClass(clients));
 
         WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("consume-stock-" + clients).records(RECORDS).seed(11).run(TIMEOUT);
@@ -44,9 +47,10 @@ class ClientInteropTest {
         assertNoKqat(consumed);
     }
 
-    /** Scenario 2 (and 5): a stock gzip producer, a consumer with kqat. */
+    /** Scenario 2 (and 5): a stock gzip producer, a consumer with kqat (the level setting is unknown before 3.8). */
     @ParameterizedTest(name = "consumer on {0}")
-    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9, KafkaRuntimes.CLIENTS_3_8})
+    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9, KafkaRuntimes.CLIENTS_3_8,
+            KafkaRuntimes.CLIENTS_3_7, KafkaRuntimes.CLIENTS_2_8})
     void stockProducerToKqatConsumer(String clients) {
         String topic = "stock-to-kqat-" + clients.replace('.', '-');
         WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
@@ -60,11 +64,12 @@ class ClientInteropTest {
                 .withKqatAgent("").run(TIMEOUT);
         assertConsumedExactly(consumed, RECORDS);
         assertKqatDecompressed(consumed);
+        assertHookedOnly(HookLog.output(CLUSTER.work(), "consume-kqat-" + clients), hookedClass(clients));
     }
 
     /** No JVM flag: kqat switched on by the producer's and consumer's own configuration (metric.reporters). */
     @ParameterizedTest(name = "clients {0}")
-    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9})
+    @ValueSource(strings = {KafkaRuntimes.CLIENTS, KafkaRuntimes.CLIENTS_3_9, KafkaRuntimes.CLIENTS_3_7})
     void configurationOnlyActivation(String clients) {
         String topic = "config-only-" + clients.replace('.', '-');
         WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)

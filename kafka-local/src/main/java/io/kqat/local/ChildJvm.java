@@ -40,8 +40,19 @@ public final class ChildJvm implements AutoCloseable {
     /** As above, with extra environment variables (the QAT emulator's fault switches, say). */
     public static ChildJvm start(String name, Path workDir, List<String> classpath, List<String> jvmArgs,
                                  String mainClass, List<String> args, Map<String, String> env) {
+        return start(thisJava(), name, workDir, classpath, jvmArgs, mainClass, args, env);
+    }
+
+    /** This JVM's own java binary. */
+    public static Path thisJava() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** As above, on another Java installation ({@code javaBinary} is its {@code bin/java}). */
+    public static ChildJvm start(Path javaBinary, String name, Path workDir, List<String> classpath, List<String> jvmArgs,
+                                 String mainClass, List<String> args, Map<String, String> env) {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary.toString());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, classpath));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,10 +17,21 @@ import java.util.List;
  */
 public final class KafkaRuntimes {
     public static final String BROKER = "kafka-broker";
+    public static final String BROKER_3_7 = "kafka-broker-3.7";
     public static final String CONNECT_WORKER = "connect-worker";
     public static final String CLIENTS = "kafka-clients";
     public static final String CLIENTS_3_9 = "kafka-clients-3.9";
     public static final String CLIENTS_3_8 = "kafka-clients-3.8";
+    public static final String CLIENTS_3_7 = "kafka-clients-3.7";
+    public static final String CLIENTS_2_8 = "kafka-clients-2.8";
+    /** kafka-clients 4.4 relocated to {@link #SHADED_KAFKA_PACKAGE}, with the workload programs relocated with it. */
+    public static final String CLIENTS_SHADED = "kafka-clients-shaded";
+    /** kafka-clients 3.7 relocated the same way. */
+    public static final String CLIENTS_3_7_SHADED = "kafka-clients-3.7-shaded";
+    /** Where the shaded runtimes put Kafka's classes (as Flink's SQL connector jar does). */
+    public static final String SHADED_KAFKA_PACKAGE = "org.apache.flink.kafka.shaded.org.apache.kafka";
+    /** The OpenTelemetry Java agent, run beside kqat's. */
+    public static final String OPENTELEMETRY_AGENT = "opentelemetry-javaagent";
 
     private final Path home;
 
@@ -44,18 +56,38 @@ public final class KafkaRuntimes {
         return home;
     }
 
-    /** The jars of one runtime module, e.g. {@link #BROKER}. */
+    /**
+     * The jars of one runtime module, e.g. {@link #BROKER}: the jar the module builds itself ({@code target/runtime.jar},
+     * the shaded runtimes have one) first, then its dependencies.
+     */
     public List<String> classpath(String runtime) {
-        Path file = home.resolve("runtimes").resolve(runtime).resolve("target/classpath.txt");
+        Path target = home.resolve("runtimes").resolve(runtime).resolve("target");
+        Path file = target.resolve("classpath.txt");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(file + " is missing: build the project first (mvn -B -ntp package -DskipTests)");
         }
         try {
+            List<String> jars = new ArrayList<>();
+            if (Files.isRegularFile(target.resolve("runtime.jar"))) {
+                jars.add(target.resolve("runtime.jar").toString());
+            }
             String text = Files.readString(file).trim();
-            return Arrays.asList(text.split(java.io.File.pathSeparator));
+            if (!text.isEmpty()) {
+                jars.addAll(Arrays.asList(text.split(java.io.File.pathSeparator)));
+            }
+            return jars;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The one jar of a runtime module that holds a Java agent, e.g. {@link #OPENTELEMETRY_AGENT}. */
+    public Path javaAgent(String runtime) {
+        List<String> jars = classpath(runtime);
+        if (jars.size() != 1) {
+            throw new IllegalStateException("runtime " + runtime + " should be one agent jar, has " + jars);
+        }
+        return Paths.get(jars.get(0));
     }
 
     /** The {@code -javaagent} jar built by the codec module. */

@@ -94,6 +94,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private final KafkaRuntimes runtimes = KafkaRuntimes.locate();
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        private BrokerRelease release = BrokerRelease.CURRENT;
 
         private Builder(Path workDir) {
             this.workDir = workDir.toAbsolutePath();
@@ -103,6 +104,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         public Builder withKqatAgent(String agentOptions) {
             String opts = agentOptions == null || agentOptions.isBlank() ? "" : "=" + agentOptions;
             jvmArgs.add("-javaagent:" + runtimes.agentJar() + opts);
+            return this;
+        }
+
+        /** Which Kafka release to run; the build's {@code kafka.version} by default. */
+        public Builder release(BrokerRelease release) {
+            this.release = release;
             return this;
         }
 
@@ -122,11 +129,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
             int controllerPort = FreePorts.next();
             Path config = workDir.resolve("server.properties");
             writeServerProperties(config, port, controllerPort);
-            List<String> classpath = runtimes.classpath(KafkaRuntimes.BROKER);
+            List<String> classpath = runtimes.classpath(release.runtime());
 
             List<String> toolArgs = List.of("-Xmx256m", "-XX:+UseSerialGC", Log4j2Config.write(workDir.resolve("storage-tool.log")));
             try (ChildJvm format = ChildJvm.start("storage-tool", workDir, classpath, toolArgs, "kafka.tools.StorageTool",
-                    List.of("format", "-t", randomClusterId(), "-c", config.toString(), "--standalone"))) {
+                    release.formatArgs(randomClusterId(), config.toString()))) {
                 int exit = format.waitFor(Duration.ofSeconds(60));
                 if (exit != 0) {
                     throw new IllegalStateException("formatting the broker's storage failed (" + exit + ")\n" + format.tail(40));
@@ -159,7 +166,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Properties p = new Properties();
             p.setProperty("process.roles", "broker,controller");
             p.setProperty("node.id", "1");
-            p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+            release.quorum(p, controllerPort);
             p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
             p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
             p.setProperty("controller.listener.names", "CONTROLLER");

@@ -11,7 +11,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Produces {@code --records} workload records to {@code --topic} (one partition keeps them in order) and reports how
- * long it took and what kqat did. Runs as its own JVM, with or without the kqat agent, on any kafka-clients from 3.8.
+ * long it took and what kqat did. Runs as its own JVM, with or without the kqat agent, on any kafka-clients from 2.8
+ * (and on relocated copies: the shaded runtimes carry it relocated with their Kafka).
  */
 public final class ProduceWorkload {
     private ProduceWorkload() {

@@ -25,6 +25,7 @@ public final class WorkloadJvm {
     private final List<String> extraClasspath = new ArrayList<>();
     private final KafkaRuntimes runtimes = KafkaRuntimes.locate();
     private String clients = KafkaRuntimes.CLIENTS;
+    private Path javaBinary = ChildJvm.thisJava();
     private String name;
 
     private WorkloadJvm(Class<?> program, Path workDir, String bootstrap, String topic) {
@@ -87,6 +88,18 @@ public final class WorkloadJvm {
         return clientConfig("kqat.mode", mode);
     }
 
+    /** Any JVM flag, in order with the agents added above and below (another {@code -javaagent}, say). */
+    public WorkloadJvm jvmArg(String arg) {
+        jvmArgs.add(arg);
+        return this;
+    }
+
+    /** Runs on another Java installation ({@code javaBinary} is its {@code bin/java}); this JVM's by default. */
+    public WorkloadJvm java(Path javaBinary) {
+        this.javaBinary = javaBinary;
+        return this;
+    }
+
     public WorkloadJvm env(String key, String value) {
         env.put(key, value);
         return this;
@@ -104,11 +117,11 @@ public final class WorkloadJvm {
         List<String> all = new ArrayList<>(args);
         all.add("--report");
         all.add(report.toString());
-        List<String> classpath = new ArrayList<>();
+        // The runtime first: a shaded runtime carries the workload programs relocated with its Kafka.
+        List<String> classpath = new ArrayList<>(runtimes.classpath(clients));
         classpath.add(ownLocation());
-        classpath.addAll(runtimes.classpath(clients));
         classpath.addAll(extraClasspath);
-        try (ChildJvm jvm = ChildJvm.start(name, workDir, classpath, jvmArgs, program.getName(), all, env)) {
+        try (ChildJvm jvm = ChildJvm.start(javaBinary, name, workDir, classpath, jvmArgs, program.getName(), all, env)) {
             int exit = jvm.waitFor(timeout);
             WorkloadReport result = java.nio.file.Files.exists(report) ? WorkloadReport.read(report) : null;
             if (exit != 0 || result == null) {

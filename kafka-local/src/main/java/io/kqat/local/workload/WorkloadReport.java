@@ -19,6 +19,11 @@ import javax.management.openmbean.CompositeData;
 public final class WorkloadReport {
     private final Properties values = new Properties();
 
+    /** A report of this JVM, which it names by its Java version ({@code java.version}). */
+    public WorkloadReport() {
+        put("java.version", System.getProperty("java.version"));
+    }
+
     public WorkloadReport put(String key, Object value) {
         values.setProperty(key, String.valueOf(value));
         return this;
