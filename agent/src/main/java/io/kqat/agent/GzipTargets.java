@@ -1,6 +1,8 @@
 package io.kqat.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresField;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
@@ -29,6 +31,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class GzipTargets {
     static final String GZIP_COMPRESSION_SUFFIX = ".common.compress.GzipCompression";
     static final String LEGACY_ENUM_SUFFIX = ".common.record.CompressionType";
+    /** {@code ...common.record.MemoryRecordsBuilder} (and {@code ...record.internal.} from 4.3), shaded copies too. */
+    static final String RECORDS_BUILDER_SUFFIX = ".MemoryRecordsBuilder";
 
     private GzipTargets() {
     }
@@ -42,6 +46,17 @@ final class GzipTargets {
     static ElementMatcher.Junction<MethodDescription> wrapForInput() {
         return named("wrapForInput").and(takesArguments(3)).and(takesArgument(0, ByteBuffer.class))
                 .and(returns(InputStream.class));
+    }
+
+    /** {@code void abort()} of the records builder. */
+    static ElementMatcher.Junction<MethodDescription> abort() {
+        return named("abort").and(takesArguments(0)).and(returns(void.class));
+    }
+
+    /** The builder of record batches, where an aborted batch's stream is closed. */
+    static ElementMatcher.Junction<TypeDescription> recordsBuilder() {
+        return nameEndsWith(RECORDS_BUILDER_SUFFIX).and(nameContains(".common.record."))
+                .and(declaresMethod(abort())).and(declaresField(named("bufferStream")));
     }
 
     /** kafka-clients 3.8+. */

@@ -2,7 +2,6 @@ package io.kqat.agent;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.metrics.CodecMetrics;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,6 +40,13 @@ public final class KafkaGzipHook {
         return codec;
     }
 
+    /** Replaces the codec the hook uses (tests that need a codec over chosen backends); returns the one it had. */
+    static synchronized GzipCodec swap(GzipCodec replacement) {
+        GzipCodec previous = codec;
+        codec = replacement;
+        return previous;
+    }
+
     public static boolean installed() {
         return codec != null;
     }
@@ -57,7 +63,9 @@ public final class KafkaGzipHook {
             return null;
         }
         try {
-            return c.batchOutputStream(kafkaBuffer, CodecConfig.kafkaLevel(kafkaLevel));
+            OutputStream stream = c.batchOutputStream(KafkaBufferTarget.of(kafkaBuffer), CodecConfig.kafkaLevel(kafkaLevel));
+            OpenBatches.opened(kafkaBuffer, stream);
+            return stream;
         } catch (RuntimeException | LinkageError e) {
             stock("compress", e);
             return null;
@@ -65,10 +73,17 @@ public final class KafkaGzipHook {
     }
 
     /**
-     * Called on entry of {@code wrapForInput}: inflates the whole batch now and serves reads from memory, or returns
-     * null so Kafka's streaming decoder handles it. That happens for a batch over the size bound (Kafka streams it
-     * without holding it whole, so a bomb costs nothing there either) and for input kqat rejects, which then fails with
-     * exactly the error stock Kafka gives.
+     * Called on entry of {@code MemoryRecordsBuilder.abort()}: the batch is being thrown away, so kqat's stream for it
+     * is ended without compressing anything (Kafka closes it right after, which then does nothing).
+     */
+    public static void abort(Object kafkaBuffer) {
+        GzipCodec.discard(OpenBatches.take(kafkaBuffer));
+    }
+
+    /**
+     * Called on entry of {@code wrapForInput}: kqat's stream over the batch (inflated whole when small, through a fixed
+     * window when large, so no batch takes memory in proportion to what it inflates to), or null so Kafka's own decoder
+     * handles it: for a batch kqat rejects at its start, which then fails with exactly the error stock Kafka gives.
      */
     public static InputStream wrapForInput(ByteBuffer batch) {
         GzipCodec c = codec;
@@ -80,9 +95,6 @@ public final class KafkaGzipHook {
             InputStream records = c.batchInputStream(view);
             batch.position(batch.limit());
             return records;
-        } catch (OutputLimitExceededException e) {
-            stock("decompress (over the " + c.config().maxDecompressedBytes() + "-byte bound, streamed by Kafka)", e);
-            return null;
         } catch (RuntimeException | LinkageError e) {
             stock("decompress", e);
             return null;

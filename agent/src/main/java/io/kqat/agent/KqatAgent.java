@@ -51,6 +51,9 @@ public final class KqatAgent {
                 .type(GzipTargets.legacyGzipConstant())
                 .transform((builder, type, loader, module, domain) ->
                         weave(builder, GzipCompressionAdvice.WrapForOutputAtDefaultLevel.class))
+                .type(GzipTargets.recordsBuilder())
+                .transform((builder, type, loader, module, domain) ->
+                        builder.visit(Advice.to(AbortAdvice.class).on(GzipTargets.abort())))
                 .installOn(inst);
         woven = true;
     }
@@ -73,7 +76,9 @@ public final class KqatAgent {
         @Override
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
                                      DynamicType dynamicType) {
-            if (GzipTargets.isLegacyCandidate(type.getName())) {
+            if (type.getName().endsWith(GzipTargets.RECORDS_BUILDER_SUFFIX)) {
+                LOG.debug("kqat: aborted batches of {} are discarded without compressing", type.getName());
+            } else if (GzipTargets.isLegacyCandidate(type.getName())) {
                 LOG.info("kqat: hooked {} (the GZIP codec of kafka-clients before 3.8, which has no "
                         + "compression.gzip.level: kqat compresses at level 6, as Kafka did)", type.getName());
             } else {

@@ -8,14 +8,14 @@ import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 
-/** A rung that compresses with the JDK until told to throw something instead. */
-final class FaultyProvider implements BackendProvider {
+/** A rung that compresses with the JDK until told to throw something instead (tests of this and other modules). */
+public final class FaultyProvider implements BackendProvider {
     final String name;
     final int rank;
-    volatile Supplier<? extends Throwable> fault;
-    volatile int deflates;
+    public volatile Supplier<? extends Throwable> fault;
+    public volatile int deflates;
 
-    FaultyProvider(String name, int rank) {
+    public FaultyProvider(String name, int rank) {
         this.name = name;
         this.rank = rank;
     }
