@@ -7,6 +7,7 @@ import io.kqat.codec.nativeio.DirectAddress;
 import io.kqat.codec.nativeio.ThreadBuffers;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.InflateStream;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 
@@ -15,8 +16,8 @@ import java.nio.ByteBuffer;
  * levels 1 and 2 (igzip 1 compresses several times faster than zlib 1, with a similar ratio on JSON). From
  * level 3 up the caller asks for ratio: igzip 3 compresses worse than libdeflate 3 at a similar speed (measured on
  * Kafka-like JSON), so this backend declines those levels and the ladder moves on.
- * It does not inflate: igzip's inflate state is a large structure with the fields kqat would need deep inside, and
- * libdeflate inflates about as fast without any structure.
+ * It does not inflate whole members (libdeflate does that about as fast, without any structure), but it offers ISA-L's
+ * streaming inflater for members too large to hold and for reading with fixed memory, once its self test has passed.
  */
 public final class IsalBackend implements Backend {
     public static final String NAME = "isal";
@@ -24,8 +25,11 @@ public final class IsalBackend implements Backend {
 
     @SuppressWarnings("unchecked")
     private final ContextPool<Stream>[] streams = new ContextPool[MAX_LEVEL + 1];
+    private final boolean streamingInflate;
 
-    IsalBackend() {
+    /** @param inflateFailure why the streaming inflater failed its self test, or null when it passed */
+    IsalBackend(String inflateFailure) {
+        streamingInflate = inflateFailure == null;
         for (int level = 1; level <= MAX_LEVEL; level++) {
             int l = level;
             streams[level] = new ContextPool<>(() -> new Stream(l), Stream::free);
@@ -104,6 +108,12 @@ public final class IsalBackend implements Backend {
     @Override
     public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
         throw BackendException.declined("isal does not inflate in kqat");
+    }
+
+    /** ISA-L's streaming inflater, or null when it failed its self test on this library. */
+    @Override
+    public InflateStream newInflateStream() {
+        return streamingInflate ? new IsalInflateStream() : null;
     }
 
     @Override
