@@ -10,6 +10,7 @@ import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.InflateStream;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 
 /**
  * ISA-L's igzip (Debian {@code libisal2}): the fastest software deflate, for Kafka levels 1 and 2, mapped to igzip
@@ -25,11 +26,14 @@ public final class IsalBackend implements Backend {
 
     @SuppressWarnings("unchecked")
     private final ContextPool<Stream>[] streams = new ContextPool[MAX_LEVEL + 1];
-    private final boolean streamingInflate;
+    private final Supplier<String> inflateCheck;
 
-    /** @param inflateFailure why the streaming inflater failed its self test, or null when it passed */
-    IsalBackend(String inflateFailure) {
-        streamingInflate = inflateFailure == null;
+    /**
+     * @param inflateCheck the streaming inflater's self test, asked when a stream is first wanted (so that compressing
+     *                     never pays for it): why it failed, or null when it passed
+     */
+    IsalBackend(Supplier<String> inflateCheck) {
+        this.inflateCheck = inflateCheck;
         for (int level = 1; level <= MAX_LEVEL; level++) {
             int l = level;
             streams[level] = new ContextPool<>(() -> new Stream(l), Stream::free);
@@ -113,7 +117,7 @@ public final class IsalBackend implements Backend {
     /** ISA-L's streaming inflater, or null when it failed its self test on this library. */
     @Override
     public InflateStream newInflateStream() {
-        return streamingInflate ? new IsalInflateStream() : null;
+        return inflateCheck.get() == null ? new IsalInflateStream() : null;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.kqat.codec.spi.InflateStream;
 import io.kqat.codec.spi.Probe;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class InflateSelfTestTest {
 
     @Test
     void aFailedSelfTestWithdrawsTheInflaterButNotCompression() {
-        try (IsalBackend backend = new IsalBackend("streaming inflate self test failed: test")) {
+        try (IsalBackend backend = new IsalBackend(() -> "streaming inflate self test failed: test")) {
             assertThat(backend.newInflateStream()).isNull();
             byte[] plain = new KafkaLikeEvents(1).fill(100_000);
             ByteBuffer src = ByteBuffer.allocateDirect(plain.length).put(plain).flip();
@@ -97,6 +98,23 @@ class InflateSelfTestTest {
             byte[] deflated = new byte[d.produced()];
             dst.flip().get(deflated);
             assertThat(Zlib.inflate(deflated).output()).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void compressingNeverRunsTheInflateSelfTest() {
+        AtomicInteger checks = new AtomicInteger();
+        try (IsalBackend backend = new IsalBackend(() -> {
+            checks.incrementAndGet();
+            return null;
+        })) {
+            ByteBuffer src = ByteBuffer.allocateDirect(1_000).put(new KafkaLikeEvents(3).fill(1_000)).flip();
+            backend.deflate(src, ByteBuffer.allocateDirect(backend.deflateBound(1_000)), 2);
+            assertThat(checks).hasValue(0);
+            try (InflateStream stream = backend.newInflateStream()) {
+                assertThat(stream).isNotNull();
+            }
+            assertThat(checks).hasValue(1);
         }
     }
 
