@@ -116,6 +116,7 @@ struct instance {
     pthread_t thread;
     int thread_running;
     int stopping;
+    int sleeping; /* the device thread waits for a doorbell (a submission signals it only then) */
     struct request *ring;
     int ring_size;
     int head, count, executed; /* ring[head .. head+executed) are done, the rest queued */
@@ -296,6 +297,64 @@ static void scatter(const struct device_list *l, const uint8_t *from, uint64_t b
     }
 }
 
+/* Per device thread: zlib streams and buffers kept from request to request (the device's own memory). */
+struct scratch {
+    z_stream def, inf;
+    int def_ready, def_level, def_strategy, inf_ready;
+    uint8_t *in, *out;
+    uint64_t in_cap, out_cap;
+};
+static __thread struct scratch scratch;
+
+static uint8_t *room(uint8_t **buf, uint64_t *cap, uint64_t want) {
+    if (want == 0) want = 1;
+    if (*cap < want) {
+        uint8_t *p = realloc(*buf, want);
+        if (p == NULL) return NULL;
+        *buf = p;
+        *cap = want;
+    }
+    return *buf;
+}
+
+static z_stream *deflater(int level, int strategy) {
+    struct scratch *k = &scratch;
+    if (!k->def_ready) {
+        memset(&k->def, 0, sizeof k->def);
+        if (deflateInit2(&k->def, level, Z_DEFLATED, -15, 8, strategy) != Z_OK) return NULL;
+        k->def_ready = 1;
+    } else {
+        deflateReset(&k->def);
+        if ((k->def_level != level || k->def_strategy != strategy)
+                && deflateParams(&k->def, level, strategy) != Z_OK) {
+            return NULL;
+        }
+    }
+    k->def_level = level;
+    k->def_strategy = strategy;
+    return &k->def;
+}
+
+static z_stream *inflater(void) {
+    struct scratch *k = &scratch;
+    if (!k->inf_ready) {
+        memset(&k->inf, 0, sizeof k->inf);
+        if (inflateInit2(&k->inf, -15) != Z_OK) return NULL;
+        k->inf_ready = 1;
+    } else {
+        inflateReset(&k->inf);
+    }
+    return &k->inf;
+}
+
+static void scratch_free(void) {
+    if (scratch.def_ready) deflateEnd(&scratch.def);
+    if (scratch.inf_ready) inflateEnd(&scratch.inf);
+    free(scratch.in);
+    free(scratch.out);
+    memset(&scratch, 0, sizeof scratch);
+}
+
 /* dc_buffers.c: dcDeflateBoundGen4 (4xxx), dcDeflateBoundGen4_2 (420xx, from qatlib 26.08), dcDeflateBoundGen6. */
 static CpaStatus deflate_bound(enum generation g, uint32_t huff, uint32_t input, uint32_t *output) {
     uint64_t n = input, out;
@@ -339,31 +398,26 @@ static uint64_t store(const uint8_t *in, uint64_t n, uint8_t *out) {
 }
 
 static void compress_request(struct request *rq, const uint8_t *in, uint64_t n, struct device_list *dst) {
-    z_stream z;
-    memset(&z, 0, sizeof z);
     int level = rq->level < 1 ? 1 : rq->level > 9 ? 9 : (int) rq->level;
-    if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, rq->huff_type == CPA_DC_HT_STATIC ? Z_FIXED : Z_DEFAULT_STRATEGY)
-            != Z_OK) {
+    z_stream *zp = deflater(level, rq->huff_type == CPA_DC_HT_STATIC ? Z_FIXED : Z_DEFAULT_STRATEGY);
+    if (zp == NULL) {
         rq->status = CPA_DC_FATALERR;
         return;
     }
-    uint64_t cap = deflateBound(&z, (uLong) n) + 5 * (n / 65535 + 2) + 64;
-    uint8_t *out = malloc(cap);
+    uint64_t cap = deflateBound(zp, (uLong) n) + 5 * (n / 65535 + 2) + 64;
+    uint8_t *out = room(&scratch.out, &scratch.out_cap, cap);
     if (out == NULL) {
-        deflateEnd(&z);
         rq->status = CPA_DC_FATALERR;
         return;
     }
     int flush = rq->flush == CPA_DC_FLUSH_FINAL ? Z_FINISH : rq->flush == CPA_DC_FLUSH_FULL ? Z_FULL_FLUSH : Z_SYNC_FLUSH;
-    z.next_in = (Bytef *) in;
-    z.avail_in = (uInt) n;
-    z.next_out = out;
-    z.avail_out = (uInt) cap;
-    int rc = deflate(&z, flush);
-    uint64_t out_len = z.total_out;
-    deflateEnd(&z);
+    zp->next_in = (Bytef *) in;
+    zp->avail_in = (uInt) n;
+    zp->next_out = out;
+    zp->avail_out = (uInt) cap;
+    int rc = deflate(zp, flush);
+    uint64_t out_len = zp->total_out;
     if ((flush == Z_FINISH && rc != Z_STREAM_END) || (flush != Z_FINISH && rc != Z_OK)) {
-        free(out);
         rq->status = CPA_DC_FATALERR;
         return;
     }
@@ -405,7 +459,6 @@ static void compress_request(struct request *rq, const uint8_t *in, uint64_t n, 
             rq->checksum_valid = 1;
         } /* 6xxx (overflowResubmitUnsupported): a failed request, no counts. */
     }
-    free(out);
 }
 
 /* zlib's message -> the nearest CpaDcReqStatus the device would report. */
@@ -423,27 +476,21 @@ static int32_t inflate_error(const char *msg) {
 }
 
 static void decompress_request(struct request *rq, const uint8_t *in, uint64_t n, struct device_list *dst) {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, -15) != Z_OK) {
-        rq->status = CPA_DC_FATALERR;
-        return;
-    }
+    z_stream *zp = inflater();
     uint64_t cap = dst->total + 1; /* one byte more than the destination tells an overflow from an exact fit */
-    uint8_t *out = malloc(cap);
-    if (out == NULL) {
-        inflateEnd(&z);
+    uint8_t *out = room(&scratch.out, &scratch.out_cap, cap);
+    if (zp == NULL || out == NULL) {
         rq->status = CPA_DC_FATALERR;
         return;
     }
-    z.next_in = (Bytef *) in;
-    z.avail_in = (uInt) n;
-    z.next_out = out;
-    z.avail_out = (uInt) cap;
-    int rc = inflate(&z, Z_FINISH);
-    uint64_t produced = z.total_out, consumed = z.total_in;
+    zp->next_in = (Bytef *) in;
+    zp->avail_in = (uInt) n;
+    zp->next_out = out;
+    zp->avail_out = (uInt) cap;
+    int rc = inflate(zp, Z_FINISH);
+    uint64_t produced = zp->total_out, consumed = zp->total_in;
     if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_MEM_ERROR || rc == Z_STREAM_ERROR) {
-        rq->status = rc == Z_DATA_ERROR ? inflate_error(z.msg) : CPA_DC_FATALERR;
+        rq->status = rc == Z_DATA_ERROR ? inflate_error(zp->msg) : CPA_DC_FATALERR;
     } else if (produced > dst->total) {
         scatter(dst, out, dst->total);
         rq->status = CPA_DC_OVERFLOW; /* stateless decompression: not a pass, no counts, callback FAIL */
@@ -463,8 +510,6 @@ static void decompress_request(struct request *rq, const uint8_t *in, uint64_t n
         rq->checksum_valid = 1;
         if (end && consumed < n) atomic_fetch_add(&decompress_trailing_bytes, (long long) (n - consumed));
     }
-    inflateEnd(&z);
-    free(out);
 }
 
 /* Runs one request as the device: descriptors and data through the IOMMU, then (de)compression. */
@@ -483,7 +528,7 @@ static void execute(struct request *rq) {
     } else if (!device_list(rq->src_desc, &src) || !device_list(rq->dst_desc, &dst)) {
         atomic_fetch_add(&faults, 1);
     } else {
-        uint8_t *in = malloc(src.total ? src.total : 1);
+        uint8_t *in = room(&scratch.in, &scratch.in_cap, src.total);
         if (in != NULL) {
             gather(&src, in);
             if (rq->compress) {
@@ -491,7 +536,6 @@ static void execute(struct request *rq) {
             } else {
                 decompress_request(rq, in, src.total, &dst);
             }
-            free(in);
         }
         if (rq->status != CPA_DC_OK) atomic_fetch_add(&errors, 1);
         if (rq->status == CPA_DC_OK) {
@@ -512,13 +556,31 @@ static int held(const struct request *rq) {
     return from != NO_REQUEST && rq->seq >= from;
 }
 
-/* The device thread of one instance: executes queued requests in order, each when due, none while hung. */
+/* The device thread of one instance: executes queued requests in order, each when due, none while hung. While it
+ * has been busy lately it looks for work every 50 us on its own, so a submission costs the host no system call (a
+ * real submission writes a doorbell); idle for 10 ms, it sleeps until a submission rings. */
+#define DEVICE_POLL_NS 50000L
+#define DEVICE_IDLE_NS 10000000LL
+
 static void *device_main(void *arg) {
     struct instance *in = arg;
+    struct timespec last_work;
+    clock_gettime(CLOCK_MONOTONIC, &last_work);
     pthread_mutex_lock(&in->lock);
     while (!in->stopping) {
         if (in->executed == in->count) {
-            pthread_cond_wait(&in->wake, &in->lock);
+            struct timespec now;
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            if (elapsed_ns(&last_work, &now) < DEVICE_IDLE_NS) {
+                pthread_mutex_unlock(&in->lock);
+                struct timespec pause = {0, DEVICE_POLL_NS};
+                nanosleep(&pause, NULL);
+                pthread_mutex_lock(&in->lock);
+            } else {
+                in->sleeping = 1;
+                pthread_cond_wait(&in->wake, &in->lock);
+                in->sleeping = 0;
+            }
             continue;
         }
         struct request *rq = &in->ring[(in->head + in->executed) % in->ring_size];
@@ -543,8 +605,10 @@ static void *device_main(void *arg) {
             atomic_fetch_add(&late_completions, 1);
         }
         in->executed++;
+        clock_gettime(CLOCK_MONOTONIC, &last_work);
     }
     pthread_mutex_unlock(&in->lock);
+    scratch_free();
     return NULL;
 }
 
@@ -640,6 +704,7 @@ EXPORT CpaStatus icp_sal_userStart(const char *name) {
         in->head = in->count = in->executed = 0;
         in->started = 0;
         in->stopping = 0;
+        in->sleeping = 0;
         in->translate = NULL;
         in->thread_running = pthread_create(&in->thread, NULL, device_main, in) == 0;
         if (in->ring == NULL || !in->thread_running) {
@@ -1055,7 +1120,7 @@ static CpaStatus submit(int compress, CpaInstanceHandle h, CpaDcSessionHandle se
     long long seen = atomic_load(&max_in_flight);
     while (in->count > seen && !atomic_compare_exchange_weak(&max_in_flight, &seen, in->count)) {
     }
-    pthread_cond_signal(&in->wake);
+    if (in->sleeping) pthread_cond_signal(&in->wake); /* the doorbell */
     pthread_mutex_unlock(&in->lock);
     return CPA_STATUS_SUCCESS;
 }

@@ -50,6 +50,7 @@ struct registration {
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct registration table[MAX_REGIONS];
+static int table_end; /* one past the highest slot in use: lookups stop there */
 static uint64_t next_iova = 1ULL << 32; /* device addresses are unrelated to host addresses, as behind an IOMMU */
 static int vfio_registered;
 static int no_iommu_registered;   /* what the last registration read (sysfs or KQAT_EMU_NO_IOMMU) */
@@ -181,14 +182,20 @@ static uint64_t take_iova(uint64_t size, uint64_t align) {
 static struct registration *free_slot(void) {
     for (int i = 0; i < MAX_REGIONS; i++) {
         if (table[i].kind == FREE) {
+            if (i >= table_end) table_end = i + 1;
             return &table[i];
         }
     }
     return NULL;
 }
 
+static void release_slot(struct registration *r) {
+    r->kind = FREE;
+    while (table_end > 0 && table[table_end - 1].kind == FREE) table_end--;
+}
+
 __attribute__((unused)) static int overlaps(uintptr_t virt, uint64_t size) {
-    for (int i = 0; i < MAX_REGIONS; i++) {
+    for (int i = 0; i < table_end; i++) {
         if (table[i].kind != FREE && virt < table[i].virt + table[i].size && table[i].virt < virt + size) {
             return 1;
         }
@@ -278,10 +285,10 @@ EXPORT void qaeMemFreeNUMA(void **ptr) {
         return;
     }
     pthread_mutex_lock(&lock);
-    for (int i = 0; i < MAX_REGIONS; i++) {
+    for (int i = 0; i < table_end; i++) {
         if (table[i].kind == ALLOCATED && table[i].virt == (uintptr_t) *ptr) {
             struct registration r = table[i];
-            table[i].kind = FREE;
+            release_slot(&table[i]);
             allocations_outstanding--;
             allocated_bytes -= (long long) r.size;
             pinned_alloc_bytes -= (long long) ((r.size + PAGE - 1) & ~(PAGE - 1));
@@ -301,7 +308,7 @@ EXPORT uint64_t qaeVirtToPhysNUMA(void *virt) {
     uint64_t result = 0;
     pthread_mutex_lock(&lock);
     translations++;
-    for (int i = 0; i < MAX_REGIONS; i++) {
+    for (int i = 0; i < table_end; i++) {
         if (table[i].kind != FREE && v >= table[i].virt && v < table[i].virt + table[i].size) {
             result = table[i].iova + (v - table[i].virt);
             break;
@@ -315,7 +322,8 @@ EXPORT uint64_t qaeVirtToPhysNUMA(void *virt) {
 /*
  * The range as the kernel sees it (/proc/self/smaps): every page must be mapped readable and writable (VFIO pins it
  * for DMA in both directions, or VFIO_IOMMU_MAP_DMA fails). Sets *dontfork when every VMA of the range carries
- * VmFlags "dd" (MADV_DONTFORK). Returns 0 when part of the range is not mapped read-write.
+ * VmFlags "dc" ("do not copy area on fork", what MADV_DONTFORK sets; "dd" is MADV_DONTDUMP). Returns 0 when part of
+ * the range is not mapped read-write.
  */
 static int inspect_range(uintptr_t start, uintptr_t end, int *dontfork) {
     FILE *f = fopen("/proc/self/smaps", "r");
@@ -325,7 +333,7 @@ static int inspect_range(uintptr_t start, uintptr_t end, int *dontfork) {
     }
     char line[1024];
     uintptr_t covered = start;
-    int all_dd = 1, in_range = 0, rw_ok = 1;
+    int all_dc = 1, in_range = 0, rw_ok = 1;
     while (fgets(line, sizeof line, f) != NULL) {
         unsigned long lo, hi;
         char perms[8];
@@ -340,12 +348,12 @@ static int inspect_range(uintptr_t start, uintptr_t end, int *dontfork) {
             continue;
         }
         if (in_range && strncmp(line, "VmFlags:", 8) == 0) {
-            if (strstr(line, " dd") == NULL) all_dd = 0;
+            if (strstr(line, " dc") == NULL) all_dc = 0;
         }
     }
     fclose(f);
     if (covered < end) rw_ok = 0;
-    *dontfork = all_dd && rw_ok;
+    *dontfork = all_dc && rw_ok;
     return rw_ok;
 }
 
@@ -396,9 +404,9 @@ EXPORT int qaeMemUnmapContiguousIova(void *virt, size_t size) {
     uint64_t granule = hugepage_mode ? HUGE_2M : PAGE;
     if (virt != NULL && size != 0 && size <= MAX_MAPPING && v % granule == 0 && size % granule == 0
             && !no_iommu_mode()) {
-        for (int i = 0; i < MAX_REGIONS; i++) {
+        for (int i = 0; i < table_end; i++) {
             if (table[i].kind == MAPPED && table[i].virt == v && table[i].size == size) {
-                table[i].kind = FREE;
+                release_slot(&table[i]);
                 mappings_outstanding--;
                 mapped_bytes -= (long long) size;
                 pthread_mutex_unlock(&lock);
@@ -418,7 +426,7 @@ EXPORT int qaeMemUnmapContiguousIova(void *virt, size_t size) {
 EXPORT void *kqatemu_iommu_resolve(uint64_t iova, uint64_t len, int *mapped) {
     void *host = NULL;
     pthread_mutex_lock(&lock);
-    for (int i = 0; i < MAX_REGIONS; i++) {
+    for (int i = 0; i < table_end; i++) {
         if (table[i].kind != FREE && iova >= table[i].iova && len <= table[i].size
                 && iova - table[i].iova <= table[i].size - len) {
             host = (void *) (table[i].virt + (iova - table[i].iova));
@@ -474,7 +482,7 @@ EXPORT int kqatemu_usdm_node_of(const void *p) {
     uintptr_t v = (uintptr_t) p;
     int node = -2;
     pthread_mutex_lock(&lock);
-    for (int i = 0; i < MAX_REGIONS; i++) {
+    for (int i = 0; i < table_end; i++) {
         if (table[i].kind == ALLOCATED && v >= table[i].virt && v < table[i].virt + table[i].size) {
             node = table[i].node;
             break;
