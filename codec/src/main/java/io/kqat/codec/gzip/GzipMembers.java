@@ -3,6 +3,7 @@ package io.kqat.codec.gzip;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
@@ -125,7 +126,11 @@ public final class GzipMembers {
                 in.position(in.position() + r.consumed());
                 ByteBuffer member = out.duplicate();
                 member.limit(out.position()).position(memberStart);
-                GzipFormat.checkTrailer(in, GzipFormat.crc32(member), r.produced());
+                long crc = GzipFormat.crc32(member);
+                if (r.hasCrc()) {
+                    checkDeviceCrc(in, r.crc32(), crc);
+                }
+                GzipFormat.checkTrailer(in, crc, r.produced());
                 return out;
             }
             if (out.capacity() >= limit) {
@@ -133,6 +138,28 @@ public final class GzipMembers {
             }
             int grown = (int) Math.min(limit, Math.max(out.capacity() * 2L, 1024));
             out = allocate(grown, out.isDirect()).put(out.flip());
+        }
+    }
+
+    /**
+     * A device's CRC32 of what it inflated, against the trailer at in's position: if they disagree, the device or the
+     * data is wrong, and the next rung decides which (declined, no penalty); if they agree but the output does not
+     * match them, the device wrote something else than it checked: a device fault.
+     */
+    private static void checkDeviceCrc(ByteBuffer in, long deviceCrc, long outputCrc) {
+        if (in.remaining() < GzipFormat.TRAILER_SIZE) {
+            return; // checkTrailer reports the truncation
+        }
+        int p = in.position();
+        long trailerCrc = (in.get(p) & 0xffL) | (in.get(p + 1) & 0xffL) << 8 | (in.get(p + 2) & 0xffL) << 16
+                | (in.get(p + 3) & 0xffL) << 24;
+        if (deviceCrc != trailerCrc) {
+            throw BackendException.declined(String.format("the device's CRC32 %08x disagrees with the trailer's %08x",
+                    deviceCrc, trailerCrc));
+        }
+        if (outputCrc != trailerCrc) {
+            throw new BackendException(String.format("the device's output has CRC32 %08x, not the %08x it reported",
+                    outputCrc, deviceCrc));
         }
     }
 

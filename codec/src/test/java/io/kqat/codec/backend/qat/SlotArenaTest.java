@@ -42,7 +42,7 @@ class SlotArenaTest {
 
     @AfterEach
     void tearDown() {
-        region.close(arena.closeAndIsIdle());
+        region.close(true, arena.closeAndIsIdle());
         assertThat(iova.mapped).isZero();
     }
 
