@@ -50,6 +50,7 @@ final class Flats {
     /** Where the flat starting at {@code at} ends. */
     private static long cut(DeviceLease lease, long at, long end, int flatBytes) {
         long boundary = (at / flatBytes + 1) * flatBytes;
-        return Math.min(end, Math.min(boundary, lease.mappingEnd(at)));
+        long mappingEnd = lease.mappingEnd(at);
+        return Math.min(end, mappingEnd > at ? Math.min(boundary, mappingEnd) : boundary);
     }
 }

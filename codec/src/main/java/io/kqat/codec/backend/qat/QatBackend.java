@@ -136,6 +136,9 @@ class QatBackend implements Backend {
     @Override
     public BackendDetail detail() {
         Map<String, Long> figures = counters.figures();
+        figures.put("maxBatchBytes", (long) maxCompressInput);
+        figures.put("maxInflateBytes", (long) profile.maxListBytes());
+        figures.put("instances", (long) process.instances().size());
         figures.putAll(staging.figures());
         return new BackendDetail(staging.mode(), process.libs.origin + ", " + process.describe() + ", device "
                 + process.health + ", " + staging.summary() + ", " + counters.summary(), figures);

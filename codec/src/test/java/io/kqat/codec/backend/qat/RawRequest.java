@@ -38,20 +38,20 @@ final class RawRequest implements AutoCloseable {
         descriptors.free();
     }
 
-    /** A lease over memory the test owns, whose mapping ends where the test says. */
+    /** A lease over memory the test owns, in mappings of {@code mappingBytes} from its first byte. */
     static final class Plain extends DeviceLease {
         private final long address;
         private final int capacity;
-        private final long mappingEnd;
+        private final long mappingBytes;
 
-        Plain(long address, int capacity, long mappingEnd) {
+        Plain(long address, int capacity, long mappingBytes) {
             this.address = address;
             this.capacity = capacity;
-            this.mappingEnd = mappingEnd;
+            this.mappingBytes = mappingBytes;
         }
 
         Plain(long address, int capacity) {
-            this(address, capacity, Long.MAX_VALUE);
+            this(address, capacity, Long.MAX_VALUE / 2);
         }
 
         @Override
@@ -71,7 +71,7 @@ final class RawRequest implements AutoCloseable {
 
         @Override
         long mappingEnd(long at) {
-            return mappingEnd;
+            return address + ((at - address) / mappingBytes + 1) * mappingBytes;
         }
 
         @Override
