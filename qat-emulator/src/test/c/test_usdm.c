@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -248,6 +249,22 @@ static void strict_dontfork_from_the_environment(void) {
     CHECK_EQ(E.map(anonymous(2 * MB, 0), 2 * MB), 0, "KQAT_EMU_STRICT_DONTFORK=1");
 }
 
+/* VFIO charges pinned memory, mapped or allocated, to RLIMIT_MEMLOCK (KQAT_EMU_CHARGE_MEMLOCK=1 charges root too). */
+static void memlock_is_charged(void) {
+    struct rlimit limit = {6 * MB, 6 * MB};
+    CHECK(setrlimit(RLIMIT_MEMLOCK, &limit) == 0, "setrlimit");
+    emu_load("iova");
+    emu_start(inst, 16);
+    uint8_t *a = anonymous(8 * MB, 1);
+    CHECK(E.map(a, 4 * MB) != 0, "4 MiB of 6");
+    CHECK_EQ(E.map(a + 4 * MB, 4 * MB), 0, "8 MiB of 6");
+    void *p = E.alloc(MB, 0, 64);
+    CHECK(p != NULL, "5 MiB of 6");
+    CHECK(E.alloc(2 * MB, 0, 64) == NULL, "7 MiB of 6");
+    E.free(&p);
+    CHECK(E.alloc(2 * MB, 0, 64) != NULL, "6 MiB of 6 after a free");
+}
+
 int main(int argc, char **argv) {
     static const struct test_case cases[] = {
         {"allocation_limits_4k_mode", allocation_limits_4k_mode, NULL},
@@ -266,6 +283,7 @@ int main(int argc, char **argv) {
         {"allocations_are_not_inherited_by_fork", allocations_are_not_inherited_by_fork, NULL},
         {"mappings_without_dontfork", mappings_without_dontfork, NULL},
         {"strict_dontfork_from_the_environment", strict_dontfork_from_the_environment, "KQAT_EMU_STRICT_DONTFORK=1"},
+        {"memlock_is_charged", memlock_is_charged, "KQAT_EMU_CHARGE_MEMLOCK=1"},
     };
     return run_cases(argc, argv, cases, sizeof cases / sizeof cases[0]);
 }
