@@ -38,6 +38,9 @@ final class NativeStart {
         synchronized (runtime.monitor) {
             boolean first = runtime.users[0] == 0;
             if (first) {
+                // A fresh start: whatever an earlier runtime gave up on was dropped with it.
+                runtime.hungSince.set(0);
+                runtime.abandoned.set(0);
                 int status = dc.icp_sal_userStart(section);
                 if (status != CpaStatus.SUCCESS) {
                     throw new QatProcess.StartException("icp_sal_userStart(\"" + section + "\") failed ("

@@ -50,15 +50,36 @@ final class SlotMap {
     }
 
     /**
-     * The first slot of a free run in [from, to) for {@code need} slots, with {@code headroom} free slots after it
-     * when such a run exists, else without; -1 when none (or closed).
+     * Where a run of {@code need} slots goes in [from, to): with {@code headroom} free slots after it, and as many left
+     * free after the lease before it, where the arena has such room (so both can grow in place); else the first run
+     * that fits. -1 when none does (or closed).
      */
     int place(int need, int headroom, int from, int to) {
         if (state[CLOSED] != 0) {
             return -1;
         }
-        int start = headroom > 0 ? run(need + headroom, from, to) : -1;
+        int start = headroom > 0 ? spaced(need, headroom, from, to) : -1;
         return start >= 0 ? start : run(need, from, to);
+    }
+
+    private int spaced(int need, int headroom, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int s = run(1, i, to);
+            if (s < 0) {
+                return -1;
+            }
+            int e = s;
+            while (e < to && free(e)) {
+                e++;
+            }
+            int before = s == from ? 0 : headroom; // the slot before s is lent: leave that lease its room
+            if (e - s >= before + need + headroom) {
+                return s + before;
+            }
+            i = e;
+        }
+        return -1;
     }
 
     private int run(int need, int from, int to) {
