@@ -1,6 +1,8 @@
 package io.kqat.codec.backend.qat;
 
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The zero-copy region of the process: made and mapped by the first copy of kqat (in any class loader) that needs it,
@@ -9,6 +11,8 @@ import java.util.Map;
  * and mapping were chosen by the first).
  */
 final class SharedRegion {
+    private static final Logger LOG = LoggerFactory.getLogger(SharedRegion.class);
+
     private SharedRegion() {
     }
 
@@ -30,10 +34,12 @@ final class SharedRegion {
                 record.put("region", region.export());
                 record.put("layout", region.layout().export());
                 record.put("slots", map.state());
+                LOG.info("kqat: QAT region mapped: {}", region);
             } else {
                 region = Region.adopt(process.libs.iova, (long[]) record.get("region"),
                         RegionLayout.adopt((long[]) record.get("layout")));
                 map = new SlotMap((long[]) record.get("slots"), (int) (region.size() / SlotArena.SLOT_SIZE));
+                LOG.info("kqat: QAT region shared (already mapped in this process): {}", region);
             }
             users[0]++;
             SlotArena arena = new SlotArena(region, map);
