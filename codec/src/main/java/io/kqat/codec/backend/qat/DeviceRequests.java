@@ -80,13 +80,14 @@ final class DeviceRequests implements AutoCloseable {
                 d.source(in, inAddress, inLength, flatBytes);
                 d.destination(out, outAddress, outLength, flatBytes);
                 counters.requests.increment();
+                instance.requests.increment();
                 long deadline = System.nanoTime() + timeouts.forBytes((long) inLength + outLength);
                 Runnable releaseIn = in.hold();
                 Runnable releaseOut = out.hold();
                 int callback;
                 try {
                     RequestRunner.Completion c = process.requests.submit(instance, compress, session, d, deadline);
-                    callback = process.requests.await(instance, c, deadline, () -> {
+                    callback = process.requests.await(instance, c, (long) inLength + outLength, deadline, () -> {
                         releaseIn.run();
                         releaseOut.run();
                         pool.giveBack(d);

@@ -23,6 +23,8 @@ final class HangProbe implements Runnable {
     private final QatProcess process;
     private final AtomicBoolean running = new AtomicBoolean();
     private Probe[] probes;
+    /** Instances that completed a probe since this episode of not answering began. */
+    private boolean[] answered;
     private QatSessions sessions;
     private PinnedStaging memory;
 
@@ -43,6 +45,7 @@ final class HangProbe implements Runnable {
     public void run() {
         try {
             long pause = FIRST_PAUSE_NANOS;
+            answered = new boolean[process.instanceCount()];
             while (!process.health.answering()) {
                 if (!process.enter()) {
                     return; // stopped: whatever is still outstanding is left to the process's end
@@ -76,15 +79,15 @@ final class HangProbe implements Runnable {
         for (Instance i : process.instances()) {
             process.requests.poll(i);
             Probe p = probes[i.index];
-            if (p == null) {
+            if (p == null && !answered[i.index]) {
                 probes[i.index] = p = submit(i);
             }
             if (p != null && p.completion.done()) {
                 p.release();
                 probes[i.index] = null;
-            } else {
-                all = false;
+                answered[i.index] = true;
             }
+            all &= answered[i.index];
         }
         return all;
     }

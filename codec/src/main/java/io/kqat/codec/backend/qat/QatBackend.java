@@ -139,6 +139,11 @@ class QatBackend implements Backend {
         figures.put("maxBatchBytes", (long) maxCompressInput);
         figures.put("maxInflateBytes", (long) profile.maxListBytes());
         figures.put("instances", (long) process.instances().size());
+        figures.put("polls", process.requests.polls.sum());
+        figures.put("sleeps", process.requests.sleeps.sum());
+        for (Instance i : process.instances()) {
+            figures.put("requests." + i.info.name, i.requests.sum());
+        }
         figures.putAll(staging.figures());
         return new BackendDetail(staging.mode(), process.libs.origin + ", " + process.describe() + ", device "
                 + process.health + ", " + staging.summary() + ", " + counters.summary(), figures);

@@ -1,6 +1,5 @@
 package io.kqat.codec.backend.qat;
 
-import com.sun.jna.Callback;
 import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -41,6 +40,8 @@ final class QatLibraries {
     final Iova iova;
     /** USDM's own translation function, registered with every instance. */
     final Function virtToPhys;
+    /** Submit, poll and session set-up, by direct mapping where it binds. */
+    final HotCalls hot;
 
     private QatLibraries(String origin, String key, String usdmName, String qatName, String qatSoname) {
         this.origin = origin;
@@ -50,6 +51,7 @@ final class QatLibraries {
         this.usdmLibrary = NativeLibrary.getInstance(usdmName, options);
         this.usdm = Native.load(usdmName, Usdm.class, options);
         this.dc = Native.load(qatName, Dc.class, options);
+        this.hot = HotCallsBinder.bind(NativeLibrary.getInstance(qatName, options), dc);
         this.virtToPhys = usdmLibrary.getFunction("qaeVirtToPhysNUMA");
         this.iova = hasSymbol(usdmLibrary, "qaeMemMapContiguousIova") && hasSymbol(usdmLibrary, "qaeMemUnmapContiguousIova")
                 ? Native.load(usdmName, Iova.class, options)
@@ -138,11 +140,6 @@ final class QatLibraries {
         int qaeMemUnmapContiguousIova(Pointer virt, long size);
     }
 
-    /** Completion callback: {@code void fn(void *callbackTag, CpaStatus status)}. */
-    interface CompletionCallback extends Callback {
-        void invoke(Pointer callbackTag, int status);
-    }
-
     /** libqat: the user-space process, instances and the data compression API. */
     interface Dc extends Library {
         int icp_sal_userStart(String processName);
@@ -166,8 +163,8 @@ final class QatLibraries {
         int cpaDcGetSessionSize(Pointer instance, CpaStructs.CpaDcSessionSetupData setup, IntByReference sessionSize,
                                 IntByReference contextSize);
 
-        int cpaDcInitSession(Pointer instance, Pointer session, CpaStructs.CpaDcSessionSetupData setup,
-                             Pointer context, CompletionCallback callback);
+        int cpaDcInitSession(Pointer instance, Pointer session, Pointer setup, Pointer context,
+                             HotCalls.Completion callback);
 
         int cpaDcRemoveSession(Pointer instance, Pointer session);
 

@@ -67,24 +67,28 @@ public final class QatOptions {
         String sysfs = config.option(SYSFS_ROOT, emulator != null ? emulator.resolve("sys").toString() : SYSTEM_SYSFS_ROOT);
         return new QatOptions(emulator, Paths.get(vfio), Paths.get(sysfs), config.option(SECTION, DEFAULT_SECTION),
                 positive(config, TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
-                positive(config, TIMEOUT_PER_MIB_MS, DEFAULT_TIMEOUT_PER_MIB_MS),
+                number(config, TIMEOUT_PER_MIB_MS, DEFAULT_TIMEOUT_PER_MIB_MS, 0),
                 positive(config, REGION_BYTES, DEFAULT_REGION_BYTES));
     }
 
     private static long positive(CodecConfig config, String key, long defaultValue) {
+        return number(config, key, defaultValue, 1);
+    }
+
+    private static long number(CodecConfig config, String key, long defaultValue, long min) {
         String text = config.option(key, null);
         if (text == null) {
             return defaultValue;
         }
         try {
             long v = Long.parseLong(text.trim());
-            if (v > 0) {
+            if (v >= min) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(key + " must be a positive whole number, got '" + text + "'");
+        throw new IllegalArgumentException(key + " must be a whole number of at least " + min + ", got '" + text + "'");
     }
 
     /** The emulator's library directory, or null for the system qatlib. */

@@ -40,7 +40,7 @@ final class QatProcess {
         this.started = started;
         this.probe = new HangProbe(this);
         this.health = new DeviceHealth(runtime.hungSince, probe::start);
-        this.requests = new RequestRunner(libs.dc, health, runtime.abandoned);
+        this.requests = new RequestRunner(libs.hot, health, runtime.abandoned);
         this.placement = new Placement(started.instances);
         UsdmLimits usdm = UsdmLimits.fromEnvironment();
         CompressBound bound = CompressBound.of(libs.dc, started.instances,

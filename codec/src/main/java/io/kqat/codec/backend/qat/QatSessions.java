@@ -61,7 +61,9 @@ final class QatSessions implements AutoCloseable {
         if (memory == null) {
             throw BackendException.declined("qaeMemAllocNUMA refused " + size.getValue() + " bytes for a session");
         }
-        status = process.libs.dc.cpaDcInitSession(instance.handle, memory, setup, null, process.requests.callback);
+        setup.write();
+        status = process.libs.hot.initSession(instance.address, Pointer.nativeValue(memory), setup.getPointer(), 0,
+                process.requests.callback);
         if (status != CpaStatus.SUCCESS) {
             process.libs.usdm.qaeMemFreeNUMA(new PointerByReference(memory));
             throw new BackendException("cpaDcInitSession failed: " + CpaStatus.name(status));

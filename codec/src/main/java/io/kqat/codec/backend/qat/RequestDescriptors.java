@@ -40,6 +40,11 @@ final class RequestDescriptors {
     final Pointer dstList;
     final Pointer opData;
     final Pointer results;
+    /** The same four as addresses, for the direct calls. */
+    final long srcListAddress;
+    final long dstListAddress;
+    final long opDataAddress;
+    final long resultsAddress;
     private final Pointer srcFlats;
     private final Pointer dstFlats;
 
@@ -64,6 +69,10 @@ final class RequestDescriptors {
         opData = block.share(opAt);
         results = block.share(resultsAt);
         srcFlats = block.share(srcFlatsAt);
+        srcListAddress = Pointer.nativeValue(srcList);
+        dstListAddress = Pointer.nativeValue(dstList);
+        opDataAddress = Pointer.nativeValue(opData);
+        resultsAddress = Pointer.nativeValue(results);
         dstFlats = block.share(dstFlatsAt);
         srcList.setPointer(LIST_BUFFERS, srcFlats);
         srcList.setPointer(LIST_META, block.share(srcMetaAt));

@@ -5,6 +5,7 @@ import io.kqat.codec.spi.BackendException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,15 +17,18 @@ import java.util.concurrent.locks.LockSupport;
 final class RequestRunner {
     /** Between polls: long enough that a waiting thread costs the host little, short next to a request's time. */
     private static final long POLL_PAUSE_NANOS = 10_000;
-    private final QatLibraries.Dc dc;
+    private final HotCalls dc;
     private final DeviceHealth health;
     private final AtomicInteger abandoned;
     private final ConcurrentHashMap<Long, Completion> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final WaitEstimate waits = new WaitEstimate();
+    final LongAdder polls = new LongAdder();
+    final LongAdder sleeps = new LongAdder();
     /** Held for the process's life: qatlib keeps the function pointer. */
-    final QatLibraries.CompletionCallback callback = this::complete;
+    final HotCalls.Completion callback = this::complete;
 
-    RequestRunner(QatLibraries.Dc dc, DeviceHealth health, AtomicInteger abandoned) {
+    RequestRunner(HotCalls dc, DeviceHealth health, AtomicInteger abandoned) {
         this.dc = dc;
         this.health = health;
         this.abandoned = abandoned;
@@ -40,11 +44,13 @@ final class RequestRunner {
         long id = ids.incrementAndGet();
         Completion completion = new Completion();
         pending.put(id, completion);
-        Pointer tag = new Pointer(id);
+        long s = Pointer.nativeValue(session);
         while (true) {
             int status = compress
-                    ? dc.cpaDcCompressData2(instance.handle, session, d.srcList, d.dstList, d.opData, d.results, tag)
-                    : dc.cpaDcDecompressData2(instance.handle, session, d.srcList, d.dstList, d.opData, d.results, tag);
+                    ? dc.compress(instance.address, s, d.srcListAddress, d.dstListAddress, d.opDataAddress,
+                            d.resultsAddress, id)
+                    : dc.decompress(instance.address, s, d.srcListAddress, d.dstListAddress, d.opDataAddress,
+                            d.resultsAddress, id);
             if (status == CpaStatus.SUCCESS) {
                 return completion;
             }
@@ -63,18 +69,26 @@ final class RequestRunner {
     }
 
     /**
-     * Polls until the request completes, its deadline passes, or the device is found not answering.
+     * Sleeps about as long as such a request takes, then polls until it completes, its deadline passes, or the device
+     * is found not answering.
      *
+     * @param bytes the request's size (input and output), for the estimate of its time
      * @return the completion status passed to the callback
      * @throws RequestTimedOut when given up on; {@code onLateCompletion} then runs when the device completes it
      */
-    int await(Instance instance, Completion completion, long deadline, Runnable onLateCompletion) {
+    int await(Instance instance, Completion completion, long bytes, long deadline, Runnable onLateCompletion) {
+        long submitted = System.nanoTime();
+        long pause = waits.first(bytes);
+        int rounds = 0;
         while (!completion.done()) {
-            LockSupport.parkNanos(POLL_PAUSE_NANOS);
+            LockSupport.parkNanos(pause);
+            sleeps.increment();
             poll(instance);
+            rounds++;
             if (completion.done()) {
                 break;
             }
+            pause = waits.next(bytes);
             boolean late = System.nanoTime() - deadline > 0;
             if ((late || !health.answering()) && completion.abandon(onLateCompletion)) {
                 abandoned.incrementAndGet();
@@ -84,14 +98,16 @@ final class RequestRunner {
                 throw new RequestTimedOut(late ? "QAT request timed out" : health.refusal());
             }
         }
+        waits.learn(bytes, System.nanoTime() - submitted, rounds <= 1);
         return completion.status();
     }
 
     /** Polls unless another thread (of any class loader) is already polling this instance. */
     void poll(Instance instance) {
         if (instance.pollLock.tryLock()) {
+            polls.increment();
             try {
-                dc.icp_sal_DcPollInstance(instance.handle, 0);
+                dc.poll(instance.address, 0);
             } finally {
                 instance.pollLock.unlock();
             }
@@ -103,8 +119,8 @@ final class RequestRunner {
     }
 
     /** Called by qatlib inside a poll for every completed request. */
-    private void complete(Pointer tag, int status) {
-        Completion c = pending.remove(Pointer.nativeValue(tag));
+    private void complete(long tag, int status) {
+        Completion c = pending.remove(tag);
         if (c != null && c.complete(status)) {
             abandoned.decrementAndGet();
         }

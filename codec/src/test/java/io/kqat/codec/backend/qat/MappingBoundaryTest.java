@@ -43,9 +43,10 @@ class MappingBoundaryTest {
         SlotArena arena = new SlotArena(region);
         RegionStaging staging = new RegionStaging(region, arena, process.placement, () -> { });
         DeviceProfile bigFlats = new DeviceProfile(DeviceProfile.MAX_FLATS, 4 << 20, boundOf(process), process.profile.usdm());
-        QatBackend backend = new QatBackend("qat-test", process, staging, bigFlats, new RequestTimeouts(5000, 500));
+        QatProcess.acquire(process.libs, "SSL"); // the backend's own hold, given back by its close
         byte[] data = new KafkaLikeEvents(6).fill(3 << 20);
-        try (SlotArena.Lease batch = arena.acquire(100 + data.length)) {
+        try (QatBackend backend = new QatBackend("qat-test", process, staging, bigFlats, new RequestTimeouts(5000, 500));
+             SlotArena.Lease batch = arena.acquire(100 + data.length)) {
             ByteBuffer src = batch.buffer();
             src.position(100);
             src.put(data).flip().position(100);

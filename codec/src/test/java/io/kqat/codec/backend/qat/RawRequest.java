@@ -29,7 +29,7 @@ final class RawRequest implements AutoCloseable {
         } catch (io.kqat.codec.spi.BackendException e) {
             return Integer.MIN_VALUE;
         }
-        return process.requests.await(instance, c, deadline, () -> { });
+        return process.requests.await(instance, c, 4096, deadline, () -> { });
     }
 
     @Override

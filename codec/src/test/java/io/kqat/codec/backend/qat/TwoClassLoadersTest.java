@@ -24,6 +24,7 @@ class TwoClassLoadersTest {
     @Test
     void twoCopiesOfTheCodecShareOneRuntimeAndOneRegion() throws Exception {
         assertThat(emu.counter("process_started")).as("no runtime before").isZero();
+        long sessions = emu.counter("sessions_outstanding");
         try (URLClassLoader a = isolated(); URLClassLoader b = isolated()) {
             Copy first = new Copy(a);
             Copy second = new Copy(b);
@@ -49,7 +50,7 @@ class TwoClassLoadersTest {
         }
         assertThat(emu.counter("process_started")).isZero();
         assertThat(emu.counter("mappings_outstanding")).isZero();
-        assertThat(emu.counter("sessions_outstanding")).isZero();
+        assertThat(emu.counter("sessions_outstanding")).as("sessions left").isEqualTo(sessions);
     }
 
     /** The codec's classes, JNA and SLF4J in a loader of their own, sharing nothing with this test's but the JDK. */
