@@ -28,8 +28,9 @@ public final class EmulatorControl {
 
     /** The variant's libqat: {@code libqat.so.4}, or {@code libqat.so.3} in the v3 variant. */
     static Path libqat(Path directory) {
-        Path v4 = directory.resolve(LIBQAT);
-        return Files.isRegularFile(v4) ? v4 : directory.resolve(LIBQAT_V3);
+        Path dir = directory.toAbsolutePath(); // JNA takes a relative name for a library name, not a path
+        Path v4 = dir.resolve(LIBQAT);
+        return Files.isRegularFile(v4) ? v4 : dir.resolve(LIBQAT_V3);
     }
 
     /** Requests number {@code from} (counted from start or the last reset) to {@code from + count - 1} fail. */

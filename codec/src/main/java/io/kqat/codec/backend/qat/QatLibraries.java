@@ -62,7 +62,8 @@ final class QatLibraries {
      * @param directory where libqat.so.4 (or .so.3) and libusdm.so.0 are (the emulator), or null for the system's
      * @throws UnsatisfiedLinkError with a message for users when a library or a required symbol is missing
      */
-    static QatLibraries load(Path directory) {
+    static QatLibraries load(Path given) {
+        Path directory = given == null ? null : given.toAbsolutePath(); // a relative path would be taken as a name
         String usdmName = directory == null ? USDM_SONAME : directory.resolve(USDM_SONAME).toString();
         String soname = directory == null ? systemSoname() : directorySoname(directory);
         String qatName = directory == null ? soname : directory.resolve(soname).toString();

@@ -23,7 +23,7 @@ final class WaitEstimate {
 
     /** How long to sleep between later polls. */
     long next(long bytes) {
-        return Math.max(MIN_NANOS, first(bytes) / 8);
+        return Math.max(MIN_NANOS, first(bytes) / 2);
     }
 
     /** Learns from one request: {@code tookNanos} from submission to the poll that found it done. */
