@@ -36,15 +36,9 @@ class UsdmLimitsTest {
 
     @Test
     void inHugePageModePinnedBuffersStayWithinOneSlab() {
-        emu.setHugepageMode(true);
-        QatProcess process = QatProcess.acquire(QatLibraries.load(Emulator.dir("legacy")), "SSL");
-        PinnedStaging staging = new PinnedStaging(process.libs.usdm, process.placement, new UsdmLimits(true));
-        try {
+        inMode(true, (process, staging) -> {
             long refusals = emu.counter("alloc_refusals");
-            try (BufferLease oneMiB = staging.lease(1 << 20)) {
-                assertThat(oneMiB).isNotNull();
-            }
-            assertThat(staging.lease((1 << 20) + 1)).as("over one slab: declined by kqat").isNull();
+            assertLendsUpToAndNoMore(staging, 1 << 20);
             assertThat(staging.figures().get("pinnedOverLimit")).isEqualTo(1);
             assertThat(emu.counter("alloc_refusals")).as("nothing asked that USDM refuses").isEqualTo(refusals);
 
@@ -52,24 +46,32 @@ class UsdmLimitsTest {
             assertThat(unaware.lease(2 << 20)).as("2 MiB asked in huge-page mode").isNull();
             assertThat(emu.counter("alloc_refusals")).as("the emulated USDM refuses it").isEqualTo(refusals + 1);
             unaware.close();
-        } finally {
-            staging.close();
-            QatProcess.release(process);
-        }
+        });
     }
 
     @Test
     void in4KiBModeUpTo64MiB() {
-        emu.setHugepageMode(false);
-        QatProcess process = QatProcess.acquire(QatLibraries.load(Emulator.dir("legacy")), "SSL");
-        PinnedStaging staging = new PinnedStaging(process.libs.usdm, process.placement, new UsdmLimits(false));
-        try {
+        inMode(false, (process, staging) -> {
             long refusals = emu.counter("alloc_refusals");
-            try (BufferLease max = staging.lease(64 << 20)) {
-                assertThat(max).isNotNull();
-            }
-            assertThat(staging.lease((64 << 20) + 1)).isNull();
+            assertLendsUpToAndNoMore(staging, 64 << 20);
             assertThat(emu.counter("alloc_refusals")).isEqualTo(refusals);
+        });
+    }
+
+    private static void assertLendsUpToAndNoMore(PinnedStaging staging, int max) {
+        try (BufferLease largest = staging.lease(max)) {
+            assertThat(largest).isNotNull();
+        }
+        assertThat(staging.lease(max + 1)).as("over USDM's limit: declined by kqat").isNull();
+    }
+
+    /** Pinned staging that knows the mode, over the legacy emulator switched to it. */
+    private void inMode(boolean hugePages, java.util.function.BiConsumer<QatProcess, PinnedStaging> body) {
+        emu.setHugepageMode(hugePages);
+        QatProcess process = QatProcess.acquire(QatLibraries.load(Emulator.dir("legacy")), "SSL");
+        PinnedStaging staging = new PinnedStaging(process.libs.usdm, process.placement, new UsdmLimits(hugePages));
+        try {
+            body.accept(process, staging);
         } finally {
             staging.close();
             QatProcess.release(process);
