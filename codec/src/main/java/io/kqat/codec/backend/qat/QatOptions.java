@@ -36,6 +36,9 @@ public final class QatOptions {
     public static final String DEFAULT_SECTION = "SSL";
     public static final long DEFAULT_TIMEOUT_MS = 100;
     public static final long DEFAULT_TIMEOUT_PER_MIB_MS = 25;
+    /** The emulator deflates with zlib on the host's (shared) CPUs, far slower than a device: its defaults allow that. */
+    public static final long EMULATOR_TIMEOUT_MS = 2000;
+    public static final long EMULATOR_TIMEOUT_PER_MIB_MS = 500;
     public static final long DEFAULT_REGION_BYTES = 64L << 20;
     static final String SYSTEM_VFIO_DIR = "/dev/vfio";
     static final String SYSTEM_SYSFS_ROOT = "/sys";
@@ -66,8 +69,9 @@ public final class QatOptions {
         String vfio = config.option(VFIO_DIR, emulator != null ? emulator.resolve("vfio").toString() : SYSTEM_VFIO_DIR);
         String sysfs = config.option(SYSFS_ROOT, emulator != null ? emulator.resolve("sys").toString() : SYSTEM_SYSFS_ROOT);
         return new QatOptions(emulator, Paths.get(vfio), Paths.get(sysfs), config.option(SECTION, DEFAULT_SECTION),
-                positive(config, TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
-                number(config, TIMEOUT_PER_MIB_MS, DEFAULT_TIMEOUT_PER_MIB_MS, 0),
+                positive(config, TIMEOUT_MS, emulator == null ? DEFAULT_TIMEOUT_MS : EMULATOR_TIMEOUT_MS),
+                number(config, TIMEOUT_PER_MIB_MS, emulator == null ? DEFAULT_TIMEOUT_PER_MIB_MS
+                        : EMULATOR_TIMEOUT_PER_MIB_MS, 0),
                 positive(config, REGION_BYTES, DEFAULT_REGION_BYTES));
     }
 
