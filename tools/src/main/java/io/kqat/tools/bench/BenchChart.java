@@ -49,13 +49,18 @@ public final class BenchChart {
             add(chart, series.getKey(), series.getValue());
         }
         List<FileRun> compressed = files.stream().filter(FileRun::compresses).toList();
-        for (Map.Entry<String, List<Point>> series : group(compressed, r -> new Point("file: " + r.tool(), r.level(),
-                r.ratio(), r.megabytesPerSecond())).entrySet()) {
+        for (Map.Entry<String, List<Point>> series : group(compressed, r -> new Point("file: " + withoutLevel(r.tool()),
+                r.level(), r.ratio(), r.megabytesPerSecond())).entrySet()) {
             add(chart, series.getKey(), series.getValue());
         }
         try (OutputStream out = Files.newOutputStream(file)) {
             BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
         }
+    }
+
+    /** {@code pigz -6 -p 2} is one point of the series {@code pigz -p 2}. */
+    private static String withoutLevel(String tool) {
+        return tool.replaceAll(" -\\d+\\b", "");
     }
 
     private record Point(String series, int level, double ratio, double megabytesPerSecond) {

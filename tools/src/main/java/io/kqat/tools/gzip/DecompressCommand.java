@@ -3,32 +3,18 @@ package io.kqat.tools.gzip;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.tools.cli.ByteSize;
-import io.kqat.tools.cli.CodecOptions;
 import io.kqat.tools.cli.Streams;
 import java.io.IOException;
-import java.util.concurrent.Callable;
+import java.io.InputStream;
+import java.io.OutputStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code kqat decompress}: any gzip (what {@code gzip} writes, several members, every optional header field). */
 @Command(name = "decompress", description = "Decompress gzip from stdin (or --input) to stdout (or --output): one or "
         + "more members, any optional header field. Corrupt input is exit code 1; a file named by --output is left "
         + "untouched then.")
-public final class DecompressCommand implements Callable<Integer> {
-    private final Streams io;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CodecOptions codecOptions;
-
-    @Mixin
-    private FileOptions files;
+public final class DecompressCommand extends GzipFileCommand {
 
     @Option(names = "--max-output", paramLabel = "BYTES", converter = ByteSize.class,
             description = "Refuse to write more than this, all members together, e.g. 64M (exit code 1); "
@@ -36,27 +22,22 @@ public final class DecompressCommand implements Callable<Integer> {
     private Long maxOutput;
 
     DecompressCommand(Streams io) {
-        this.io = io;
+        super(io, false);
     }
 
     @Override
-    public Integer call() throws IOException {
-        CodecConfig.Builder config = codecOptions.builder();
-        if (maxOutput != null) {
-            if (maxOutput < 1) {
-                throw new ParameterException(spec.commandLine(), "--max-output must be positive, got " + maxOutput);
-            }
-            if (maxOutput < CodecConfig.DEFAULT_MAX_DECOMPRESSED_BYTES) {
-                config.maxDecompressedBytes(maxOutput); // the codec then refuses early, before inflating it all
-            }
+    CodecConfig config(CodecConfig.Builder fromCodecOptions) {
+        if (maxOutput != null && maxOutput < 1) {
+            throw usage("--max-output must be positive, got " + maxOutput);
         }
-        long limit = maxOutput == null ? GzipPipes.UNLIMITED : maxOutput;
-        try (GzipCodec codec = GzipCodec.create(config.build())) {
-            files.transfer(io, (in, out) -> GzipPipes.decompress(codec, in, out, limit));
-            if (files.stats || codecOptions.emulated()) {
-                CodecStats.print(codec, false, spec.qualifiedName(), io.err());
-            }
+        if (maxOutput != null && maxOutput < CodecConfig.DEFAULT_MAX_DECOMPRESSED_BYTES) {
+            fromCodecOptions.maxDecompressedBytes(maxOutput); // the codec then refuses early, before inflating it all
         }
-        return 0;
+        return fromCodecOptions.build();
+    }
+
+    @Override
+    void pipe(GzipCodec codec, InputStream in, OutputStream out) throws IOException {
+        GzipPipes.decompress(codec, in, out, maxOutput == null ? GzipPipes.UNLIMITED : maxOutput);
     }
 }
