@@ -57,7 +57,8 @@ public final class BenchCommand implements Callable<Integer> {
     private long batch = 64 << 10;
 
     @Option(names = "--levels", paramLabel = "LIST", split = ",",
-            description = "Comma-separated levels (default 1,6,9; --level N measures one).")
+            description = "Comma-separated levels (default " + CodecConfig.MIN_LEVEL + "," + CodecConfig.DEFAULT_LEVEL
+                    + "," + CodecConfig.MAX_LEVEL + "; --level N measures one).")
     private List<Integer> levels;
 
     @Option(names = "--backends", paramLabel = "LIST", split = ",",
@@ -143,7 +144,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give --level or --levels, not both");
         }
         List<Integer> list = levels != null ? levels
-                : codecOptions.level().map(List::of).orElse(List.of(1, 6, CodecConfig.MAX_LEVEL));
+                : codecOptions.level().map(List::of)
+                        .orElse(List.of(CodecConfig.MIN_LEVEL, CodecConfig.DEFAULT_LEVEL, CodecConfig.MAX_LEVEL));
         list.forEach(l -> CodecOptions.checkedLevel(spec, "--levels", l));
         return list;
     }

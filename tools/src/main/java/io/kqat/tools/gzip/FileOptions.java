@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --input}, {@code --output} and {@code --stats} of compress and decompress. A file named by {@code --output}
- * appears only complete: the bytes go to a hidden file beside it, renamed over it at the end, and removed on failure,
- * so a failed run never truncates or replaces what was there. Devices and pipes ({@code /dev/null}) are written as is.
+ * appears only complete: the bytes go to a hidden file beside it, renamed over it at the end, and removed on failure
+ * or interruption, so a failed run never truncates or replaces what was there. Devices and pipes ({@code /dev/null}) are written as is.
  */
 public final class FileOptions {
     @Option(names = "--input", paramLabel = "FILE", description = "Read this file instead of stdin.")
@@ -45,6 +45,7 @@ public final class FileOptions {
                 pipe.run(in, Files.newOutputStream(output));
             } else {
                 Path partial = output.resolveSibling("." + output.getFileName() + ".kqat-partial");
+                partial.toFile().deleteOnExit(); // also when interrupted (Ctrl-C runs the JVM's exit hooks)
                 try {
                     pipe.run(in, Files.newOutputStream(partial));
                     Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
