@@ -103,17 +103,17 @@ public final class BenchCommand implements Callable<Integer> {
                 : codecOptions.backend().map(List::of).orElseGet(() -> BenchRunner.readyBackends(base));
         PrintStream out = io.out();
         String source = input == null ? "generated Kafka-like JSON events" : input.toString();
-        out.printf("kqat bench: %s, %.1f MiB in %d-byte batches (one gzip member each), levels %s%n", source,
-                data.length / 1048576.0, batch, levelList);
+        out.printf("kqat bench: %s%.1f MiB of %s in %d-byte batches (one gzip member each), levels %s%n",
+                input == null ? "" : "the first ", data.length / 1048576.0, source, batch, levelList);
         if (codecOptions.emulated()) {
             out.println("note: QAT rows run on kqat's emulator (zlib on this CPU): they show the data path and the "
                     + "copies, not a device's speed");
         }
         List<BenchResult> results = new ArrayList<>();
-        List<FileRun> fileRuns = new ArrayList<>();
-        int cells = backendList.size() * levelList.size();
-        try (Progress progress = Progress.start(io.err(), "kqat bench",
-                cells + (input == null ? 0 : FileBench.steps(levelList)))) {
+        List<FileRun> fileRuns = List.of();
+        Path work = input == null ? null : Files.createTempDirectory("kqat-bench");
+        try (Progress progress = Progress.start(io.err(), "kqat bench", backendList.size() * levelList.size()
+                + (input == null ? 0 : FileBench.steps(levelList)))) {
             BenchRunner runner = new BenchRunner(data, (int) batch, seconds);
             for (String backend : backendList) {
                 for (int level : levelList) {
@@ -125,15 +125,21 @@ public final class BenchCommand implements Callable<Integer> {
                     progress.step();
                 }
             }
-            if (input != null) {
-                fileRuns = wholeFile(base, levelList, progress);
+            FileBench files = input == null ? null : new FileBench(input, base, threads,
+                    GzipCodec.DEFAULT_MEMBER_BYTES, runs, work, CTool.systemSearchPath());
+            if (files != null) {
+                fileRuns = files.run(levelList, progress);
             }
-        }
-        BenchTable.print(results, out);
-        if (input != null) {
-            out.printf("%nwhole file: %s, %.1f MB; kqat with %d threads and %d-byte members; best of %d run(s)%n",
-                    input, Files.size(input) / 1e6, threads, GzipCodec.DEFAULT_MEMBER_BYTES, runs);
-            FileTable.print(fileRuns, out);
+            progress.close();
+            BenchTable.print(results, out);
+            if (files != null) {
+                out.printf("%nwhole file: %s, %.1f MB; kqat with %d threads and %d-byte members; best of %d run(s)%n",
+                        input, Files.size(input) / 1e6, threads, GzipCodec.DEFAULT_MEMBER_BYTES, runs);
+                FileTable.print(fileRuns, out);
+                files.printAbsent(out);
+            }
+        } finally {
+            deleteTree(work);
         }
         writeFiles(results, fileRuns, source);
         return 0;
@@ -150,18 +156,13 @@ public final class BenchCommand implements Callable<Integer> {
         return list;
     }
 
-    private List<FileRun> wholeFile(CodecConfig base, List<Integer> levelList, Progress progress) throws IOException {
-        Path work = Files.createTempDirectory("kqat-bench");
-        try {
-            FileBench bench = new FileBench(input, base, threads, GzipCodec.DEFAULT_MEMBER_BYTES, runs, work,
-                    CTool.systemSearchPath());
-            bench.printAbsent(io.out());
-            return bench.run(levelList, progress);
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+    private static void deleteTree(Path dir) throws IOException {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

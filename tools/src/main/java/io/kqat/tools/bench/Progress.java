@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class Progress implements AutoCloseable {
     public static final String TERMINAL_PROPERTY = "kqat.stderr.terminal";
 
-    private final ProgressBar bar;
+    private ProgressBar bar;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
@@ -44,10 +44,12 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** Clears the bar; later steps and closes do nothing. */
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
+            bar = null;
         }
     }
 }
