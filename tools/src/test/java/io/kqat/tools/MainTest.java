@@ -75,6 +75,7 @@ class MainTest {
         assertThat(Kqat.run("compress", "--level", "x").exits(2).stderr()).contains("--level").contains("'x'");
         assertThat(Kqat.run("compress", "--threads", "0").exits(2).stderr()).contains("--threads must be at least 1");
         assertThat(Kqat.run("compress", "--chunk", "lots").exits(2).stderr()).contains("not a byte count");
+        assertThat(Kqat.run("compress", "--chunk", "65M").exits(2).stderr()).contains("--chunk must be 1..67108864");
         assertThat(Kqat.run("doctor", "--mode", "turbo").exits(2).stderr()).contains("unknown kqat mode 'turbo'");
         assertThat(Kqat.run("doctor", "--emulator=v9").exits(2).stderr()).contains("--emulator takes iova or legacy");
         assertThat(Kqat.run("decompress", "--max-output", "0").exits(2).stderr()).contains("must be positive");

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "compress", description = "Compress stdin (or --input) to stdout (or --output) as standard gzip: one "
         + "member per chunk, the chunks compressed in parallel (the output is the same whatever the threads).")
 public final class CompressCommand extends GzipFileCommand {
-    /** More would only cost memory: two chunks per thread are held at a time. */
-    static final long MAX_CHUNK = 1L << 30;
+    /** Two chunks per thread are held at a time (with their output): larger members would only cost memory. */
+    static final long MAX_CHUNK = 64L << 20;
 
     @Option(names = "--chunk", paramLabel = "BYTES", converter = ByteSize.class,
             description = "Bytes per gzip member, e.g. 1M (default " + GzipCodec.DEFAULT_MEMBER_BYTES + ").")
