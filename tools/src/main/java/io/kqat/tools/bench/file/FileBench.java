@@ -1,5 +1,6 @@
 package io.kqat.tools.bench.file;
 
+import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.tools.bench.Progress;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Whole-file figures: the file compressed and decompressed through {@code kqat compress}/{@code decompress}'s own code
@@ -125,24 +127,38 @@ public final class FileBench {
     }
 
     private interface KqatPipe {
-        void run(GzipCodec codec, InputStream in, OutputStream out) throws IOException;
+        /** @return the uncompressed bytes read or written */
+        long run(GzipCodec codec, InputStream in, OutputStream out) throws IOException;
     }
 
-    /** Best of the runs; the codec is created first (probing the machine is not part of a file's time). */
+    /**
+     * Best of the runs; the codec is created first (probing the machine is not part of a file's time). The tool's
+     * name says which rungs did the work; a run that did not move the whole file is noted.
+     */
     private FileRun timeKqat(String direction, int level, String label, String tool, CodecConfig config, Path from,
                              Path to, KqatPipe pipe, Progress progress) throws IOException {
         double best = Double.MAX_VALUE;
+        long[] moved = new long[1];
+        String rungs;
         try (GzipCodec codec = GzipCodec.create(config)) {
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
                 FileOptions.transfer(from, to, new Streams(InputStream.nullInputStream(), System.out, System.err),
-                        (in, out) -> pipe.run(codec, in, out));
+                        (in, out) -> moved[0] = pipe.run(codec, in, out));
                 best = Math.min(best, (System.nanoTime() - start) / 1e9);
             }
+            rungs = rungsThatWorked(codec, direction.equals(FileRun.COMPRESS));
         }
         progress.step();
         long gzipBytes = Files.size(direction.equals(FileRun.COMPRESS) ? to : from);
-        return new FileRun(direction, level, label, tool, true, size, gzipBytes, best, "");
+        String note = moved[0] == size ? "" : "moved " + moved[0] + " bytes of " + size;
+        return new FileRun(direction, level, label, tool + " (" + rungs + ")", true, size, gzipBytes, best, note);
+    }
+
+    private static String rungsThatWorked(GzipCodec codec, boolean compress) {
+        return codec.backends().stream()
+                .filter(r -> (compress ? r.stats().getCompressBatches() : r.stats().getDecompressBatches()) > 0)
+                .map(BackendStatus::name).collect(Collectors.joining("+"));
     }
 
     /** Best of the runs of one program, stdin from {@code from}, stdout to {@code to}; a failure is a row too. */

@@ -18,10 +18,10 @@ public final class FileTable {
     }
 
     public static void print(List<FileRun> runs, PrintStream out) {
-        out.printf(Locale.ROOT, "%-10s %5s  %-32s %-34s %8s %9s %7s %10s%n", "direction", "level", "input", "tool",
+        out.printf(Locale.ROOT, "%-10s %5s  %-28s %-40s %8s %9s %7s %10s%n", "direction", "level", "input", "tool",
                 "seconds", "MB/s", "ratio", "kqat/tool");
         for (FileRun r : runs) {
-            out.printf(Locale.ROOT, "%-10s %5d  %-32s %-34s %8s %9s %7.2f %10s%s%n", r.direction(), r.level(),
+            out.printf(Locale.ROOT, "%-10s %5d  %-28s %-40s %8s %9s %7.2f %10s%s%n", r.direction(), r.level(),
                     r.input() == null ? "-" : r.input(), r.tool(),
                     r.ok() ? String.format(Locale.ROOT, "%.2f", r.seconds()) : "-",
                     r.ok() ? String.format(Locale.ROOT, "%.1f", r.megabytesPerSecond()) : "-", r.ratio(),

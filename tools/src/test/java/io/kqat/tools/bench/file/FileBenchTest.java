@@ -35,8 +35,8 @@ class FileBenchTest {
         assertThat(text.toString()).startsWith("not installed, so not compared: gzip (Debian package gzip), pigz");
 
         List<FileRun> runs = bench.run(List.of(6), Progress.start(new PrintStream(text), "test", 1));
-        assertThat(runs).extracting(FileRun::tool).containsExactly("kqat compress --threads 2",
-                "kqat compress --threads 1", "kqat decompress");
+        assertThat(runs).extracting(FileRun::tool).containsExactly("kqat compress --threads 2 (libdeflate)",
+                "kqat compress --threads 1 (libdeflate)", "kqat decompress (libdeflate)");
         assertThat(runs).allSatisfy(r -> {
             assertThat(r.ok()).isTrue();
             assertThat(r.plainBytes()).isEqualTo(1 << 20);
