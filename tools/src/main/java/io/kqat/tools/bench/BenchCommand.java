@@ -56,12 +56,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Bytes per gzip member, like one Kafka batch (default 64k).")
     private long batch = 64 << 10;
 
-    @Option(names = "--levels", paramLabel = "LIST", split = ",",
+    @Option(names = "--levels", paramLabel = "N", split = ",",
             description = "Comma-separated levels (default " + CodecConfig.MIN_LEVEL + "," + CodecConfig.DEFAULT_LEVEL
                     + "," + CodecConfig.MAX_LEVEL + "; --level N measures one).")
     private List<Integer> levels;
 
-    @Option(names = "--backends", paramLabel = "LIST", split = ",",
+    @Option(names = "--backends", paramLabel = "NAME", split = ",",
             description = "Comma-separated backends (default: every one ready here; --backend NAME measures one).")
     private List<String> backends;
 
