@@ -1,4 +1,4 @@
-package io.kqat.tools;
+package io.kqat.tools.doctor;
 
 import java.io.IOException;
 import java.nio.file.Files;
