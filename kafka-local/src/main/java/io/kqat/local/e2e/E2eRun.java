@@ -1,0 +1,125 @@
+package io.kqat.local.e2e;
+
+import io.kqat.local.ChildJvm;
+import io.kqat.local.KafkaRuntimes;
+import io.kqat.local.LocalKafkaBroker;
+import io.kqat.local.workload.WorkloadReport;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end-to-end figure: real producers and consumers (each its own JVM, on a chosen kafka-clients release) against
+ * real local brokers, every row at two run lengths, CPU per record as the slope between them. Stock rows talk to a
+ * stock broker, kqat rows to a broker with kqat's agent (so the broker's validation CPU is kqat's too); both brokers
+ * run for the whole measurement and the rows run one after another, each row's short run right before its long run.
+ */
+public final class E2eRun {
+    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(15);
+
+    private final E2eSettings settings;
+    private final KafkaRuntimes runtimes = KafkaRuntimes.locate();
+    private final PrintWriter progress;
+
+    public E2eRun(E2eSettings settings, PrintWriter progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public List<E2eResult> run() {
+        Path dataset = settings.dataset() != null ? settings.dataset() : PublicDataset.file();
+        List<E2eRow> rows = E2eRow.parseAll(settings.codecs());
+        List<E2eResult> results = new ArrayList<>();
+        boolean needStock = rows.stream().anyMatch(r -> !r.kqat());
+        boolean needKqat = rows.stream().anyMatch(E2eRow::kqat);
+        try (LocalKafkaBroker stock = needStock ? LocalKafkaBroker.builder(settings.workDir().resolve("broker-stock")).start() : null;
+             LocalKafkaBroker kqat = needKqat ? LocalKafkaBroker.builder(settings.workDir().resolve("broker-kqat"))
+                     .withKqatAgent(settings.agentOptions()).start() : null) {
+            for (E2eRow row : rows) {
+                LocalKafkaBroker broker = row.kqat() ? kqat : stock;
+                E2eSample shortRun = sample(row, broker, dataset, settings.shortRecords());
+                E2eSample longRun = sample(row, broker, dataset, settings.longRecords());
+                E2eResult result = E2eResult.of(row, shortRun, longRun);
+                progress.printf("e2e %-12s producer %.2f µs/record, consumer %.2f µs/record, broker %.2f µs/record%n",
+                        row.name(), result.producerMicrosPerRecord(), result.consumerMicrosPerRecord(),
+                        result.brokerMicrosPerRecord());
+                progress.flush();
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private E2eSample sample(E2eRow row, LocalKafkaBroker broker, Path dataset, long records) {
+        String name = row.name() + "-" + records;
+        String topic = "e2e-" + name + "-" + Long.toHexString(System.nanoTime());
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("bootstrap", broker.bootstrapServers());
+        common.put("topic", topic);
+        common.put("records", Long.toString(records));
+        common.put("dataset", dataset.toAbsolutePath().toString());
+        Map<String, String> produce = new LinkedHashMap<>(common);
+        produce.put("client.compression.type", row.compressionType());
+        if (row.gzipLevel() > 0) {
+            produce.put("client.compression.gzip.level", Integer.toString(row.gzipLevel()));
+        }
+        produce.put("client.batch.size", Integer.toString(settings.batchSize()));
+        long brokerBefore = brokerCpu(broker);
+        WorkloadReport producer = runChild("produce-" + name, row, E2eProducer.class, produce);
+        long brokerCpu = brokerCpu(broker) - brokerBefore;
+        WorkloadReport consumer = runChild("consume-" + name, row, E2eConsumer.class, common);
+        checkPath(row, producer, "CompressBatches");
+        checkPath(row, consumer, "DecompressBatches");
+        return new E2eSample(records, producer, consumer, brokerCpu);
+    }
+
+    /** A kqat row whose batches did not go through kqat, or a stock row that did, measures nothing it claims to. */
+    private static void checkPath(E2eRow row, WorkloadReport report, String counter) {
+        boolean installed = Boolean.parseBoolean(report.get("kqat.installed"));
+        boolean used = installed && report.getLong("kqat." + counter) > 0;
+        if (row.kqat() != used || (!row.kqat() && installed)) {
+            throw new IllegalStateException("row " + row.name() + ": kqat " + (row.kqat() ? "was not used" : "was installed")
+                    + " (" + counter + "): " + report);
+        }
+    }
+
+    private WorkloadReport runChild(String name, E2eRow row, Class<?> program, Map<String, String> args) {
+        Path report = settings.workDir().resolve(name + ".report");
+        List<String> all = new ArrayList<>(ChildArgs.toArgs(args));
+        all.add("--report");
+        all.add(report.toString());
+        List<String> jvmArgs = new ArrayList<>(settings.jvmArgs());
+        if (row.kqat()) {
+            String opts = settings.agentOptions().isBlank() ? "" : "=" + settings.agentOptions();
+            jvmArgs.add("-javaagent:" + runtimes.agentJar() + opts);
+        }
+        List<String> classpath = new ArrayList<>();
+        classpath.add(ownLocation());
+        classpath.addAll(runtimes.classpath(settings.clients()));
+        try (ChildJvm jvm = ChildJvm.start(name, settings.workDir(), classpath, jvmArgs, program.getName(), all)) {
+            int exit = jvm.waitFor(CHILD_TIMEOUT);
+            if (exit != 0 || !java.nio.file.Files.exists(report)) {
+                throw new IllegalStateException(name + " failed (exit " + exit + ")\n" + jvm.tail(40));
+            }
+            return WorkloadReport.read(report);
+        }
+    }
+
+    private static long brokerCpu(LocalKafkaBroker broker) {
+        return ((Number) broker.jmxAttribute("java.lang:type=OperatingSystem", "ProcessCpuTime")).longValue();
+    }
+
+    private static String ownLocation() {
+        try {
+            return Paths.get(E2eRun.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
