@@ -75,34 +75,28 @@ static void die(const char *what) {
     exit(1);
 }
 
-/* ---- zlib (the JDK's java.util.zip on Debian) ---- */
-static size_t zlib_deflate_pass(workload *w, int level, void *ctx) {
-    z_stream *z = ctx;
-    size_t written = 0;
-    for (size_t i = 0; i < w->count; i++) {
-        deflateReset(z);
-        z->next_in = (Bytef *) w->in[i].data;
-        z->avail_in = (uInt) w->in[i].len;
-        z->next_out = w->out;
-        z->avail_out = (uInt) w->out_cap;
-        if (deflate(z, Z_FINISH) != Z_STREAM_END) die("zlib deflate failed");
-        written += z->total_out;
-    }
-    (void) level;
-    return written;
-}
+/* ---- zlib (the JDK's java.util.zip on Debian): one pass either way, the stream reset per member ---- */
+typedef struct {
+    z_stream z;
+    int (*reset)(z_streamp);
+    int (*step)(z_streamp, int);
+    int inflating;
+} zlib_ctx;
 
-static size_t zlib_inflate_pass(workload *w, int level, void *ctx) {
-    z_stream *z = ctx;
+static size_t zlib_pass(workload *w, int level, void *ctx) {
+    zlib_ctx *c = ctx;
+    member *from = c->inflating ? w->gz : w->in;
     size_t written = 0;
     for (size_t i = 0; i < w->count; i++) {
-        inflateReset(z);
-        z->next_in = (Bytef *) w->gz[i].data;
-        z->avail_in = (uInt) w->gz[i].len;
-        z->next_out = w->out;
-        z->avail_out = (uInt) w->out_cap;
-        if (inflate(z, Z_FINISH) != Z_STREAM_END || z->total_out != w->in[i].len) die("zlib inflate failed");
-        written += z->total_out;
+        c->reset(&c->z);
+        c->z.next_in = (Bytef *) from[i].data;
+        c->z.avail_in = (uInt) from[i].len;
+        c->z.next_out = w->out;
+        c->z.avail_out = (uInt) w->out_cap;
+        if (c->step(&c->z, Z_FINISH) != Z_STREAM_END || (c->inflating && c->z.total_out != w->in[i].len)) {
+            die(c->inflating ? "zlib inflate failed" : "zlib deflate failed");
+        }
+        written += c->z.total_out;
     }
     (void) level;
     return written;
@@ -259,10 +253,10 @@ static void run_size(const unsigned char *data, size_t len, size_t member_bytes,
     cut(&w, data, len, member_bytes);
     static const int levels[] = {1, 6};
     for (int k = 0; k < 2; k++) {
-        z_stream z = {0};
-        if (deflateInit2(&z, levels[k], Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK) die("zlib init failed");
-        measure("zlib", "compress", levels[k], member_bytes, &w, zlib_deflate_pass, &z, seconds, repeats);
-        deflateEnd(&z);
+        zlib_ctx zc = {.reset = deflateReset, .step = deflate, .inflating = 0};
+        if (deflateInit2(&zc.z, levels[k], Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK) die("zlib init failed");
+        measure("zlib", "compress", levels[k], member_bytes, &w, zlib_pass, &zc, seconds, repeats);
+        deflateEnd(&zc.z);
     }
     for (int k = 0; k < 2; k++) {
         struct libdeflate_compressor *c = libdeflate_alloc_compressor(levels[k]);
@@ -275,10 +269,10 @@ static void run_size(const unsigned char *data, size_t len, size_t member_bytes,
     for (int level = 1; level <= 2; level++) {
         measure("isal", "compress", level, member_bytes, &w, isal_deflate_pass, &ic, seconds, repeats);
     }
-    z_stream zi = {0};
-    if (inflateInit2(&zi, 31) != Z_OK) die("zlib inflate init failed");
-    measure("zlib", "inflate", 6, member_bytes, &w, zlib_inflate_pass, &zi, seconds, repeats);
-    inflateEnd(&zi);
+    zlib_ctx zi = {.reset = inflateReset, .step = inflate, .inflating = 1};
+    if (inflateInit2(&zi.z, 31) != Z_OK) die("zlib inflate init failed");
+    measure("zlib", "inflate", 6, member_bytes, &w, zlib_pass, &zi, seconds, repeats);
+    inflateEnd(&zi.z);
     struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
     if (!d) die("libdeflate alloc failed");
     measure("libdeflate", "inflate", 6, member_bytes, &w, libdeflate_inflate_pass, d, seconds, repeats);

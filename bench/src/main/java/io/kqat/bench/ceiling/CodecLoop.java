@@ -83,18 +83,26 @@ final class CodecLoop {
         pass.run();
         double[] rates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            long passes = 0;
-            double elapsed;
-            do {
-                pass.run();
-                passes++;
-                elapsed = (System.nanoTime() - start) / 1e9;
-            } while (elapsed < seconds);
-            rates[r] = total * (double) passes / elapsed / 1e6;
+            rates[r] = rate(pass);
         }
         Arrays.sort(rates);
         return rates[repeats / 2];
+    }
+
+    /** MB/s of one run: whole passes until at least {@code seconds} have gone by. */
+    private double rate(Runnable pass) {
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        long end;
+        int passes = 0;
+        for (;;) {
+            pass.run();
+            passes++;
+            end = System.nanoTime();
+            if (end >= deadline) {
+                return total * (double) passes / ((end - start) / 1e9) / 1e6;
+            }
+        }
     }
 
     private static GzipCodec open(String backend, int level) {

@@ -22,6 +22,7 @@ import java.util.Map;
  */
 public final class E2eRun {
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(15);
+    private static final String KAFKA = ChildSettings.KAFKA_PREFIX;
 
     private final E2eSettings settings;
     private final KafkaRuntimes runtimes = KafkaRuntimes.locate();
@@ -60,20 +61,26 @@ public final class E2eRun {
         String name = row.name() + "-" + records;
         String topic = "e2e-" + name + "-" + Long.toHexString(System.nanoTime());
         Map<String, String> common = new LinkedHashMap<>();
-        common.put("bootstrap", broker.bootstrapServers());
         common.put("topic", topic);
         common.put("records", Long.toString(records));
         common.put("dataset", dataset.toAbsolutePath().toString());
+        common.put(KAFKA + "bootstrap.servers", broker.bootstrapServers());
         Map<String, String> produce = new LinkedHashMap<>(common);
-        produce.put("client.compression.type", row.compressionType());
+        produce.put(KAFKA + "acks", "all");
+        produce.put(KAFKA + "enable.idempotence", "true");
+        produce.put(KAFKA + "linger.ms", "5");
+        produce.put(KAFKA + "batch.size", Integer.toString(settings.batchSize()));
+        produce.put(KAFKA + "compression.type", row.compressionType());
         if (row.gzipLevel() > 0) {
-            produce.put("client.compression.gzip.level", Integer.toString(row.gzipLevel()));
+            produce.put(KAFKA + "compression.gzip.level", Integer.toString(row.gzipLevel()));
         }
-        produce.put("client.batch.size", Integer.toString(settings.batchSize()));
+        Map<String, String> consume = new LinkedHashMap<>(common);
+        consume.put(KAFKA + "enable.auto.commit", "false");
+        consume.put(KAFKA + "max.poll.records", "5000");
         long brokerBefore = brokerCpu(broker);
         WorkloadReport producer = runChild("produce-" + name, row, E2eProducer.class, produce);
         long brokerCpu = brokerCpu(broker) - brokerBefore;
-        WorkloadReport consumer = runChild("consume-" + name, row, E2eConsumer.class, common);
+        WorkloadReport consumer = runChild("consume-" + name, row, E2eConsumer.class, consume);
         checkPath(row, producer, "CompressBatches");
         checkPath(row, consumer, "DecompressBatches");
         return new E2eSample(records, producer, consumer, brokerCpu);
@@ -91,9 +98,10 @@ public final class E2eRun {
 
     private WorkloadReport runChild(String name, E2eRow row, Class<?> program, Map<String, String> args) {
         Path report = settings.workDir().resolve(name + ".report");
-        List<String> all = new ArrayList<>(ChildArgs.toArgs(args));
-        all.add("--report");
-        all.add(report.toString());
+        Path childSettings = settings.workDir().resolve(name + ".settings");
+        Map<String, String> all = new LinkedHashMap<>(args);
+        all.put("report", report.toString());
+        ChildSettings.write(childSettings, all);
         List<String> jvmArgs = new ArrayList<>(settings.jvmArgs());
         if (row.kqat()) {
             String opts = settings.agentOptions().isBlank() ? "" : "=" + settings.agentOptions();
@@ -102,7 +110,8 @@ public final class E2eRun {
         List<String> classpath = new ArrayList<>();
         classpath.add(ownLocation());
         classpath.addAll(runtimes.classpath(settings.clients()));
-        try (ChildJvm jvm = ChildJvm.start(name, settings.workDir(), classpath, jvmArgs, program.getName(), all)) {
+        try (ChildJvm jvm = ChildJvm.start(name, settings.workDir(), classpath, jvmArgs, program.getName(),
+                List.of(childSettings.toString()))) {
             int exit = jvm.waitFor(CHILD_TIMEOUT);
             if (exit != 0 || !java.nio.file.Files.exists(report)) {
                 throw new IllegalStateException(name + " failed (exit " + exit + ")\n" + jvm.tail(40));
