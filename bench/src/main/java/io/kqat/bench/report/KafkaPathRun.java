@@ -17,8 +17,9 @@ import java.util.List;
  * (each release's own benchmark jar, one JMH run each) plus {@code CodecOnlyBenchmark}, then the tables.
  *
  * <pre>java -cp bench/target/kqat-benchmarks.jar io.kqat.bench.report.KafkaPathRun [--quick] [--out DIR]
- *     [--releases 4.4,3.9] [-- JMH options, e.g. -p batchBytes=65536]</pre>
+ *     [--releases 4.4,3.9] [--tables-only] [-- JMH options, e.g. -p batchBytes=65536]</pre>
  *
+ * {@code --tables-only} prints the tables again from the CSV files an earlier run left in the output directory.
  * {@code --quick} is the short form CI runs: stock and kqat gzip-6 at 64 KiB on part of the dataset (build, consume,
  * and the codec-only compress row on 4.4), one short iteration each.
  */
@@ -42,17 +43,19 @@ public final class KafkaPathRun {
 
     public static void main(String[] argv) throws Exception {
         boolean quick = false;
+        boolean tablesOnly = false;
         Path out = null;
         List<String> releases = List.of("4.4", "3.9");
         List<String> jmh = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
                 case "--quick": quick = true; break;
+                case "--tables-only": tablesOnly = true; break;
                 case "--out": out = Paths.get(argv[++i]); break;
                 case "--releases": releases = Arrays.asList(argv[++i].split(",")); break;
                 case "--": jmh.addAll(Arrays.asList(argv).subList(i + 1, argv.length)); i = argv.length; break;
                 default: throw new IllegalArgumentException("unknown option " + argv[i]
-                        + " (--quick, --out DIR, --releases 4.4,3.9, -- JMH options)");
+                        + " (--quick, --out DIR, --releases 4.4,3.9, --tables-only, -- JMH options)");
             }
         }
         Path home = KafkaRuntimes.locate().home();
@@ -68,7 +71,9 @@ public final class KafkaPathRun {
                     : is44 ? List.of("KafkaPathBenchmark", "CodecOnlyBenchmark") : List.of("KafkaPathBenchmark"));
             args.addAll(jmh);
             Path csv = dir.resolve("kafka-" + release + ".csv");
-            runJmh(home.resolve(is44 ? JAR_44 : JAR_39), args, csv);
+            if (!tablesOnly) {
+                runJmh(home.resolve(is44 ? JAR_44 : JAR_39), args, csv);
+            }
             table.add(release, csv);
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();

@@ -12,7 +12,7 @@ public final class E2eTable {
 
     public static void print(List<E2eResult> results, E2eSettings settings, PrintWriter out) {
         out.printf(Locale.ROOT, "%nEnd to end: CPU per record as the slope between %,d and %,d records "
-                        + "(producer batch.size %d, clients %s); MB/s of record values in the long run%n%n",
+                        + "(producer batch.size %d, clients %s); MB/s of record values, also as that slope%n%n",
                 settings.shortRecords(), settings.longRecords(), settings.batchSize(), settings.clients());
         out.println("| codec | producer µs/record | consumer µs/record | broker µs/record | producer MB/s | consumer MB/s | ratio | kqat backends |");
         out.println("|---|---|---|---|---|---|---|---|");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,6 +60,11 @@ public final class E2eCommand implements Callable<Integer> {
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "where brokers and reports go (default: a temporary directory)")
     Path workDir;
+
+    /** Runs the command on its own, before (or without) the {@code kqat} launcher's registration. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new E2eCommand()).execute(args));
+    }
 
     @Override
     public Integer call() throws Exception {
