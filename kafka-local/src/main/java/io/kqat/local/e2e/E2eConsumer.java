@@ -39,7 +39,7 @@ public final class E2eConsumer {
             }
         }
         long nanos = System.nanoTime() - start;
-        new WorkloadReport()
+        KqatBackendsUsed.put(new WorkloadReport())
                 .put("records", seen.records)
                 .put("bytes", seen.bytes)
                 .put("nanos", nanos)

@@ -46,7 +46,7 @@ public final class E2eProducer {
                     .findFirst().orElse(Double.NaN);
         }
         long nanos = System.nanoTime() - start;
-        new WorkloadReport()
+        KqatBackendsUsed.put(new WorkloadReport())
                 .put("records", records)
                 .put("bytes", bytes)
                 .put("nanos", nanos)

@@ -14,7 +14,7 @@ public record E2eResult(E2eRow row, double producerMicrosPerRecord, double consu
     static E2eResult of(E2eRow row, E2eSample shortRun, E2eSample longRun) {
         double extra = longRun.records() - shortRun.records();
         double rate = longRun.producer().getDouble("compressionRate");
-        String backends = row.kqat() ? longRun.producer().get("kqat.Backend") + "/" + longRun.consumer().get("kqat.DecompressBackend") : "";
+        String backends = row.kqat() ? longRun.producer().get("e2e.compressedBy") + " / " + longRun.consumer().get("e2e.decompressedBy") : "";
         return new E2eResult(row,
                 (longRun.producerCpu() - shortRun.producerCpu()) / extra / 1e3,
                 (longRun.consumerCpu() - shortRun.consumerCpu()) / extra / 1e3,

@@ -14,7 +14,7 @@ public final class E2eTable {
         out.printf(Locale.ROOT, "%nEnd to end: CPU per record as the slope between %,d and %,d records "
                         + "(producer batch.size %d, clients %s); MB/s of record values, also as that slope%n%n",
                 settings.shortRecords(), settings.longRecords(), settings.batchSize(), settings.clients());
-        out.println("| codec | producer µs/record | consumer µs/record | broker µs/record | producer MB/s | consumer MB/s | ratio | kqat backends |");
+        out.println("| codec | producer µs/record | consumer µs/record | broker µs/record | producer MB/s | consumer MB/s | ratio | kqat backends: producer / consumer (batches) |");
         out.println("|---|---|---|---|---|---|---|---|");
         for (E2eResult r : results) {
             out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f | %s |%n", r.row().name(),
