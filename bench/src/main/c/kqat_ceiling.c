@@ -2,14 +2,15 @@
  * kqat-ceiling: the speed of zlib, libdeflate and ISA-L called directly from C on the same gzip members kqat's Java
  * codec compresses, so "each software backend reaches 95% of its library's own speed" can be checked in one run.
  *
- *   kqat-ceiling FILE MEMBER_BYTES[,MEMBER_BYTES...] [SECONDS] [REPEATS]
+ *   kqat-ceiling FILE MEMBER_BYTES[,MEMBER_BYTES...] [SECONDS] [REPEATS] [LIBRARY OP LEVEL]
  *
  * FILE is cut into members of MEMBER_BYTES (the last one shorter), each compressed on its own into one gzip member
  * (header, deflate, CRC-32 and size trailer, all by the library), at the levels kqat uses. Inflate rows decode the
  * members zlib wrote at level 6 (what stock Kafka producers send), checking every byte once. Each figure is the median
  * of REPEATS runs (3) of at least SECONDS (1.0) each, after one warm-up pass. Output: one tab-separated line per row,
  *   library op level member_bytes mb_per_s ratio
- * with MB/s of uncompressed bytes (10^6) and ratio = uncompressed / compressed.
+ * with MB/s of uncompressed bytes (10^6) and ratio = uncompressed / compressed. LIBRARY OP LEVEL (e.g. "zlib compress 6")
+ * measures that one row only, so a caller can alternate it with its own measurement of the same row.
  *
  * The libraries are linked by soname (libdeflate.so.0, libisal.so.2) so their -dev packages are not needed: the few
  * prototypes are declared here, and ISA-L's stream structures are used as raw memory at the offsets of ISA-L
@@ -61,6 +62,15 @@ typedef struct {
     unsigned char *out; /* scratch output, big enough for any member either way */
     size_t out_cap;
 } workload;
+
+/* The one row asked for on the command line, or NULL for every row. */
+static const char *only_library, *only_op;
+static int only_level;
+
+static int wanted(const char *library, const char *op, int level) {
+    return only_library == NULL
+           || (strcmp(library, only_library) == 0 && strcmp(op, only_op) == 0 && level == only_level);
+}
 
 typedef size_t (*pass_fn)(workload *w, int level, void *ctx); /* one pass over every member; returns bytes written */
 
@@ -184,6 +194,7 @@ static int cmp_double(const void *a, const void *b) {
 
 static void measure(const char *library, const char *op, int level, size_t member_bytes, workload *w, pass_fn pass,
                     void *ctx, double seconds, int repeats) {
+    if (!wanted(library, op, level)) return;
     size_t written = pass(w, level, ctx); /* warm-up, and the compressed size */
     double rates[16];
     for (int r = 0; r < repeats; r++) {
@@ -227,12 +238,14 @@ static void cut(workload *w, const unsigned char *data, size_t len, size_t membe
     w->out_cap = member_bytes + member_bytes / 8 + 65536;
     w->out = malloc(w->out_cap);
     if (!w->in || !w->gz || !w->out) die("out of memory");
+    int need_gz = only_op == NULL || strcmp(only_op, "inflate") == 0; /* zlib -6 members, for the inflate rows */
     z_stream z = {0};
     if (deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK) die("zlib init failed");
     for (size_t i = 0; i < w->count; i++) {
         size_t n = i + 1 < w->count ? member_bytes : len - i * member_bytes;
         w->in[i].data = data + i * member_bytes;
         w->in[i].len = n;
+        if (!need_gz) continue;
         deflateReset(&z);
         z.next_in = (Bytef *) w->in[i].data;
         z.avail_in = (uInt) n;
@@ -288,12 +301,19 @@ static void run_size(const unsigned char *data, size_t len, size_t member_bytes,
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: kqat-ceiling FILE MEMBER_BYTES[,MEMBER_BYTES...] [SECONDS] [REPEATS]\n");
+        fprintf(stderr, "usage: kqat-ceiling FILE MEMBER_BYTES[,MEMBER_BYTES...] [SECONDS] [REPEATS] [LIBRARY OP LEVEL]\n");
         return 2;
     }
     double seconds = argc > 3 ? atof(argv[3]) : 1.0;
     int repeats = argc > 4 ? atoi(argv[4]) : 3;
     if (seconds <= 0 || repeats < 1 || repeats > 16) die("SECONDS must be positive and REPEATS 1..16");
+    if (argc == 8) {
+        only_library = argv[5];
+        only_op = argv[6];
+        only_level = atoi(argv[7]);
+    } else if (argc != 3 && argc != 4 && argc != 5) {
+        die("give LIBRARY OP LEVEL together, or none of them");
+    }
     size_t len;
     unsigned char *data = read_file(argv[1], &len);
     if (len == 0) die("the input file is empty");

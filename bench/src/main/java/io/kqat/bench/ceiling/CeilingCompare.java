@@ -10,14 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * One command for "each software backend reaches 95% of its library's own speed": runs the C harness
- * ({@code bench/target/native/kqat-ceiling}) and kqat's Java codec on the same members of the same file, member size
- * by member size (C then Java, so load drifts hit both), and prints them side by side.
+ * ({@code bench/target/native/kqat-ceiling}) and kqat's Java codec on the same members of the same file, row by row,
+ * alternating C and Java runs (so a load drift hits both) and taking each side's median, and prints them side by side.
  *
  * <pre>java -cp bench/target/kqat-benchmarks.jar io.kqat.bench.ceiling.CeilingCompare
  *     [--input FILE] [--sizes 16384,65536] [--seconds 1] [--repeats 3]</pre>
@@ -52,31 +53,50 @@ public final class CeilingCompare {
         }
         Path file = input != null ? input : datasetAsLines();
         byte[] data = Files.readAllBytes(file);
-        System.out.printf(Locale.ROOT, "input %s (%d bytes), median of %d runs of >= %.1f s%n%n", file, data.length,
-                repeats, seconds);
+        System.out.printf(Locale.ROOT, "input %s (%d bytes); each row: C and Java alternately %d times, >= %.1f s each, "
+                + "medians%n%n", file, data.length, repeats, seconds);
         System.out.println("| op | library (kqat backend) | level | member | C MB/s | Java MB/s | Java / C | ratio C | ratio Java |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (String size : sizes.split(",")) {
             int memberBytes = Integer.parseInt(size.trim());
-            List<String[]> cRows = runC(file, memberBytes, seconds, repeats);
-            CodecLoop java = new CodecLoop(data, memberBytes, seconds, repeats);
-            for (String[] c : cRows) {
-                printRow(c, javaFigure(java, c));
+            CodecLoop java = new CodecLoop(data, memberBytes, seconds, 1);
+            for (String[] row : ROWS) {
+                double[] c = new double[repeats];
+                double[] j = new double[repeats];
+                String[] cRow = null;
+                double[] javaFigure = null;
+                for (int r = 0; r < repeats; r++) {
+                    cRow = runC(file, memberBytes, seconds, row);
+                    c[r] = Double.parseDouble(cRow[4]);
+                    javaFigure = javaFigure(java, row);
+                    j[r] = javaFigure == null ? Double.NaN : javaFigure[0];
+                }
+                printRow(cRow, median(c), javaFigure == null ? null : new double[] {median(j), javaFigure[1]});
             }
         }
     }
 
-    private static double[] javaFigure(CodecLoop java, String[] c) {
-        String backend = BACKENDS.get(c[0]);
-        int level = Integer.parseInt(c[2]);
-        if (c[1].equals("compress")) {
-            return java.compress(backend, level);
+    /** The rows of the C harness: library, op, level. */
+    private static final String[][] ROWS = {
+        {"zlib", "compress", "1"}, {"zlib", "compress", "6"}, {"libdeflate", "compress", "1"},
+        {"libdeflate", "compress", "6"}, {"isal", "compress", "1"}, {"isal", "compress", "2"},
+        {"zlib", "inflate", "6"}, {"libdeflate", "inflate", "6"}, {"isal", "inflate", "6"}};
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double[] javaFigure(CodecLoop java, String[] row) {
+        String backend = BACKENDS.get(row[0]);
+        if (row[1].equals("compress")) {
+            return java.compress(backend, Integer.parseInt(row[2]));
         }
         return backend.equals("isal") ? null : java.inflate(backend); // kqat inflates with libdeflate, not igzip
     }
 
-    private static void printRow(String[] c, double[] java) {
-        double cRate = Double.parseDouble(c[4]);
+    private static void printRow(String[] c, double cRate, double[] java) {
         String lib = c[0] + " (" + BACKENDS.get(c[0]) + ")";
         if (java == null) {
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.0f | — | — | %s | — |%n", c[1], lib, c[2],
@@ -92,15 +112,15 @@ public final class CeilingCompare {
         return (Integer.parseInt(bytes) >> 10) + " KiB";
     }
 
-    /** The C harness's rows for one member size: library, op, level, member, MB/s, ratio. */
-    private static List<String[]> runC(Path file, int memberBytes, double seconds, int repeats)
+    /** One run of one row of the C harness: library, op, level, member, MB/s, ratio. */
+    private static String[] runC(Path file, int memberBytes, double seconds, String[] row)
             throws IOException, InterruptedException {
         Path exe = KafkaRuntimes.locate().home().resolve("bench/target/native/kqat-ceiling");
         if (!Files.isExecutable(exe)) {
             throw new IllegalStateException(exe + " is missing: build the bench module (mvn -B -ntp package -DskipTests)");
         }
         Process p = new ProcessBuilder(exe.toString(), file.toString(), Integer.toString(memberBytes),
-                Double.toString(seconds), Integer.toString(repeats)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                Double.toString(seconds), "1", row[0], row[1], row[2]).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
             throw new IllegalStateException("kqat-ceiling failed: " + out);
@@ -111,7 +131,10 @@ public final class CeilingCompare {
                 rows.add(line.split("\t"));
             }
         }
-        return rows;
+        if (rows.size() != 1) {
+            throw new IllegalStateException("kqat-ceiling gave " + rows.size() + " rows for " + String.join(" ", row));
+        }
+        return rows.get(0);
     }
 
     /** The public dataset's records, one per line, written once next to the dataset. */
