@@ -7,9 +7,10 @@
  * FILE is cut into members of MEMBER_BYTES (the last one shorter), each compressed on its own into one gzip member
  * (header, deflate, CRC-32 and size trailer, all by the library), at the levels kqat uses. Inflate rows decode the
  * members zlib wrote at level 6 (what stock Kafka producers send), checking every byte once. Each figure is the median
- * of REPEATS runs (3) of at least SECONDS (1.0) each, after one warm-up pass. Output: one tab-separated line per row,
+ * of REPEATS runs (3) of at least SECONDS (1.0) of CPU time each, after one warm-up pass. Output: one tab-separated line
+ * per row,
  *   library op level member_bytes mb_per_s ratio
- * with MB/s of uncompressed bytes (10^6) and ratio = uncompressed / compressed. LIBRARY OP LEVEL (e.g. "zlib compress 6")
+ * with MB of uncompressed bytes (10^6) per CPU-second of the measuring thread and ratio = uncompressed / compressed. LIBRARY OP LEVEL (e.g. "zlib compress 6")
  * measures that one row only, so a caller can alternate it with its own measurement of the same row.
  *
  * The libraries are linked by soname (libdeflate.so.0, libisal.so.2) so their -dev packages are not needed: the few
@@ -74,9 +75,10 @@ static int wanted(const char *library, const char *op, int level) {
 
 typedef size_t (*pass_fn)(workload *w, int level, void *ctx); /* one pass over every member; returns bytes written */
 
+/* This thread's CPU time: on a shared machine it moves far less with the load than wall-clock time does. */
 static double now(void) {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return t.tv_sec + t.tv_nsec / 1e9;
 }
 

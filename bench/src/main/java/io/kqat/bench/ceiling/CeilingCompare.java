@@ -53,9 +53,9 @@ public final class CeilingCompare {
         }
         Path file = input != null ? input : datasetAsLines();
         byte[] data = Files.readAllBytes(file);
-        System.out.printf(Locale.ROOT, "input %s (%d bytes); each row: C and Java alternately %d times, >= %.1f s each, "
-                + "medians%n%n", file, data.length, repeats, seconds);
-        System.out.println("| op | library (kqat backend) | level | member | C MB/s | Java MB/s | Java / C | ratio C | ratio Java |");
+        System.out.printf(Locale.ROOT, "input %s (%d bytes); each row: C and Java alternately %d times, >= %.1f CPU-s "
+                + "each, medians; MB per CPU-second of the measuring thread%n%n", file, data.length, repeats, seconds);
+        System.out.println("| op | library (kqat backend) | level | member | C MB/CPU-s | Java MB/CPU-s | Java / C | ratio C | ratio Java |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (String size : sizes.split(",")) {
             int memberBytes = Integer.parseInt(size.trim());

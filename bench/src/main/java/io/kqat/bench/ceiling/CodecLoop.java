@@ -2,6 +2,8 @@ package io.kqat.bench.ceiling;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +12,13 @@ import java.util.List;
 /**
  * The Java side of the ceiling comparison, measured the way the C harness measures its libraries: the same members
  * (the file cut into {@code memberBytes} pieces, in direct memory), one warm-up pass, then the median of
- * {@code repeats} runs of passes over every member lasting at least {@code seconds}. Compress rows write one gzip
+ * {@code repeats} runs of passes over every member lasting at least {@code seconds} of this thread's CPU time. Compress rows write one gzip
  * member per piece with {@link GzipCodec#compress}; inflate rows decode the members the JDK (zlib) wrote at level 6
  * with {@link GzipCodec#decompress}, as the C harness decodes zlib's.
  */
 final class CodecLoop {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final List<ByteBuffer> members = new ArrayList<>();
     /** The members as zlib wrote them at level 6, made on first use. */
     private final List<ByteBuffer> gz = new ArrayList<>();
@@ -92,16 +96,16 @@ final class CodecLoop {
         return rates[repeats / 2];
     }
 
-    /** MB/s of one run: whole passes until at least {@code seconds} have gone by. */
+    /** MB per CPU-second of one run: whole passes until this thread has used at least {@code seconds} of CPU. */
     private double rate(Runnable pass) {
-        long start = System.nanoTime();
+        long start = THREADS.getCurrentThreadCpuTime();
         long deadline = start + (long) (seconds * 1e9);
         long end;
         int passes = 0;
         for (;;) {
             pass.run();
             passes++;
-            end = System.nanoTime();
+            end = THREADS.getCurrentThreadCpuTime();
             if (end >= deadline) {
                 return total * (double) passes / ((end - start) / 1e9) / 1e6;
             }

@@ -85,18 +85,20 @@ public class CodecOnlyBenchmark {
 
     @Benchmark
     public int compress(ByteCounters bytes) {
+        long cpu = ByteCounters.cpuNow();
         int i = nextBatch();
         out.clear();
         int n = gzip.compress(sections[i].duplicate(), out, level);
-        bytes.count(sections[i].remaining(), n);
+        bytes.count(sections[i].remaining(), n, cpu);
         return n;
     }
 
     @Benchmark
     public ByteBuffer decompress(ByteCounters bytes) {
+        long cpu = ByteCounters.cpuNow();
         int i = nextBatch();
         ByteBuffer records = gzip.decompress(members[i].duplicate());
-        bytes.count(records.remaining(), members[i].remaining());
+        bytes.count(records.remaining(), members[i].remaining(), cpu);
         return records;
     }
 

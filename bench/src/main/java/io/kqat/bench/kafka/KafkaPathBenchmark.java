@@ -107,14 +107,16 @@ public class KafkaPathBenchmark {
 
     @Benchmark
     public MemoryRecords build(ByteCounters bytes) {
+        long cpu = ByteCounters.cpuNow();
         int i = nextBatch();
         MemoryRecords records = batches.build(i, row.compression, buffer);
-        bytes.count(batches.recordBytes[i], records.sizeInBytes());
+        bytes.count(batches.recordBytes[i], records.sizeInBytes(), cpu);
         return records;
     }
 
     @Benchmark
     public void consume(ByteCounters bytes, Blackhole bh) {
+        long cpu = ByteCounters.cpuNow();
         int i = nextBatch();
         ByteBuffer batchBuffer = built[i].duplicate();
         for (MutableRecordBatch batch : MemoryRecords.readableRecords(batchBuffer).batches()) {
@@ -128,11 +130,12 @@ public class KafkaPathBenchmark {
                 }
             }
         }
-        bytes.count(batches.recordBytes[i], built[i].remaining());
+        bytes.count(batches.recordBytes[i], built[i].remaining(), cpu);
     }
 
     @Benchmark
     public void validate(ByteCounters bytes, Blackhole bh) {
+        long cpu = ByteCounters.cpuNow();
         int i = nextBatch();
         for (MutableRecordBatch batch : MemoryRecords.readableRecords(built[i].duplicate()).batches()) {
             long offsets = 0;
@@ -147,7 +150,7 @@ public class KafkaPathBenchmark {
             bh.consume(offsets);
             bh.consume(timestamps);
         }
-        bytes.count(batches.recordBytes[i], built[i].remaining());
+        bytes.count(batches.recordBytes[i], built[i].remaining(), cpu);
     }
 
     private int nextBatch() {

@@ -12,9 +12,10 @@ import java.util.Set;
 
 /**
  * Turns the JMH results of {@code KafkaPathBenchmark} (one CSV per kafka-clients release) and
- * {@code CodecOnlyBenchmark} into the README's tables: MB/s of uncompressed records per codec and batch size, the
- * ratio, kqat rows beside stock gzip at the same level and beside the bare codec on the same batches, and the issue's
- * goals as measured ratios.
+ * {@code CodecOnlyBenchmark} into the README's tables: MB of uncompressed records per CPU-second of the benchmark
+ * thread (and per wall-clock second for the build) per codec and batch size, the ratio, kqat rows beside stock gzip at
+ * the same level and beside the bare codec on the same batches, and the issue's goals as measured ratios. Results
+ * without CPU counters (older runs) fall back to wall-clock MB/s throughout.
  */
 public final class KafkaPathTable {
     private final Map<String, Double> scores = new LinkedHashMap<>();
@@ -57,20 +58,22 @@ public final class KafkaPathTable {
             String stock = stockFor(codec);
             Double codecCompress = mbs("codec", "compress", codec, batch);
             Double codecInflate = mbs("codec", "decompress", codec, batch);
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                     codec, num(build), times(build, mbs(label, "build", stock, batch)),
                     num(consume), times(consume, mbs(label, "consume", stock, batch)),
                     num(validate), times(validate, mbs(label, "validate", stock, batch)),
                     ratio(label, codec, batch), num(codecCompress), times(build, codecCompress),
-                    hookMicros(label, codec, batch), num(codecInflate), times(consume, codecInflate)));
+                    hookMicros(label, codec, batch), num(codecInflate), times(consume, codecInflate),
+                    num(wallMbs(label, "build", codec, batch))));
         }
         if (lines.isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "%n### kafka-clients %s, %d KiB batches (MB/s of uncompressed records)%n%n", label, batch >> 10);
+        out.printf(Locale.ROOT, "%n### kafka-clients %s, %d KiB batches (MB of uncompressed records per %s)%n%n", label,
+                batch >> 10, hasCpu(label) ? "CPU-second of the benchmark thread" : "second");
         out.println("| codec | build | × stock | consume | × stock | validate | × stock | ratio "
-                + "| codec-only compress | build ÷ codec | hook µs/batch | codec-only inflate | consume ÷ codec |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| codec-only compress | build ÷ codec | hook µs/batch | codec-only inflate | consume ÷ codec | build MB/s (wall) |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         lines.forEach(out::println);
     }
 
@@ -104,13 +107,27 @@ public final class KafkaPathTable {
 
     /** Time per batch the hook adds beyond Kafka's own work (the none row) and the bare codec, in microseconds. */
     private String hookMicros(String label, String codec, int batch) {
-        Double kqat = scores.get(key(label, "build", "", codec, batch));
-        Double none = scores.get(key(label, "build", "", "none", batch));
-        Double bare = scores.get(key("codec", "compress", "", codec, batch));
+        Double kqat = microsPerBatch(label, "build", codec, batch);
+        Double none = microsPerBatch(label, "build", "none", batch);
+        Double bare = microsPerBatch("codec", "compress", codec, batch);
         if (kqat == null || none == null || bare == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "%.1f", (1 / kqat - 1 / none - 1 / bare) * 1e6);
+        return String.format(Locale.ROOT, "%.1f", kqat - none - bare);
+    }
+
+    /** CPU (or, without CPU counters, wall-clock) microseconds per batch. */
+    private Double microsPerBatch(String source, String method, String codec, int batch) {
+        Double ops = scores.get(key(source, method, "", codec, batch));
+        if (ops == null) {
+            return null;
+        }
+        Double cpu = scores.get(key(source, method, "cpuNanos", codec, batch));
+        return cpu != null ? cpu / ops / 1e3 : 1e6 / ops;
+    }
+
+    private boolean hasCpu(String label) {
+        return scores.keySet().stream().anyMatch(k -> k.startsWith(label + "|") && k.contains("|cpuNanos|"));
     }
 
     private String ratio(String label, String codec, int batch) {
@@ -119,7 +136,14 @@ public final class KafkaPathTable {
         return u == null || c == null || c == 0 ? "" : String.format(Locale.ROOT, "%.2f", u / c);
     }
 
+    /** MB per CPU-second of the benchmark thread, or per second when the results have no CPU counters. */
     private Double mbs(String source, String method, String codec, int batch) {
+        Double wall = wallMbs(source, method, codec, batch);
+        Double cpu = codec == null ? null : scores.get(key(source, method, "cpuNanos", codec, batch));
+        return wall == null || cpu == null ? wall : wall / (cpu / 1e9);
+    }
+
+    private Double wallMbs(String source, String method, String codec, int batch) {
         if (codec == null) {
             return null;
         }
