@@ -140,7 +140,10 @@ public final class KafkaPathTable {
     private Double mbs(String source, String method, String codec, int batch) {
         Double wall = wallMbs(source, method, codec, batch);
         Double cpu = codec == null ? null : scores.get(key(source, method, "cpuNanos", codec, batch));
-        return wall == null || cpu == null ? wall : wall / (cpu / 1e9);
+        if (wall == null || cpu == null) {
+            return wall;
+        }
+        return wall / (cpu / 1e9);
     }
 
     private Double wallMbs(String source, String method, String codec, int batch) {
