@@ -49,6 +49,9 @@ final class Decoders {
      * grows by doubling, so a forged size cannot make a thread allocate the whole bound up front.
      */
     ByteBuffer whole(ByteBuffer src, long maxOutput) {
+        if (maxOutput <= 0) {
+            throw new IllegalArgumentException("maxOutput must be positive");
+        }
         int limit = (int) Math.min(maxOutput, Integer.MAX_VALUE - 8);
         long plausible = Math.max(1L << 20, (long) src.remaining() * PLAUSIBLE_RATIO);
         long hint = Math.min(GzipFormat.lastMemberSizeHint(src), plausible);
@@ -68,6 +71,16 @@ final class Decoders {
         }
         src.position(src.limit());
         return result.flip();
+    }
+
+    /** The bytes of a heap buffer from {@link #whole}: its own array when that holds exactly them. */
+    static byte[] toArray(ByteBuffer out) {
+        if (out.hasArray() && out.arrayOffset() == 0 && out.position() == 0 && out.remaining() == out.array().length) {
+            return out.array();
+        }
+        byte[] result = new byte[out.remaining()];
+        out.get(result);
+        return result;
     }
 
     /** Any gzip from {@code in} (closed with the stream returned), with fixed memory. */

@@ -29,7 +29,6 @@ public final class GzipCodec implements AutoCloseable {
 
     private final CodecConfig config;
     private final BackendLadder ladder;
-    private final BufferPool pool;
     private final BatchMemory batchMemory;
     private final Decoders decoders;
     private final CodecCounters counters = new CodecCounters();
@@ -37,15 +36,8 @@ public final class GzipCodec implements AutoCloseable {
     private GzipCodec(CodecConfig config, BackendLadder ladder) {
         this.config = config;
         this.ladder = ladder;
-        this.pool = new BufferPool(POOLED_MAX, 4 * Runtime.getRuntime().availableProcessors());
-        BatchMemory memory = pool::lease;
-        for (Rung r : ladder.rungs()) {
-            if (r.ready() && r.backend() instanceof BatchMemory) {
-                memory = (BatchMemory) r.backend();
-                break;
-            }
-        }
-        this.batchMemory = memory;
+        BufferPool pool = new BufferPool(POOLED_MAX, 4 * Runtime.getRuntime().availableProcessors());
+        this.batchMemory = Objects.requireNonNullElse(ladder.deviceBatchMemory(), pool::lease);
         this.decoders = new Decoders(ladder, pool);
     }
 
@@ -161,9 +153,6 @@ public final class GzipCodec implements AutoCloseable {
 
     /** As {@link #decompress(ByteBuffer)} with a caller-set bound on the output size (all members together). */
     public ByteBuffer decompress(ByteBuffer src, long maxOutput) {
-        if (maxOutput <= 0) {
-            throw new IllegalArgumentException("maxOutput must be positive");
-        }
         return decoders.whole(src, maxOutput);
     }
 
@@ -173,13 +162,7 @@ public final class GzipCodec implements AutoCloseable {
 
     public byte[] decompress(byte[] src, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, src.length);
-        ByteBuffer out = decompress(ByteBuffer.wrap(src, offset, length));
-        if (out.hasArray() && out.arrayOffset() == 0 && out.remaining() == out.array().length) {
-            return out.array();
-        }
-        byte[] result = new byte[out.remaining()];
-        out.get(result);
-        return result;
+        return Decoders.toArray(decompress(ByteBuffer.wrap(src, offset, length)));
     }
 
     /** A stream that writes standard gzip to {@code out}: one member per {@code memberBytes} written (multi-member gzip). */
@@ -189,6 +172,12 @@ public final class GzipCodec implements AutoCloseable {
 
     public OutputStream outputStream(OutputStream out) {
         return outputStream(out, DEFAULT_MEMBER_BYTES);
+    }
+
+    /** As {@link #outputStream(OutputStream, int)} with members compressed on {@code threads} threads, same bytes. */
+    public OutputStream outputStream(OutputStream out, int memberBytes, int threads) {
+        return threads == 1 ? outputStream(out, memberBytes)
+                : ParallelMemberOutputStream.open(this, out, config.level(), memberBytes, threads);
     }
 
     /**
@@ -242,7 +231,6 @@ public final class GzipCodec implements AutoCloseable {
     public CodecCounters counters() {
         return counters;
     }
-
 
     /** Lends memory for one batch: a device-mapped slot run when QAT zero-copy is on, plain memory otherwise. */
     public BufferLease acquireBatchBuffer(int minCapacity) {

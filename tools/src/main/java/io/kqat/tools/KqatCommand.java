@@ -3,7 +3,9 @@ package io.kqat.tools;
 import io.kqat.tools.bench.BenchCommand;
 import io.kqat.tools.cli.KqatVersion;
 import io.kqat.tools.demo.DemoCommand;
+import io.kqat.tools.devicetest.DeviceTestCommand;
 import io.kqat.tools.doctor.DoctorCommand;
+import io.kqat.tools.e2e.E2eCommand;
 import io.kqat.tools.gzip.CompressCommand;
 import io.kqat.tools.gzip.DecompressCommand;
 import picocli.CommandLine.Command;
@@ -12,7 +14,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The top of the command tree. {@code --help}, {@code --version} and the exit-code list are inherited by every
- * subcommand. A new command is one class here: {@code io.kqat.tools.devicetest.DeviceTestCommand} joins the list below.
+ * subcommand. A new command is one class in the list below.
  */
 @Command(name = "kqat", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = KqatVersion.class, usageHelpAutoWidth = true,
@@ -24,7 +26,8 @@ import picocli.CommandLine.ScopeType;
             DecompressCommand.class,
             BenchCommand.class,
             DemoCommand.class,
-            // DeviceTestCommand.class (io.kqat.tools.devicetest) is registered here.
+            DeviceTestCommand.class,
+            E2eCommand.class,
             HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (corrupt input, a file that cannot be read, a failed self test)",

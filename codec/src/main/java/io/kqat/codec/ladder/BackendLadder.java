@@ -8,6 +8,7 @@ import io.kqat.codec.backend.jdk.JdkBackend;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.BackendProvider;
+import io.kqat.codec.spi.BatchMemory;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.InflateStream;
 import java.nio.ByteBuffer;
@@ -43,6 +44,16 @@ public final class BackendLadder implements AutoCloseable {
 
     public List<Rung> rungs() {
         return rungs;
+    }
+
+    /** Batch memory a ready rung lends (QAT zero-copy's region), or null. */
+    public BatchMemory deviceBatchMemory() {
+        for (Rung r : rungs) {
+            if (r.ready() && r.backend() instanceof BatchMemory) {
+                return (BatchMemory) r.backend();
+            }
+        }
+        return null;
     }
 
     /** The counters summed over every rung. */

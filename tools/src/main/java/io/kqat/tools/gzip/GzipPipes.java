@@ -2,7 +2,6 @@ package io.kqat.tools.gzip;
 
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.OutputLimitExceededException;
-import io.kqat.codec.ParallelMemberOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,9 +24,8 @@ public final class GzipPipes {
      */
     public static long compress(GzipCodec codec, InputStream in, OutputStream out, int memberBytes, int threads)
             throws IOException {
-        try (OutputStream gz = threads == 1 ? codec.outputStream(out, memberBytes)
-                : ParallelMemberOutputStream.open(codec, out, codec.config().level(), memberBytes, threads)) {
-            return pump(in, gz, UNLIMITED);
+        try (OutputStream gz = codec.outputStream(out, memberBytes, threads)) {
+            return pump(in, gz);
         }
     }
 
@@ -35,23 +33,21 @@ public final class GzipPipes {
      * Decompresses any gzip {@code in} holds into {@code out}. Closes {@code out}.
      *
      * @return the bytes written
-     * @throws OutputLimitExceededException before writing more than {@code maxOutput} bytes
+     * @throws IOException caused by an {@link OutputLimitExceededException} before writing more than
+     *                     {@code maxOutput} bytes (all members together)
      */
     public static long decompress(GzipCodec codec, InputStream in, OutputStream out, long maxOutput)
             throws IOException {
-        try (InputStream plain = codec.inputStream(in); OutputStream closedAtEnd = out) {
-            return pump(plain, closedAtEnd, maxOutput);
+        try (InputStream plain = codec.inputStream(in, maxOutput); OutputStream closedAtEnd = out) {
+            return pump(plain, closedAtEnd);
         }
     }
 
-    private static long pump(InputStream in, OutputStream out, long limit) throws IOException {
+    private static long pump(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long total = 0;
         int n;
         while ((n = in.read(buffer)) != -1) {
-            if (n > limit - total) {
-                throw new OutputLimitExceededException(limit);
-            }
             out.write(buffer, 0, n);
             total += n;
         }
