@@ -67,14 +67,24 @@ class MappingBoundaryTest {
              RawRequest r = new RawRequest(process)) {
             RawRequest.Plain oneMapping = new RawRequest.Plain(in.address(), in.capacity()); // claims no mapping ends
             r.descriptors.prepare(true, true);
-            // Flats of 8 MiB: no cut at a flat-size multiple inside these 3 MiB, wherever the lease starts.
-            r.descriptors.source(oneMapping, in.address(), 3 << 20, 8 << 20);
+            // Flats large enough that no flat-size multiple falls inside these 3 MiB, wherever the lease starts.
+            r.descriptors.source(oneMapping, in.address(), 3 << 20, flatSizeWithoutCut(in.address(), 3 << 20));
             r.descriptors.destination(out, out.address(), 4 << 20, 64 << 10);
             assertThat(r.descriptors.sourceFlats()).as("one flat over two mappings").isEqualTo(1);
             long faults = emu.counter("iommu_faults");
             assertThat(r.run(true)).isEqualTo(CpaStatus.FAIL);
             assertThat(emu.counter("iommu_faults")).isEqualTo(faults + 1);
         }
+    }
+
+    /** A flat size with no multiple strictly inside [address, address+length): the range stays one flat. */
+    private static int flatSizeWithoutCut(long address, long length) {
+        for (int flat = 8 << 20; flat > 0 && flat < Integer.MAX_VALUE / 2; flat = flat * 2 + 4096) {
+            if (address / flat == (address + length - 1) / flat) {
+                return flat;
+            }
+        }
+        throw new AssertionError("no flat size keeps [" + address + ", +" + length + ") whole");
     }
 
     private static CompressBound boundOf(QatProcess process) {
