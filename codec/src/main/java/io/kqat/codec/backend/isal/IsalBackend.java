@@ -7,16 +7,18 @@ import io.kqat.codec.nativeio.DirectAddress;
 import io.kqat.codec.nativeio.ThreadBuffers;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.InflateStream;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 
 /**
  * ISA-L's igzip (Debian {@code libisal2}): the fastest software deflate, for Kafka levels 1 and 2, mapped to igzip
  * levels 1 and 2 (igzip 1 compresses several times faster than zlib 1, with a similar ratio on JSON). From
  * level 3 up the caller asks for ratio: igzip 3 compresses worse than libdeflate 3 at a similar speed (measured on
  * Kafka-like JSON), so this backend declines those levels and the ladder moves on.
- * It does not inflate: igzip's inflate state is a large structure with the fields kqat would need deep inside, and
- * libdeflate inflates about as fast without any structure.
+ * It does not inflate whole members (libdeflate does that about as fast, without any structure), but it offers ISA-L's
+ * streaming inflater for members too large to hold and for reading with fixed memory, once its self test has passed.
  */
 public final class IsalBackend implements Backend {
     public static final String NAME = "isal";
@@ -24,8 +26,14 @@ public final class IsalBackend implements Backend {
 
     @SuppressWarnings("unchecked")
     private final ContextPool<Stream>[] streams = new ContextPool[MAX_LEVEL + 1];
+    private final Supplier<String> inflateCheck;
 
-    IsalBackend() {
+    /**
+     * @param inflateCheck the streaming inflater's self test, asked when a stream is first wanted (so that compressing
+     *                     never pays for it): why it failed, or null when it passed
+     */
+    IsalBackend(Supplier<String> inflateCheck) {
+        this.inflateCheck = inflateCheck;
         for (int level = 1; level <= MAX_LEVEL; level++) {
             int l = level;
             streams[level] = new ContextPool<>(() -> new Stream(l), Stream::free);
@@ -104,6 +112,12 @@ public final class IsalBackend implements Backend {
     @Override
     public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
         throw BackendException.declined("isal does not inflate in kqat");
+    }
+
+    /** ISA-L's streaming inflater, or null when it failed its self test on this library. */
+    @Override
+    public InflateStream newInflateStream() {
+        return inflateCheck.get() == null ? new IsalInflateStream() : null;
     }
 
     @Override

@@ -4,9 +4,9 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 
 /**
- * JNA direct mapping of ISA-L's stateless igzip deflate ({@code libisal.so.2}, ISA-L 2.28 to 2.31). The stream
- * structure is handled as raw memory at the offsets below; the provider's self test proves them on the installed
- * library before the backend is used.
+ * JNA direct mapping of ISA-L's stateless igzip deflate and streaming inflate ({@code libisal.so.2}, ISA-L 2.28 to
+ * 2.31). The structures are handled as raw memory at the offsets below and in {@link InflateState}; the provider's self
+ * tests prove them on the installed library before either side is used.
  */
 final class IsalNative {
     static final String SONAME = "libisal.so.2";
@@ -47,4 +47,10 @@ final class IsalNative {
     static native void isal_deflate_stateless_init(long stream);
 
     static native int isal_deflate_stateless(long stream);
+
+    static native void isal_inflate_init(long state);
+
+    static native void isal_inflate_reset(long state);
+
+    static native int isal_inflate(long state);
 }
