@@ -17,6 +17,8 @@ import java.util.Map;
 final class Rungs implements AutoCloseable {
     static final String QAT = "qat";
     static final String QAT_PINNED = "qat-pinned";
+    /** Serves the piece-by-piece path (its streaming inflater) while whole members go to the JDK rung. */
+    static final String ISAL = "isal";
 
     private final Map<String, GzipCodec> codecs = new LinkedHashMap<>();
 
@@ -26,7 +28,7 @@ final class Rungs implements AutoCloseable {
         if (names.isEmpty()) {
             try (GzipCodec probe = GzipCodec.create(CodecConfig.builder().mode(io.kqat.codec.Mode.SOFTWARE).build())) {
                 for (BackendStatus s : probe.backends()) {
-                    if (s.ready() && s.inflates()) {
+                    if (s.ready() && (s.inflates() || s.name().equals(ISAL))) {
                         names.add(s.name());
                     }
                 }
