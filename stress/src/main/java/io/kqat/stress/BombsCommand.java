@@ -16,7 +16,7 @@ final class BombsCommand {
         int producers = (int) a.number("producers", 8);
         int batches = (int) a.number("batches", 1);
         int mib = (int) a.number("mib", 256);
-        Path work = Paths.get(a.string("out", "stress-out")).toAbsolutePath().resolve("bombs-" + System.currentTimeMillis());
+        Path work = Paths.get(a.string("out", StressMain.defaultOut())).toAbsolutePath().resolve("bombs-" + System.currentTimeMillis());
         Properties stock = BombsRun.run(work.resolve("stock"), null, producers, batches, mib);
         Properties kqat = BombsRun.run(work.resolve("kqat"), "", producers, batches, mib);
         print(System.out, producers, batches, mib, stock, kqat);

@@ -20,7 +20,7 @@ final class FaultsCommand {
         int records = (int) a.number("records", 1_000_000);
         long seed = a.number("seed", 1);
         List<String> cases = a.list("cases").isEmpty() ? FaultCase.ALL : a.list("cases");
-        Path work = Paths.get(a.string("out", "stress-out")).toAbsolutePath().resolve("faults-" + System.currentTimeMillis());
+        Path work = Paths.get(a.string("out", StressMain.defaultOut())).toAbsolutePath().resolve("faults-" + System.currentTimeMillis());
         List<FaultsReport> reports = runAll(work, records, seed, cases, Duration.ofMinutes(60));
         System.out.printf("kqat faults: %d records per case, seed %d, stock broker, producer with the agent on the QAT "
                 + "emulator (mode=qat), stock consumer checking (work dir %s)%n", records, seed, work);
@@ -33,14 +33,20 @@ final class FaultsCommand {
     }
 
     static List<FaultsReport> runAll(Path work, int records, long seed, List<String> cases, Duration perProgram) {
-        List<FaultsReport> reports = new ArrayList<>();
         try (LocalKafkaBroker broker = LocalKafkaBroker.builder(work.resolve("broker")).start()) {
-            FaultsRun runner = new FaultsRun(broker, work);
-            for (String id : cases) {
-                FaultCase c = FaultCase.parse(id);
-                System.err.println("faults: case " + c.name + " ...");
-                reports.add(new FaultsReport(c.name, runner.run(id, c, records, seed, perProgram)));
-            }
+            return runAll(broker, work, records, seed, cases, perProgram);
+        }
+    }
+
+    /** Every case through {@code broker} (stock), one topic each. */
+    static List<FaultsReport> runAll(LocalKafkaBroker broker, Path work, int records, long seed, List<String> cases,
+                                     Duration perProgram) {
+        List<FaultsReport> reports = new ArrayList<>();
+        FaultsRun runner = new FaultsRun(broker, work);
+        for (String id : cases) {
+            FaultCase c = FaultCase.parse(id);
+            System.err.println("faults: case " + c.name + " ...");
+            reports.add(new FaultsReport(c.name, runner.run(id, c, records, seed, perProgram)));
         }
         return reports;
     }

@@ -18,7 +18,7 @@ final class FuzzCommand {
         s.threads = (int) a.number("threads", Runtime.getRuntime().availableProcessors());
         s.rungs = a.list("rungs");
         s.decodeLimitMillis = a.number("limit-ms", 20_000);
-        s.failureDir = Paths.get(a.string("out", "stress-out")).toAbsolutePath();
+        s.failureDir = Paths.get(a.string("out", StressMain.defaultOut())).toAbsolutePath();
         long started = System.nanoTime();
         s.progress = i -> System.err.printf("fuzz: input %d (%.0f s)%n", i, (System.nanoTime() - started) / 1e9);
         System.out.printf("kqat fuzz: %s inputs, seed %d (reproduce one input: scripts/stress fuzz --seed %d --only N%s)%n",

@@ -27,7 +27,7 @@ final class SoakCommand {
         Args a = new Args(argv, "minutes", "sample-seconds", "out");
         long seconds = a.number("minutes", 10) * 60;
         long sample = a.number("sample-seconds", 10);
-        Path work = Paths.get(a.string("out", "stress-out")).toAbsolutePath().resolve("soak-" + System.currentTimeMillis());
+        Path work = Paths.get(a.string("out", StressMain.defaultOut())).toAbsolutePath().resolve("soak-" + System.currentTimeMillis());
         Properties r = soak(work, seconds, sample);
         print(r, System.out);
         return leaks(r, System.out) ? 1 : 0;
@@ -35,14 +35,19 @@ final class SoakCommand {
 
     static Properties soak(Path work, long seconds, long sampleSeconds) {
         try (LocalKafkaBroker broker = LocalKafkaBroker.builder(work.resolve("broker")).start()) {
-            String emulator = Emulators.dir("iova").toString();
-            return new ChildPrograms(work).program("soak", SoakWorkload.class)
-                    .jvmArg("-Xms1g").jvmArg("-Xmx1g").jvmArg("-XX:+AlwaysPreTouch") // a fixed heap: RSS growth is native
-                    .agent("mode=qat,emulator=" + emulator)
-                    .arg("bootstrap", broker.bootstrapServers()).arg("topic", "soak").arg("emulator", emulator)
-                    .arg("seconds", seconds).arg("sampleSeconds", sampleSeconds)
-                    .run(Duration.ofSeconds(seconds + 600));
+            return soak(broker, work, seconds, sampleSeconds);
         }
+    }
+
+    /** The soak JVM against {@code broker} (stock), topic {@code soak}. */
+    static Properties soak(LocalKafkaBroker broker, Path work, long seconds, long sampleSeconds) {
+        String emulator = Emulators.dir("iova").toString();
+        return new ChildPrograms(work).program("soak", SoakWorkload.class)
+                .jvmArg("-Xms1g").jvmArg("-Xmx1g").jvmArg("-XX:+AlwaysPreTouch") // a fixed heap: RSS growth is native
+                .agent("mode=qat,emulator=" + emulator)
+                .arg("bootstrap", broker.bootstrapServers()).arg("topic", "soak").arg("emulator", emulator)
+                .arg("seconds", seconds).arg("sampleSeconds", sampleSeconds)
+                .run(Duration.ofSeconds(seconds + 600));
     }
 
     static void print(Properties r, PrintStream out) {

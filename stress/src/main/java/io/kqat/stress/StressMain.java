@@ -32,9 +32,17 @@ public final class StressMain {
             "  bombs    [--producers N (8)] [--batches B (1)] [--mib M (256)]",
             "           A broker with the agent at -Xmx512m and a stock broker, same settings, each taking N concurrent",
             "           producers sending batches of M MiB of zeros: what each accepted and its heap high-water mark.",
-            "           Exit 1 if the kqat broker dies or accepts something else than the stock broker.");
+            "           Exit 1 if the kqat broker dies or accepts something else than the stock broker.",
+            "",
+            "Every mode but jazzer takes --out DIR (default stress/target/out): work directories (broker and client logs,",
+            "reports) and failing inputs. Exit codes: 0 pass, 1 a failure was found, 2 usage.");
 
     private StressMain() {
+    }
+
+    /** Where runs keep their work directories and failing inputs unless {@code --out} says otherwise. */
+    static String defaultOut() {
+        return java.nio.file.Paths.get(System.getProperty("kqat.home", "."), "stress", "target", "out").toString();
     }
 
     public static void main(String[] argv) {

@@ -18,8 +18,15 @@ public final class BombsRun {
         if (agentOptions != null) {
             b.withKqatAgent(agentOptions);
         }
+        try (LocalKafkaBroker broker = b.start()) {
+            return load(broker, work, agentOptions != null, producers, batches, mib);
+        }
+    }
+
+    /** The bombs into a running broker (topic {@code bombs}); its heap is watched while they land. */
+    public static Properties load(LocalKafkaBroker broker, Path work, boolean agent, int producers, int batches, int mib) {
         Properties out = new Properties();
-        try (LocalKafkaBroker broker = b.start(); HeapWatch heap = new HeapWatch(broker)) {
+        try (HeapWatch heap = new HeapWatch(broker)) {
             Properties sent = new ChildPrograms(work).program("bomb-producers", BombProducer.class)
                     .jvmArg("-Xmx" + (producers * (mib * 12L / 10 + 64) + 256) + "m")
                     .arg("bootstrap", broker.bootstrapServers()).arg("topic", "bombs")
@@ -33,7 +40,7 @@ public final class BombsRun {
                 out.setProperty("heap.polls", Integer.toString(heap.polls()));
                 out.setProperty("heap.poolPeaks", Long.toString(heap.poolPeaks()));
                 out.setProperty("heap.max", Long.toString(heap.maxHeap()));
-                if (agentOptions != null) {
+                if (agent) {
                     out.setProperty("kqat.decompressBatches", Long.toString(broker.kqatCounter("decompressBatches")));
                     out.setProperty("kqat.decompressBytesOut", Long.toString(broker.kqatCounter("decompressBytesOut")));
                 }

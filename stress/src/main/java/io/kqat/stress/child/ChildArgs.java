@@ -42,17 +42,6 @@ final class ChildArgs {
         return Paths.get(string(name));
     }
 
-    /** {@code --client.X value} pairs: Kafka client settings. */
-    Map<String, Object> clientOverrides() {
-        Map<String, Object> out = new HashMap<>();
-        values.forEach((k, v) -> {
-            if (k.startsWith("client.")) {
-                out.put(k.substring("client.".length()), v);
-            }
-        });
-        return out;
-    }
-
     static void write(Path file, Properties p) {
         try (Writer w = Files.newBufferedWriter(file)) {
             p.store(w, "kqat stress child report");

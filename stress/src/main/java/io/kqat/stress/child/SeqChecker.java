@@ -33,7 +33,6 @@ public final class SeqChecker {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args.string("bootstrap"));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        config.putAll(args.clientOverrides());
         BitSet seen = new BitSet(expected);
         long read = 0;
         long duplicates = 0;

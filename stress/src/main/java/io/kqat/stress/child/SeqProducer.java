@@ -33,7 +33,6 @@ public final class SeqProducer {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "600000");
-        config.putAll(args.clientOverrides());
 
         long[] sent = new long[records];
         long[] latency = new long[records];
