@@ -14,7 +14,7 @@ import java.util.jar.JarOutputStream;
 
 /**
  * Writes the small jar a producer gets next to the agent: {@link ThrowingRungProvider}, the codec tests'
- * {@link FaultyProvider} (and its inner classes), and the {@code META-INF/services} entry naming the provider.
+ * {@link FaultyProvider} (with their inner classes), and the {@code META-INF/services} entry naming the provider.
  */
 final class ProviderJar {
     private ProviderJar() {
@@ -27,10 +27,11 @@ final class ProviderJar {
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
                 out.putNextEntry(new JarEntry("META-INF/services/" + BackendProvider.class.getName()));
                 out.write((ThrowingRungProvider.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-                addClass(out, ThrowingRungProvider.class, "");
-                addClass(out, FaultyProvider.class, "");
-                for (int i = 1; i < 10; i++) {
-                    addClass(out, FaultyProvider.class, "$" + i); // the anonymous Backend; absent ones are skipped
+                for (Class<?> c : new Class<?>[] {ThrowingRungProvider.class, FaultyProvider.class}) {
+                    addClass(out, c, "");
+                    for (int i = 1; i < 10; i++) {
+                        addClass(out, c, "$" + i); // anonymous classes (the Backends); absent ones are skipped
+                    }
                 }
             }
             return jar;

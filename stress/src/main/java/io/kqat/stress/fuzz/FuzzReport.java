@@ -49,7 +49,7 @@ public final class FuzzReport {
         inputs.increment();
         count(mutations, mutation.split("\\+")[0]);
         for (String w : writerList.split("\\+")) {
-            count(writers, w.replaceAll("-[0-9]+$", "").replaceAll("-flags-[0-9a-f]+$", ""));
+            count(writers, w.startsWith("hand-made") ? "hand-made" : w.replaceAll("-[0-9]+$", ""));
             if (w.startsWith("hand-made-flags-")) {
                 int flags = Integer.parseInt(w.substring("hand-made-flags-".length()), 16);
                 String[] names = {"FTEXT", "FHCRC", "FEXTRA", "FNAME", "FCOMMENT"};
