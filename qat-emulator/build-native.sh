@@ -1,19 +1,43 @@
 #!/usr/bin/env bash
-# Builds the QAT emulator's libraries in two variants, each with the sonames of qatlib:
-#   <out>/iova/    libusdm.so.0 with qaeMemMapContiguousIova/qaeMemUnmapContiguousIova (qatlib 26.02+)
-#   <out>/legacy/  libusdm.so.0 without them (an older qatlib: kqat then uses pinned copies)
-# Each variant also gets vfio/0, the emulator's stand-in for /dev/vfio (a VFIO group node).
+# Builds the QAT emulator's libraries in three variants, each with the sonames of a qatlib release:
+#   <out>/iova/    libqat.so.4 + libusdm.so.0 with qaeMemMapContiguousIova/qaeMemUnmapContiguousIova (qatlib 26.02+)
+#   <out>/legacy/  libqat.so.4 + libusdm.so.0 without them (qatlib 23.08-25.08: kqat then uses pinned copies)
+#   <out>/v3/      libqat.so.3 + libusdm.so.0 without them (qatlib 22.07-23.02)
+# Each variant also gets vfio/0, the emulator's stand-in for /dev/vfio (a VFIO group node), and sys/, its stand-in
+# for /sys: module/vfio/parameters/enable_unsafe_noiommu_mode (N) and kernel/mm/hugepages/hugepages-2048kB/
+# nr_hugepages (1024), the two files USDM reads. The emulator reads <its directory>/sys unless KQAT_EMU_SYSFS_ROOT
+# names another root; a prober reads <sysfs root>/module/vfio/parameters/enable_unsafe_noiommu_mode the same way.
+#
+# With a second argument (a directory), also builds the emulator's C tests into it (see run-tests.sh).
 set -euo pipefail
-src="$(cd "$(dirname "$0")" && pwd)/src/main/c"
+here="$(cd "$(dirname "$0")" && pwd)"
+src="$here/src/main/c"
 out="$1"
+tests="${2:-}"
 cflags=(-std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -fvisibility=hidden)
-for variant in iova legacy; do
-  dir="$out/$variant"
-  mkdir -p "$dir/vfio"
-  extra=()
-  [[ "$variant" == iova ]] && extra=(-DKQAT_EMU_IOVA)
-  gcc "${cflags[@]}" "${extra[@]}" -shared -Wl,-soname,libusdm.so.0 -o "$dir/libusdm.so.0" "$src/usdm_emu.c" -lpthread
-  gcc "${cflags[@]}" -shared -Wl,-soname,libqat.so.4 -o "$dir/libqat.so.4" "$src/qat_emu.c" -lz -lpthread -ldl
+build_variant() {
+  local variant="$1" qat_soname="$2"
+  shift 2
+  local dir="$out/$variant"
+  mkdir -p "$dir/vfio" "$dir/sys/module/vfio/parameters" "$dir/sys/kernel/mm/hugepages/hugepages-2048kB"
+  gcc "${cflags[@]}" "$@" -shared -Wl,-soname,libusdm.so.0 -o "$dir/libusdm.so.0" "$src/usdm_emu.c" -lpthread -ldl
+  gcc "${cflags[@]}" "$@" -shared -Wl,-soname,"$qat_soname" -o "$dir/$qat_soname" "$src/qat_emu.c" -lz -lpthread -ldl
   : > "$dir/vfio/0"
-done
-echo "QAT emulator built in $out (iova, legacy)"
+  echo N > "$dir/sys/module/vfio/parameters/enable_unsafe_noiommu_mode"
+  echo 1024 > "$dir/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages"
+}
+build_variant iova libqat.so.4 -DKQAT_EMU_IOVA
+build_variant legacy libqat.so.4
+build_variant v3 libqat.so.3 -DKQAT_EMU_QATLIB_V3 -DKQAT_EMU_NO_HUGEPAGE_MODE
+echo "QAT emulator built in $out (iova, legacy, v3)"
+
+if [[ -n "$tests" ]]; then
+  mkdir -p "$tests"
+  tsrc="$here/src/test/c"
+  for t in "$tsrc"/test_*.c; do
+    name="$(basename "$t" .c)"
+    gcc -std=c11 -O1 -g -Wall -Wextra -Werror -I"$src" -I"$tsrc" -o "$tests/$name" "$t" "$tsrc/emu_test.c" \
+      -lz -lpthread -ldl
+  done
+  echo "QAT emulator tests built in $tests"
+fi

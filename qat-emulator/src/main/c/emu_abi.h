@@ -22,20 +22,44 @@ typedef void *CpaDcSessionHandle;
 #define CPA_STATUS_INVALID_PARAM (-4)
 #define CPA_STATUS_FATAL (-5)
 #define CPA_STATUS_UNSUPPORTED (-6)
+#define CPA_STATUS_RESTARTING (-7)
+#define CPA_TRUE 1
+#define CPA_FALSE 0
 
 #define CPA_DC_OK 0
 #define CPA_DC_INVALID_BLOCK_TYPE (-1)
+#define CPA_DC_BAD_STORED_BLOCK_LEN (-2)
+#define CPA_DC_TOO_MANY_CODES (-3)
+#define CPA_DC_INCOMPLETE_CODE_LENS (-4)
+#define CPA_DC_REPEATED_LENS (-5)
+#define CPA_DC_MORE_REPEAT (-6)
+#define CPA_DC_BAD_LITLEN_CODES (-7)
+#define CPA_DC_BAD_DIST_CODES (-8)
+#define CPA_DC_INVALID_CODE (-9)
+#define CPA_DC_INVALID_DIST (-10)
 #define CPA_DC_OVERFLOW (-11)
 #define CPA_DC_FATALERR (-13)
 #define CPA_DC_INCOMPLETE_FILE_ERR (-15)
 
 #define CPA_DC_DEFLATE 3
+#define CPA_DC_HT_STATIC 0
+#define CPA_DC_HT_PRECOMP 1
+#define CPA_DC_HT_FULL_DYNAMIC 2
 #define CPA_DC_DIR_COMPRESS 0
 #define CPA_DC_DIR_DECOMPRESS 1
 #define CPA_DC_DIR_COMBINED 2
+#define CPA_DC_STATEFUL 0
 #define CPA_DC_STATELESS 1
+#define CPA_DC_NONE 0
 #define CPA_DC_CRC32 1
+#define CPA_DC_ADLER32 2
+#define CPA_DC_FLUSH_NONE 0
 #define CPA_DC_FLUSH_FINAL 1
+#define CPA_DC_FLUSH_FULL 3
+#define CPA_DC_SKIP_STRIDE 3
+#define CPA_ACC_SVC_TYPE_DATA_COMPRESSION 1
+#define CPA_OPER_STATE_DOWN 0
+#define CPA_OPER_STATE_UP 1
 
 typedef struct {
     uint32_t dataLenInBytes;
@@ -93,6 +117,95 @@ typedef struct {
     CpaBoolean dataUncompressed;
 } CpaDcRqResults; /* 24 bytes */
 
+/* cpaDcQueryCapabilities' answer (cpa_dc.h; identical from qatlib 22.07 to 26.08). The first twelve booleans are the
+ * LZS/LZSS/ELZS stateful/stateless pairs, which no Gen4+ device has. */
+typedef struct {
+    CpaBoolean statefulLZSCompression;
+    CpaBoolean statefulLZSDecompression;
+    CpaBoolean statelessLZSCompression;
+    CpaBoolean statelessLZSDecompression;
+    CpaBoolean statefulLZSSCompression;
+    CpaBoolean statefulLZSSDecompression;
+    CpaBoolean statelessLZSSCompression;
+    CpaBoolean statelessLZSSDecompression;
+    CpaBoolean statefulELZSCompression;
+    CpaBoolean statefulELZSDecompression;
+    CpaBoolean statelessELZSCompression;
+    CpaBoolean statelessELZSDecompression;
+    CpaBoolean statefulDeflateCompression;
+    CpaBoolean statefulDeflateDecompression;
+    CpaBoolean statelessDeflateCompression;
+    CpaBoolean statelessDeflateDecompression;
+    CpaBoolean statelessLZ4Compression;
+    CpaBoolean statelessLZ4Decompression;
+    CpaBoolean statefulLZ4Decompression;
+    CpaBoolean statelessLZ4SCompression;
+    CpaBoolean checksumCRC32;
+    CpaBoolean checksumAdler32;
+    CpaBoolean checksumXXHash32;
+    CpaBoolean dynamicHuffman;
+    CpaBoolean dynamicHuffmanBufferReq;
+    CpaBoolean precompiledHuffman;
+    CpaBoolean autoSelectBestHuffmanTree;
+    uint8_t validWindowSizeMaskCompression;
+    uint8_t validWindowSizeMaskDecompression;
+    uint32_t internalHuffmanMem;
+    CpaBoolean endOfLastBlock;
+    CpaBoolean reportParityError;
+    CpaBoolean batchAndPack;
+    CpaBoolean compressAndVerify;
+    CpaBoolean compressAndVerifyStrict;
+    CpaBoolean compressAndVerifyAndRecover;
+    CpaBoolean integrityCrcs;
+    uint32_t dcChainCapInfo[1]; /* CPA_BITMAP(dcChainCapInfo, CPA_DC_CHAIN_CAP_BITMAP_SIZE = 32) */
+    CpaBoolean integrityCrcs64b;
+} CpaDcInstanceCapabilities; /* 152 bytes */
+
+/* cpa.h: CpaPhysicalInstanceId and CpaInstanceInfo2 (identical from qatlib 22.07 to 26.08). */
+typedef struct {
+    uint16_t packageId;
+    uint16_t acceleratorId;
+    uint16_t executionEngineId;
+    uint16_t busAddress;
+    uint32_t kptAcHandle;
+} CpaPhysicalInstanceId; /* 12 bytes */
+
+#define CPA_INSTANCE_MAX_NAME_SIZE_IN_BYTES 64
+#define CPA_INSTANCE_MAX_ID_SIZE_IN_BYTES 128
+#define CPA_INSTANCE_MAX_VERSION_SIZE_IN_BYTES 64
+#define CPA_MAX_CORES 4096
+
+typedef struct {
+    uint32_t accelerationServiceType;
+    uint8_t vendorName[CPA_INSTANCE_MAX_NAME_SIZE_IN_BYTES];
+    uint8_t partName[CPA_INSTANCE_MAX_NAME_SIZE_IN_BYTES];
+    uint8_t swVersion[CPA_INSTANCE_MAX_VERSION_SIZE_IN_BYTES];
+    uint8_t instName[CPA_INSTANCE_MAX_NAME_SIZE_IN_BYTES];
+    uint8_t instID[CPA_INSTANCE_MAX_ID_SIZE_IN_BYTES];
+    CpaPhysicalInstanceId physInstId;
+    uint32_t coreAffinity[(CPA_MAX_CORES + 31) / 32];
+    uint32_t nodeAffinity;
+    uint32_t operState;
+    CpaBoolean requiresPhysicallyContiguousMemory;
+    CpaBoolean isPolled;
+    CpaBoolean isOffloaded;
+} CpaInstanceInfo2; /* 932 bytes */
+
+/* What the library writes into a buffer list's pPrivateMetaData for the device (icp_buffer_desc.h): a header, then one
+ * descriptor per flat buffer, at the first 8-byte aligned device address. cpaDcBufferListGetMetaSize is
+ * sizeof(header) + sizeof(flat) * (numBuffers + 1) + 8. */
+typedef struct {
+    uint64_t resrvd;
+    uint32_t numBuffers;
+    uint32_t reserved;
+} IcpBufferListDesc; /* 16 bytes */
+
+typedef struct {
+    uint32_t dataLenInBytes;
+    uint32_t reserved;
+    uint64_t phyBuffer;
+} IcpFlatBufferDesc; /* 16 bytes */
+
 typedef CpaPhysicalAddr (*CpaVirtualToPhysical)(void *virt);
 typedef void (*CpaDcCallbackFn)(void *callbackTag, CpaStatus status);
 
@@ -102,14 +215,52 @@ _Static_assert(sizeof(CpaDcSessionSetupData) == 52, "CpaDcSessionSetupData");
 _Static_assert(sizeof(CpaDcOpData) == 64, "CpaDcOpData");
 _Static_assert(offsetof(CpaDcOpData, pCrcData) == 56, "CpaDcOpData.pCrcData");
 _Static_assert(sizeof(CpaDcRqResults) == 24, "CpaDcRqResults");
+_Static_assert(offsetof(CpaDcRqResults, endOfLastBlock) == 16, "CpaDcRqResults.endOfLastBlock");
+/* Measured against qatlib 26.08.0's cpa_dc.h (and 22.07.0, 23.02.0, 23.08.0, 24.02.0: the same). */
+_Static_assert(sizeof(CpaDcInstanceCapabilities) == 152, "CpaDcInstanceCapabilities");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, statefulDeflateCompression) == 48, "statefulDeflateCompression");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, statelessDeflateCompression) == 56, "statelessDeflateCompression");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, statelessDeflateDecompression) == 60, "statelessDeflateDecompression");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, checksumCRC32) == 80, "checksumCRC32");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, dynamicHuffman) == 92, "dynamicHuffman");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, validWindowSizeMaskCompression) == 108, "validWindowSizeMask");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, internalHuffmanMem) == 112, "internalHuffmanMem");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, endOfLastBlock) == 116, "endOfLastBlock");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, compressAndVerify) == 128, "compressAndVerify");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, compressAndVerifyAndRecover) == 136, "compressAndVerifyAndRecover");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, dcChainCapInfo) == 144, "dcChainCapInfo");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, integrityCrcs64b) == 148, "integrityCrcs64b");
+/* Measured against qatlib 26.08.0's cpa.h (and the four releases above: the same). */
+_Static_assert(sizeof(CpaPhysicalInstanceId) == 12, "CpaPhysicalInstanceId");
+_Static_assert(sizeof(CpaInstanceInfo2) == 932, "CpaInstanceInfo2");
+_Static_assert(offsetof(CpaInstanceInfo2, vendorName) == 4, "vendorName");
+_Static_assert(offsetof(CpaInstanceInfo2, partName) == 68, "partName");
+_Static_assert(offsetof(CpaInstanceInfo2, swVersion) == 132, "swVersion");
+_Static_assert(offsetof(CpaInstanceInfo2, instName) == 196, "instName");
+_Static_assert(offsetof(CpaInstanceInfo2, instID) == 260, "instID");
+_Static_assert(offsetof(CpaInstanceInfo2, physInstId) == 388, "physInstId");
+_Static_assert(offsetof(CpaInstanceInfo2, physInstId.acceleratorId) == 390, "physInstId.acceleratorId");
+_Static_assert(offsetof(CpaInstanceInfo2, physInstId.busAddress) == 394, "physInstId.busAddress");
+_Static_assert(offsetof(CpaInstanceInfo2, coreAffinity) == 400, "coreAffinity");
+_Static_assert(offsetof(CpaInstanceInfo2, nodeAffinity) == 912, "nodeAffinity");
+_Static_assert(offsetof(CpaInstanceInfo2, operState) == 916, "operState");
+_Static_assert(offsetof(CpaInstanceInfo2, requiresPhysicallyContiguousMemory) == 920, "requiresPhysicallyContiguousMemory");
+_Static_assert(offsetof(CpaInstanceInfo2, isPolled) == 924, "isPolled");
+_Static_assert(offsetof(CpaInstanceInfo2, isOffloaded) == 928, "isOffloaded");
+_Static_assert(sizeof(IcpBufferListDesc) == 16 && sizeof(IcpFlatBufferDesc) == 16, "icp buffer descriptors");
 
 /* Between the emulator's two libraries (not part of qatlib; libqat finds them with dlsym): the IOMMU's view of device
- * addresses, VFIO registration, counters. */
+ * addresses, VFIO registration, USDM's modes and refusals, counters. */
 void *kqatemu_iommu_resolve(uint64_t iova, uint64_t len, int *mapped);
 int kqatemu_vfio_registered(void);
 void kqatemu_vfio_register(int on);
 long long kqatemu_usdm_counter(const char *name);
 void kqatemu_usdm_set_no_iommu(int on);
+void kqatemu_usdm_set_hugepage_mode(int mode);
+void kqatemu_usdm_set_strict_dontfork(int on);
+int kqatemu_usdm_alloc_allowed(size_t size, size_t align);
+int kqatemu_usdm_node_of(const void *p);
+const char *kqatemu_usdm_sysfs_root(void);
 void kqatemu_usdm_reset(void);
 
 #endif

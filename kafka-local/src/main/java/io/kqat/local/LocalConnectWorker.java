@@ -101,6 +101,12 @@ public final class LocalConnectWorker implements AutoCloseable {
             return this;
         }
 
+        /** A system property of the worker JVM ({@code -Dkey=value}). */
+        public Builder systemProperty(String key, String value) {
+            jvmArgs.add("-D" + key + "=" + value);
+            return this;
+        }
+
         public Builder connector(Map<String, String> config) {
             String name = config.get("name");
             if (name == null) {

@@ -22,7 +22,7 @@ public final class Emulators {
             throw new IllegalStateException("system property " + DIR_PROPERTY + " is not set (the build sets it)");
         }
         Path dir = Paths.get(base, variant);
-        if (!Files.isRegularFile(dir.resolve(EmulatorControl.LIBQAT))) {
+        if (!Files.isRegularFile(EmulatorControl.libqat(dir))) {
             throw new IllegalStateException("QAT emulator not built at " + dir
                     + ": build the qat-emulator module (mvn -B -ntp package -DskipTests)");
         }

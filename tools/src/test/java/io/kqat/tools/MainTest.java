@@ -2,126 +2,84 @@ package io.kqat.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import io.kqat.tools.cli.KqatVersion;
+import io.kqat.tools.cli.Streams;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * The kqat command as a user runs it: exit codes, output, and gzip interoperability with the `gzip` program. The
- * plain doctor runs first: once the emulator's libraries are loaded into this JVM, the dynamic linker would answer
- * qatlib's sonames with them.
- */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/** The command tree: help and version everywhere, suggestions for typos, the exit codes. */
 class MainTest {
-    @TempDir
-    Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(byte[] stdin, String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new ByteArrayInputStream(stdin), new PrintStream(out, true), new PrintStream(err, true));
+    static Stream<String> commands() {
+        List<String> names = Main.commandLine(Streams.system()).getSubcommands().keySet().stream().toList();
+        assertThat(names).contains("doctor", "compress", "decompress", "bench", "demo", "help");
+        return names.stream();
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    @Order(1)
-    void doctorNamesTheChosenBackendAndEveryRung() {
-        assertThat(run(new byte[0], "doctor")).as(err.toString()).isZero();
-        assertThat(stdout()).contains("compresses with").contains("jdk").contains("self test  ok");
-        assertThat(stdout()).as("no qatlib on this machine, and the emulator was not asked for")
-                .containsPattern("qat\\s+skipped\\s+qatlib not found");
-    }
-
-    @Test
-    void doctorWithTheEmulatorReportsZeroCopyAndItsCopies() {
-        assertThat(run(new byte[0], "doctor", "--emulator")).as(err.toString()).isZero();
-        assertThat(stdout()).contains("compresses with qat").containsPattern("qat-pinned\\s+ready")
-                .contains("qat: zero-copy");
-    }
-
-    @Test
-    @Order(1)
-    void doctorJsonIsMachineReadable() {
-        assertThat(run(new byte[0], "doctor", "--json")).isZero();
-        assertThat(stdout().trim()).startsWith("{").endsWith("}").contains("\"chosen\": ").contains("\"ladder\": [");
-    }
-
-    @Test
-    void compressedOutputIsReadByGzipAndTheJdk() throws Exception {
-        byte[] data = new KafkaLikeEvents(5).fill(3 << 20);
-        assertThat(run(data, "compress", "--level", "1")).as(err.toString()).isZero();
-        byte[] gz = out.toByteArray();
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            assertThat(in.readAllBytes()).isEqualTo(data);
+    /** picocli's own {@code help} command has help but no version: it is not a command of kqat's. */
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandHasHelpAndVersion(String command) {
+        Kqat help = Kqat.run(command, "--help").exits(0);
+        assertThat(help.stdout()).contains("Usage: kqat " + command).contains("Exit codes:");
+        Kqat shortHelp = Kqat.run(command, "-h").exits(0);
+        assertThat(shortHelp.stdout()).isEqualTo(help.stdout());
+        if (command.equals("help")) {
+            return;
         }
-        Path file = dir.resolve("data.gz");
-        Files.write(file, gz);
-        assertThat(gzip("-dc", file)).isEqualTo(data);
+        assertThat(help.stdout()).startsWith("Usage: kqat " + command).contains("-V, --version");
+        Kqat version = Kqat.run(command, "--version").exits(0);
+        assertThat(version.stdout()).startsWith("kqat " + KqatVersion.version() + "\n").contains("Java ");
+        assertThat(KqatVersion.version()).as("the project version, filtered in by the build").matches("\\d+\\.\\d+.*");
     }
 
     @Test
-    void decompressReadsWhatGzipWritesFileToFile() throws Exception {
-        byte[] data = new KafkaLikeEvents(6).fill(1 << 20);
-        Path plain = dir.resolve("plain");
-        Files.write(plain, data);
-        Path gz = dir.resolve("plain.gz");
-        Files.write(gz, gzip("-c9", plain));
-        Path back = dir.resolve("back");
-        assertThat(run(new byte[0], "decompress", "--input", gz.toString(), "--output", back.toString()))
-                .as(err.toString()).isZero();
-        assertThat(Files.readAllBytes(back)).isEqualTo(data);
+    void topLevelHelpListsEveryCommandAndTheExitCodes() {
+        Kqat help = Kqat.run("--help").exits(0);
+        commands().forEach(c -> assertThat(help.stdout()).containsPattern("(?m)^  " + c + " "));
+        assertThat(help.stdout()).containsPattern("0\\s+success").containsPattern("1\\s+error")
+                .containsPattern("2\\s+usage");
+        assertThat(Kqat.run("help", "compress").exits(0).stdout()).startsWith("Usage: kqat compress");
+        assertThat(Kqat.run("-V").exits(0).stdout()).startsWith("kqat ");
     }
 
     @Test
-    void corruptInputFailsWithAClearMessageAndExitCode1() {
-        assertThat(run("this is not gzip at all".getBytes(StandardCharsets.UTF_8), "decompress")).isEqualTo(1);
-        assertThat(err.toString()).contains("kqat decompress: error:");
+    void noCommandShowsTheCommandsAndExits2() {
+        Kqat none = Kqat.run().exits(2);
+        assertThat(none.stderr()).contains("Missing required subcommand").contains("Commands:").contains("compress");
+        assertThat(none.stdout()).isEmpty();
     }
 
     @Test
-    void usageErrorsExitWith2AndShowHelp() {
-        assertThat(run(new byte[0], "compress", "--levle", "3")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown option --levle").contains("usage: kqat compress");
-        assertThat(run(new byte[0], "frobnicate")).isEqualTo(2);
-        assertThat(run(new byte[0], "compress", "--level", "11")).isEqualTo(2);
+    void aMistypedCommandIsSuggestedAndExits2() {
+        Kqat typo = Kqat.run("comprss").exits(2);
+        assertThat(typo.stderr()).contains("'comprss'").contains("Did you mean: kqat compress");
+        assertThat(Kqat.run("frobnicate").exits(2).stderr()).contains("Try 'kqat --help'");
     }
 
     @Test
-    void benchPrintsATableAndWritesCsvAndPng() throws IOException {
-        Path csv = dir.resolve("bench.csv");
-        Path png = dir.resolve("bench.png");
-        int exit = run(new byte[0], "bench", "--size", "262144", "--levels", "1,6", "--seconds", "0.05",
-                "--backends", "jdk", "--csv", csv.toString(), "--png", png.toString());
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(stdout()).contains("backend").contains("ratio").containsPattern("jdk\\s+1\\s+\\d+\\.\\d MB/s");
-        assertThat(Files.readAllLines(csv)).hasSize(3).first().asString().startsWith("backend,level");
-        byte[] header = Files.readAllBytes(png);
-        assertThat(header).startsWith(0x89, 'P', 'N', 'G');
+    void aMistypedOptionIsSuggestedAndExits2() {
+        Kqat typo = Kqat.run("compress", "--levle", "3").exits(2);
+        assertThat(typo.stderr()).contains("kqat compress: Unknown option").contains("'--levle'")
+                .contains("Possible solutions: --level").contains("Try 'kqat compress --help'");
+        assertThat(Kqat.run("doctor", "--jsn").exits(2).stderr()).contains("--json");
+        assertThat(Kqat.run("bench", "--level", "1", "--levles", "1,6").exits(2).stderr()).contains("--levels");
     }
 
-    private static byte[] gzip(String flags, Path file) throws Exception {
-        Process p = new ProcessBuilder("gzip", flags, file.toString()).start();
-        byte[] result = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("gzip %s %s (install it: scripts/setup-debian.sh)", flags, file).isZero();
-        return result;
+    @Test
+    void invalidValuesAreUsageErrors() {
+        assertThat(Kqat.run("compress", "--level", "11").exits(2).stderr()).contains("--level must be 1..9, got 11");
+        assertThat(Kqat.run("compress", "--level", "x").exits(2).stderr()).contains("--level").contains("'x'");
+        assertThat(Kqat.run("compress", "--threads", "0").exits(2).stderr()).contains("--threads must be at least 1");
+        assertThat(Kqat.run("compress", "--chunk", "lots").exits(2).stderr()).contains("not a byte count");
+        assertThat(Kqat.run("compress", "--chunk", "65M").exits(2).stderr()).contains("--chunk must be 1..67108864");
+        assertThat(Kqat.run("doctor", "--mode", "turbo").exits(2).stderr()).contains("unknown kqat mode 'turbo'");
+        assertThat(Kqat.run("doctor", "--emulator=v9").exits(2).stderr()).contains("--emulator takes iova or legacy");
+        assertThat(Kqat.run("decompress", "--max-output", "0").exits(2).stderr()).contains("must be positive");
+        assertThat(Kqat.run("bench", "--levels", "1,10").exits(2).stderr()).contains("--levels must be 1..9, got 10");
+        assertThat(Kqat.run("bench", "--level", "1", "--levels", "1,6").exits(2).stderr()).contains("not both");
     }
 }

@@ -1,8 +1,7 @@
 package io.kqat.codec.gzip;
 
-import io.kqat.codec.CorruptGzipException;
-import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
@@ -76,9 +75,38 @@ public final class GzipMembers {
             Backend.Inflated r = backend.inflate(in.buffer(), out.buffer());
             if (r.complete()) {
                 out.deliver(dst.duplicate(), outStart, r.produced(), copies);
+                if (r.hasCrc()) {
+                    checkDeviceCrc(src, r, dst);
+                }
             }
             return r;
         }
     }
 
+    /**
+     * A device's CRC32 of what it inflated, against the member's trailer (just after the body; the caller may have set
+     * src's limit before it so the device never sees it): if they disagree, the device or the data is wrong, and the
+     * next rung decides which (declined, no penalty); if they agree but the output does not match them, the device
+     * wrote something else than it checked: a device fault.
+     */
+    private static void checkDeviceCrc(ByteBuffer src, Backend.Inflated r, ByteBuffer dst) {
+        int p = src.position() + r.consumed();
+        if (p + GzipFormat.TRAILER_SIZE > src.capacity()) {
+            return; // the member's trailer is not here: the caller's own check reports the truncation
+        }
+        ByteBuffer trailer = src.duplicate();
+        trailer.limit(p + GzipFormat.TRAILER_SIZE).position(p);
+        long trailerCrc = trailer.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+        if (r.crc32() != trailerCrc) {
+            throw BackendException.declined(String.format("the device's CRC32 %08x disagrees with the trailer's %08x",
+                    r.crc32(), trailerCrc));
+        }
+        ByteBuffer output = dst.duplicate();
+        output.limit(output.position() + r.produced());
+        long outputCrc = GzipFormat.crc32(output);
+        if (outputCrc != trailerCrc) {
+            throw new BackendException(String.format("the device's output has CRC32 %08x, not the %08x it reported",
+                    outputCrc, r.crc32()));
+        }
+    }
 }

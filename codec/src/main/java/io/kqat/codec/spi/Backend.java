@@ -88,17 +88,34 @@ public interface Backend extends AutoCloseable {
         }
     }
 
-    /** Result of {@link #inflate}. */
+    /**
+     * Result of {@link #inflate}: bytes consumed and produced, and the CRC32 of the output when the engine computed it
+     * (a device does): the caller checks it against the member's trailer.
+     */
     final class Inflated {
         public static final Inflated OUTPUT_TOO_SMALL = new Inflated(false, 0, 0);
         private final boolean complete;
         private final int consumed;
         private final int produced;
+        private final long crc32;
 
         public Inflated(boolean complete, int consumed, int produced) {
+            this(complete, consumed, produced, Deflated.NO_CRC);
+        }
+
+        public Inflated(boolean complete, int consumed, int produced, long crc32) {
             this.complete = complete;
             this.consumed = consumed;
             this.produced = produced;
+            this.crc32 = crc32;
+        }
+
+        public long crc32() {
+            return crc32;
+        }
+
+        public boolean hasCrc() {
+            return crc32 != Deflated.NO_CRC;
         }
 
         public boolean complete() {

@@ -17,6 +17,16 @@ public interface BufferLease extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Grows this lease to at least {@code minCapacity} bytes without moving what was written: on true,
+     * {@link #buffer()} is a new, larger view of the same memory from the same first byte (position 0, limit its
+     * capacity), so a batch grows where it is and the device still reads it in place. False when it cannot grow in
+     * place (the memory after it is lent, or it is plain memory); the lease and its buffer are then unchanged.
+     */
+    default boolean growInPlace(int minCapacity) {
+        return false;
+    }
+
     @Override
     void close();
 

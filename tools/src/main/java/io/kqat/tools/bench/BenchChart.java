@@ -1,124 +1,89 @@
 package io.kqat.tools.bench;
 
-import java.awt.BasicStroke;
+import io.kqat.tools.bench.file.FileRun;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
+import java.util.function.Function;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A PNG chart of compression throughput (log scale) against ratio: one point per backend and level, levels of a
- * backend joined by a line, so the trade-off each backend offers reads at a glance. Drawn with java.awt, headless.
+ * A PNG chart of compression throughput (log scale) against ratio: one point per backend and level, a backend's levels
+ * joined by a line, so the trade-off each offers reads at a glance; whole-file runs (kqat and the C tools) as their
+ * own series. Drawn by XChart, headless.
  */
 public final class BenchChart {
-    private static final int W = 960;
-    private static final int H = 600;
-    private static final int LEFT = 90;
-    private static final int RIGHT = 190;
-    private static final int TOP = 50;
-    private static final int BOTTOM = 70;
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
-        new Color(0x8c564b)};
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 620;
 
     private BenchChart() {
     }
 
-    public static void write(List<BenchResult> results, String title, Path file) throws IOException {
+    public static void write(List<BenchResult> batches, List<FileRun> files, String title, Path file)
+            throws IOException {
         System.setProperty("java.awt.headless", "true");
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
-
-        double minRatio = results.stream().mapToDouble(BenchResult::ratio).min().orElse(1);
-        double maxRatio = results.stream().mapToDouble(BenchResult::ratio).max().orElse(2);
-        double pad = Math.max(0.1, (maxRatio - minRatio) * 0.1);
-        double x0 = minRatio - pad;
-        double x1 = maxRatio + pad;
-        double minRate = results.stream().mapToDouble(BenchResult::compressMBps).min().orElse(1);
-        double maxRate = results.stream().mapToDouble(BenchResult::compressMBps).max().orElse(10);
-        double y0 = Math.log10(Math.max(0.1, minRate / 1.5));
-        double y1 = Math.log10(maxRate * 1.5);
-
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString(title + "  (point labels: gzip level)", LEFT, 30);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawRect(LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM);
-        g.drawString("compression ratio (higher is smaller output)", LEFT + 150, H - 20);
-        g.rotate(-Math.PI / 2);
-        g.drawString("compress throughput, MB/s (log scale)", -(H / 2 + 110), 25);
-        g.rotate(Math.PI / 2);
-
-        // Gridlines: decades and their 2x, 5x on the throughput axis, even steps on the ratio axis.
-        g.setColor(new Color(0xdddddd));
-        for (double decade = Math.floor(y0); decade <= y1; decade++) {
-            for (double m : new double[] {1, 2, 5}) {
-                double v = Math.log10(m) + decade;
-                if (v < y0 || v > y1) {
-                    continue;
-                }
-                int y = py(v, y0, y1);
-                g.setColor(new Color(0xdddddd));
-                g.drawLine(LEFT + 1, y, W - RIGHT - 1, y);
-                g.setColor(Color.DARK_GRAY);
-                g.drawString(String.format(Locale.ROOT, "%.0f", Math.pow(10, v)), LEFT - 45, y + 4);
-            }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title + "  (point labels: gzip level)")
+                .xAxisTitle("compression ratio (higher is smaller output)")
+                .yAxisTitle("compress throughput, MB/s (log scale)").build();
+        XYStyler styler = chart.getStyler();
+        styler.setYAxisLogarithmic(true);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesColor(new Color(0xdddddd));
+        styler.setAntiAlias(true);
+        for (Map.Entry<String, List<Point>> series : group(batches, r -> new Point(r.backend(), r.level(), r.ratio(),
+                r.compressMBps())).entrySet()) {
+            add(chart, series.getKey(), series.getValue());
         }
-        for (int i = 0; i <= 5; i++) {
-            double r = x0 + (x1 - x0) * i / 5;
-            int x = px(r, x0, x1);
-            g.setColor(new Color(0xdddddd));
-            g.drawLine(x, TOP + 1, x, H - BOTTOM - 1);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.2f", r), x - 12, H - BOTTOM + 18);
+        List<FileRun> compressed = files.stream().filter(FileRun::compresses).toList();
+        for (Map.Entry<String, List<Point>> series : group(compressed, r -> new Point("file: " + withoutLevel(r.tool()),
+                r.level(), r.ratio(), r.megabytesPerSecond())).entrySet()) {
+            add(chart, series.getKey(), series.getValue());
         }
-
-        Map<String, List<BenchResult>> byBackend = new LinkedHashMap<>();
-        results.forEach(r -> byBackend.computeIfAbsent(r.backend(), k -> new java.util.ArrayList<>()).add(r));
-        int legendY = TOP + 10;
-        int i = 0;
-        for (Map.Entry<String, List<BenchResult>> e : byBackend.entrySet()) {
-            Color c = PALETTE[i++ % PALETTE.length];
-            g.setColor(c);
-            g.setStroke(new BasicStroke(1.5f));
-            int px = -1;
-            int py = -1;
-            for (BenchResult r : e.getValue()) {
-                int x = px(r.ratio(), x0, x1);
-                int y = py(Math.log10(Math.max(0.1, r.compressMBps())), y0, y1);
-                if (px >= 0) {
-                    g.drawLine(px, py, x, y);
-                }
-                g.fillOval(x - 4, y - 4, 9, 9);
-                g.drawString(Integer.toString(r.level()), x + 6, y - 6);
-                px = x;
-                py = y;
-            }
-            g.fillRect(W - RIGHT + 20, legendY - 9, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(e.getKey(), W - RIGHT + 38, legendY + 2);
-            legendY += 22;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
         }
-        g.dispose();
-        ImageIO.write(img, "png", file.toFile());
     }
 
-    private static int px(double ratio, double x0, double x1) {
-        return LEFT + (int) Math.round((ratio - x0) / (x1 - x0) * (W - LEFT - RIGHT));
+    /** {@code pigz -6 -p 2} is one point of the series {@code pigz -p 2}. */
+    private static String withoutLevel(String tool) {
+        return tool.replaceAll(" -\\d+\\b", "");
     }
 
-    private static int py(double logRate, double y0, double y1) {
-        return H - BOTTOM - (int) Math.round((logRate - y0) / (y1 - y0) * (H - TOP - BOTTOM));
+    private record Point(String series, int level, double ratio, double megabytesPerSecond) {
+    }
+
+    private static <T> Map<String, List<Point>> group(List<T> rows, Function<T, Point> point) {
+        Map<String, List<Point>> bySeries = new LinkedHashMap<>();
+        for (T row : rows) {
+            Point p = point.apply(row);
+            if (p.megabytesPerSecond() > 0 && p.ratio() > 0) {
+                bySeries.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        return bySeries;
+    }
+
+    private static void add(XYChart chart, String name, List<Point> points) {
+        XYSeries series = chart.addSeries(name, points.stream().mapToDouble(Point::ratio).toArray(),
+                points.stream().mapToDouble(Point::megabytesPerSecond).toArray());
+        series.setMarker(SeriesMarkers.CIRCLE);
+        for (Point p : points) {
+            chart.addAnnotation(new AnnotationText(Integer.toString(p.level()), p.ratio(), p.megabytesPerSecond() * 1.08,
+                    false));
+        }
     }
 }

@@ -1,110 +1,199 @@
 package io.kqat.tools.bench;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.GzipCodec;
 import io.kqat.testkit.KafkaLikeEvents;
-import io.kqat.tools.CliArgs;
-import io.kqat.tools.CodecOptions;
+import io.kqat.tools.bench.file.CTool;
+import io.kqat.tools.bench.file.FileBench;
+import io.kqat.tools.bench.file.FileRun;
+import io.kqat.tools.bench.file.FileTable;
+import io.kqat.tools.cli.ByteSize;
+import io.kqat.tools.cli.CodecOptions;
+import io.kqat.tools.cli.Streams;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code kqat bench}: compress and decompress throughput and ratio per backend and level, side by side in one run. */
-public final class BenchCommand implements io.kqat.tools.Command {
+/**
+ * {@code kqat bench}: compress and decompress throughput and ratio per backend and level on Kafka-sized batches, and
+ * with {@code --input} whole-file figures beside the C tools; everything side by side in one run.
+ */
+@Command(name = "bench", description = {
+    "Throughput and ratio of every backend and level on batches of your data (--input) or of generated Kafka-like "
+            + "JSON events, one gzip member per batch as Kafka writes them.",
+    "With --input also the whole file through kqat compress and decompress, beside the C tools that are installed "
+            + "(gzip, pigz, libdeflate-gzip, igzip), in one run."})
+public final class BenchCommand implements Callable<Integer> {
+    private final Streams io;
 
-    @Override
-    public String name() {
-        return "bench";
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CodecOptions codecOptions;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Data to measure (default: generated events).")
+    private Path input;
+
+    @Option(names = "--size", paramLabel = "BYTES", converter = ByteSize.class,
+            description = "Bytes measured in batches: generated, or the first BYTES of --input (default 16M).")
+    private long size = 16 << 20;
+
+    @Option(names = "--batch", paramLabel = "BYTES", converter = ByteSize.class,
+            description = "Bytes per gzip member, like one Kafka batch (default 64k).")
+    private long batch = 64 << 10;
+
+    @Option(names = "--levels", paramLabel = "N", split = ",",
+            description = "Comma-separated levels (default " + CodecConfig.MIN_LEVEL + "," + CodecConfig.DEFAULT_LEVEL
+                    + "," + CodecConfig.MAX_LEVEL + "; --level N measures one).")
+    private List<Integer> levels;
+
+    @Option(names = "--backends", paramLabel = "NAME", split = ",",
+            description = "Comma-separated backends (default: every one ready here; --backend NAME measures one).")
+    private List<String> backends;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Measuring time per cell and direction (default 1.0).")
+    private double seconds = 1.0;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads of the whole-file kqat compress and pigz (default: the cores, here ${DEFAULT-VALUE}).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--runs", paramLabel = "N", description = "Whole-file runs per tool; the best counts (default 1).")
+    private int runs = 1;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Also write the results as CSV (whole-file runs to FILE with -file before its extension).")
+    private Path csv;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Also draw throughput against ratio as a PNG chart.")
+    private Path png;
+
+    BenchCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String summary() {
-        return "throughput and ratio of every backend and level on your data or Kafka-like records";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: kqat bench [--input FILE | --size BYTES] [options]
-                  --input FILE       data to measure (default: generated Kafka-like JSON events)
-                  --size BYTES       amount of generated data (default 16777216)
-                  --batch BYTES      bytes per gzip member, like one Kafka batch (default 65536)
-                  --levels LIST      comma-separated levels (default 1,6,9)
-                  --backends LIST    comma-separated backends (default: every one ready here)
-                  --seconds S        measuring time per cell and direction (default 1.0)
-                  --csv FILE         also write the results as CSV
-                  --png FILE         also draw throughput against ratio as a PNG chart
-                  --mode MODE        auto | qat | software | jdk: which backends are candidates (default auto)
-                  --emulator[=iova|legacy]  include the QAT emulator (see kqat doctor --help)
-                """;
-    }
-
-    @Override
-    public int run(String[] argv, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        CliArgs args = new CliArgs(argv,
-                Set.of("input", "size", "batch", "levels", "backends", "seconds", "csv", "png", "mode"),
-                CodecOptions.FLAGS);
-        CodecConfig base = CodecOptions.from(args);
-        byte[] data = args.has("input")
-                ? Files.readAllBytes(Paths.get(args.get("input", null)))
-                : new KafkaLikeEvents(42).fill(args.getInt("size", 16 << 20));
+    public Integer call() throws IOException {
+        List<Integer> levelList = levels();
+        if (batch < 1 || batch > Integer.MAX_VALUE || size < 1 || size > Integer.MAX_VALUE - 8 || threads < 1
+                || runs < 1 || !(seconds > 0)) {
+            throw new ParameterException(spec.commandLine(), "--batch, --size, --threads, --runs and --seconds must be"
+                    + " positive (sizes under 2 GiB)");
+        }
+        CodecConfig base = codecOptions.toConfig().toBuilder().backend(null).build();
+        byte[] data = input == null ? new KafkaLikeEvents(42).fill((int) size) : head(input, (int) size);
         if (data.length == 0) {
-            throw new CliArgs.UsageException("nothing to measure: the input is empty");
+            throw new ParameterException(spec.commandLine(), "nothing to measure: the input is empty");
         }
-        int batch = args.getInt("batch", 64 << 10);
-        if (batch <= 0) {
-            throw new CliArgs.UsageException("--batch must be positive");
-        }
-        List<Integer> levels = Arrays.stream(args.get("levels", "1,6,9").split(",")).map(String::trim)
-                .map(Integer::parseInt).toList();
-        for (int l : levels) {
-            if (l < 1 || l > 9) {
-                throw new CliArgs.UsageException("levels are 1..9, got " + l);
-            }
-        }
-        List<String> backends = args.has("backends")
-                ? Arrays.stream(args.get("backends", "").split(",")).map(String::trim).toList()
-                : BenchRunner.readyBackends(base);
-        BenchRunner runner = new BenchRunner(data, batch, args.getDouble("seconds", 1.0));
-
-        String source = args.has("input") ? args.get("input", null) : "generated Kafka-like JSON events";
-        out.printf("kqat bench: %s, %.1f MiB in %d-byte batches (one gzip member each), levels %s%n",
-                source, data.length / 1048576.0, batch, levels);
-        if (args.has("emulator")) {
-            out.println("note: QAT rows run on kqat's emulator (zlib on this CPU): they show the data path and the copies,"
-                    + " not a device's speed");
+        List<String> backendList = backends != null ? backends
+                : codecOptions.backend().map(List::of).orElseGet(() -> BenchRunner.readyBackends(base));
+        PrintStream out = io.out();
+        String source = input == null ? "generated Kafka-like JSON events" : input.toString();
+        out.printf("kqat bench: %s%.1f MiB of %s in %d-byte batches (one gzip member each), levels %s%n",
+                input == null ? "" : "the first ", data.length / 1048576.0, source, batch, levelList);
+        if (codecOptions.emulated()) {
+            out.println("note: QAT rows run on kqat's emulator (zlib on this CPU): they show the data path and the "
+                    + "copies, not a device's speed");
         }
         List<BenchResult> results = new ArrayList<>();
-        int total = backends.size() * levels.size();
-        int done = 0;
-        for (String backend : backends) {
-            for (int level : levels) {
-                err.printf("\r[%d/%d] %-11s level %d ...   ", ++done, total, backend, level);
-                err.flush();
-                BenchResult r = runner.run(base, backend, level);
-                if (r != null) {
-                    results.add(r);
+        List<FileRun> fileRuns = List.of();
+        Path work = input == null ? null : Files.createTempDirectory("kqat-bench");
+        try (Progress progress = Progress.start(io.err(), "kqat bench", backendList.size() * levelList.size()
+                + (input == null ? 0 : FileBench.steps(levelList)))) {
+            BenchRunner runner = new BenchRunner(data, (int) batch, seconds);
+            for (String backend : backendList) {
+                for (int level : levelList) {
+                    progress.doing(backend + " level " + level);
+                    BenchResult r = runner.run(base, backend, level);
+                    if (r != null) {
+                        results.add(r);
+                    }
+                    progress.step();
                 }
             }
+            FileBench files = input == null ? null : new FileBench(input, base, threads,
+                    GzipCodec.DEFAULT_MEMBER_BYTES, runs, work, CTool.systemSearchPath());
+            if (files != null) {
+                fileRuns = files.run(levelList, progress);
+            }
+            progress.close();
+            BenchTable.print(results, out);
+            if (files != null) {
+                out.printf("%nwhole file: %s, %.1f MB; kqat with %d threads and %d-byte members; best of %d run(s)%n",
+                        input, Files.size(input) / 1e6, threads, GzipCodec.DEFAULT_MEMBER_BYTES, runs);
+                FileTable.print(fileRuns, out);
+                files.printAbsent(out);
+            }
+        } finally {
+            deleteTree(work);
         }
-        err.print("\r" + " ".repeat(50) + "\r");
-        err.flush();
-        BenchTable.print(results, out);
-        if (args.has("csv")) {
-            Path csv = Paths.get(args.get("csv", null));
-            BenchTable.writeCsv(results, csv);
-            out.println("csv written to " + csv);
-        }
-        if (args.has("png")) {
-            Path png = Paths.get(args.get("png", null));
-            BenchChart.write(results, "kqat bench: " + source + ", " + batch + "-byte batches", png);
-            out.println("chart written to " + png);
-        }
+        writeFiles(results, fileRuns, source);
         return 0;
+    }
+
+    private List<Integer> levels() {
+        if (levels != null && codecOptions.level().isPresent()) {
+            throw new ParameterException(spec.commandLine(), "give --level or --levels, not both");
+        }
+        List<Integer> list = levels != null ? levels
+                : codecOptions.level().map(List::of)
+                        .orElse(List.of(CodecConfig.MIN_LEVEL, CodecConfig.DEFAULT_LEVEL, CodecConfig.MAX_LEVEL));
+        list.forEach(l -> CodecOptions.checkedLevel(spec, "--levels", l));
+        return list;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void writeFiles(List<BenchResult> results, List<FileRun> fileRuns, String source) throws IOException {
+        if (csv != null) {
+            BenchTable.writeCsv(results, csv);
+            io.out().println("csv written to " + csv);
+            if (!fileRuns.isEmpty()) {
+                Path fileCsv = fileCsv(csv);
+                FileTable.writeCsv(fileRuns, fileCsv);
+                io.out().println("whole-file csv written to " + fileCsv);
+            }
+        }
+        if (png != null) {
+            BenchChart.write(results, fileRuns, "kqat bench: " + source + ", " + batch + "-byte batches", png);
+            io.out().println("chart written to " + png);
+        }
+    }
+
+    /** {@code bench.csv} gives {@code bench-file.csv}. */
+    public static Path fileCsv(Path csv) {
+        String name = csv.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return csv.resolveSibling(dot > 0 ? name.substring(0, dot) + "-file" + name.substring(dot) : name + "-file");
+    }
+
+    /** The first {@code max} bytes of a file: the per-batch figures need them in memory, the whole file need not be. */
+    private static byte[] head(Path file, int max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(max);
+        }
     }
 }

@@ -4,58 +4,65 @@ import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.LocalKafkaBroker;
 import io.kqat.local.workload.WorkloadJvm;
 import io.kqat.local.workload.WorkloadReport;
-import io.kqat.tools.CliArgs;
-import io.kqat.tools.Command;
+import io.kqat.codec.CodecConfig;
+import io.kqat.tools.cli.CodecOptions;
+import io.kqat.tools.cli.Streams;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kqat demo}: a local single-node KRaft broker running the kqat agent; the same workload produced with
  * {@code compression.type=gzip} through kqat and through Kafka's stock gzip, each read back by consumers with and
  * without kqat that check every record; then a table of what each side cost.
  */
-public final class DemoCommand implements Command {
+@Command(name = "demo", description = "A local broker with the kqat agent; producers and consumers with and without "
+        + "kqat, every record checked; then a table of what each side cost.")
+public final class DemoCommand implements Callable<Integer> {
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
 
-    @Override
-    public String name() {
-        return "demo";
+    private final Streams io;
+
+    @Option(names = "--records", paramLabel = "N", description = "Records per producer (default ${DEFAULT-VALUE}, "
+            + "about 75 MB of JSON).")
+    private long records = 200_000;
+
+    @Option(names = "--level", paramLabel = "N", description = "compression.gzip.level of both producers (default "
+            + CodecConfig.DEFAULT_LEVEL + ").")
+    private int gzipLevel = CodecConfig.DEFAULT_LEVEL;
+
+    @Option(names = "--no-emulator", description = "Skip the QAT emulator run (the broker and kqat clients then use "
+            + "what this machine has: system qatlib, native software, JDK).")
+    private boolean noEmulator;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the broker and clients keep data and logs "
+            + "(default: a new temp dir).")
+    private Path workDir;
+
+    @Spec
+    private CommandSpec spec;
+
+    DemoCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String summary() {
-        return "local broker + producers and consumers with and without kqat, every record checked";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: kqat demo [options]
-                  --records N       records per producer (default 200000, about 75 MB of JSON)
-                  --level N         compression.gzip.level of both producers (default 6)
-                  --no-emulator     skip the QAT emulator run (the broker and kqat clients then use what this
-                                    machine has: system qatlib, native software, JDK)
-                  --work-dir DIR    where the broker and clients keep data and logs (default: a new temp dir)
-                """;
-    }
-
-    @Override
-    public int run(String[] argv, InputStream in, PrintStream out, PrintStream err) throws IOException {
-        CliArgs args = new CliArgs(argv, Set.of("records", "level", "work-dir"), Set.of("no-emulator"));
-        long records = args.getInt("records", 200_000);
-        String level = Integer.toString(args.getInt("level", 6));
-        Path work = args.has("work-dir") ? Files.createDirectories(Paths.get(args.get("work-dir", null)))
-                : Files.createTempDirectory("kqat-demo");
+    public Integer call() throws IOException {
+        PrintStream out = io.out();
+        PrintStream err = io.err();
+        String level = Integer.toString(CodecOptions.checkedLevel(spec, "--level", gzipLevel));
+        Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("kqat-demo");
         KafkaRuntimes runtimes = KafkaRuntimes.locate();
-        Path emulator = args.has("no-emulator") ? null : runtimes.emulatorDir("iova");
+        Path emulator = noEmulator ? null : runtimes.emulatorDir("iova");
         String agent = emulator == null ? "" : "emulator=" + emulator;
 
         out.println("kqat demo: work dir " + work);

@@ -12,6 +12,7 @@ final class CpaStatus {
 
     static final int DC_OK = 0;
     static final int DC_OVERFLOW = -11;
+    static final int DC_FATALERR = -13;
 
     static final int DC_DEFLATE = 3;
     static final int DIR_COMPRESS = 0;
@@ -44,7 +45,7 @@ final class CpaStatus {
             case -1: return "INVALID_BLOCK_TYPE";
             case -2: return "BAD_STORED_BLOCK_LEN";
             case DC_OVERFLOW: return "OVERFLOW";
-            case -13: return "FATALERR";
+            case DC_FATALERR: return "FATALERR";
             case -15: return "INCOMPLETE_FILE_ERR";
             default: return "result " + status;
         }

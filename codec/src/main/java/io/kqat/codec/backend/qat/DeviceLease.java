@@ -10,13 +10,22 @@ import io.kqat.codec.spi.BufferLease;
  */
 abstract class DeviceLease implements BufferLease {
     private int holds;
-    private boolean closeRequested;
+    private volatile boolean closeRequested;
     private boolean freed;
 
     /** Native address of the first byte. */
     abstract long address();
 
     abstract int capacity();
+
+    /** The NUMA node this memory was placed on (-1: any), so the request goes to an instance there. */
+    abstract int node();
+
+    /**
+     * The end of the device mapping that holds {@code address}: a flat buffer must not run past it (only its start is
+     * translated, and separate mappings have unrelated device addresses).
+     */
+    abstract long mappingEnd(long address);
 
     /** Gives the memory back to its pool; called once. */
     protected abstract void free();
@@ -38,6 +47,10 @@ abstract class DeviceLease implements BufferLease {
                 }
             }
         };
+    }
+
+    boolean closed() {
+        return closeRequested;
     }
 
     @Override

@@ -2,18 +2,30 @@ package io.kqat.codec.backend.qat;
 
 /**
  * Every rule that depends on the QAT generation or the qatlib release, in one place: how many flat buffers a list may
- * hold, how large one flat is, the worst-case output of a compression, whether compress-and-verify is required.
- * A new rule is one edit here.
+ * hold (255: qatlib refuses 256, {@code lac_buffer_desc.c}), how large one flat is, the worst-case output of a
+ * compression (the device's own {@code cpaDcDeflateCompressBound}), the smallest destination, that compress-and-verify
+ * is always requested (qatlib refuses compression without it), and USDM's allocation limits. A new rule is one edit here.
  */
 final class DeviceProfile {
-    static final DeviceProfile DEFAULT = new DeviceProfile(256, SlotArena.SLOT_SIZE);
+    /** qatlib: {@code numBuffers >= MAX_SGL_BUFFERS (256)} fails the submission. */
+    static final int MAX_FLATS = 255;
+    static final int DEFAULT_FLAT_BYTES = SlotArena.SLOT_SIZE;
+    /** dc_datapath.c: a dynamic-Huffman destination under 512 bytes is INVALID_PARAM on Gen4. */
+    static final int MIN_DYNAMIC_DESTINATION = 512;
 
     private final int maxFlats;
     private final int flatBytes;
+    private final CompressBound bound;
+    private final UsdmLimits usdm;
 
-    DeviceProfile(int maxFlats, int flatBytes) {
+    DeviceProfile(int maxFlats, int flatBytes, CompressBound bound, UsdmLimits usdm) {
+        if (flatBytes <= 0 || Integer.bitCount(flatBytes) != 1) {
+            throw new IllegalArgumentException("flat size must be a power of two, was " + flatBytes);
+        }
         this.maxFlats = maxFlats;
         this.flatBytes = flatBytes;
+        this.bound = bound;
+        this.usdm = usdm;
     }
 
     /** Flat buffers per buffer list. */
@@ -21,23 +33,36 @@ final class DeviceProfile {
         return maxFlats;
     }
 
-    /** Bytes per flat buffer (the slot size: one flat never spans two slots). */
+    /** The largest flat buffer; flats are cut at multiples of it (and at every mapping's end). */
     int flatBytes() {
         return flatBytes;
     }
 
-    /** The most one request reads, and the most it may write. */
-    int maxRequestBytes() {
-        return maxFlats * flatBytes;
+    /** The most one list describes when it starts on a flat boundary. */
+    int maxListBytes() {
+        return (int) Math.min(Integer.MAX_VALUE - 64, (long) maxFlats * flatBytes);
     }
 
-    /** Worst-case raw deflate output for {@code n} input bytes. */
+    /** The largest batch one compression takes: its input and its bound both fit one list. */
+    int maxCompressInput() {
+        int n = maxListBytes();
+        while (n > 0 && deflateBound(n) > maxListBytes()) {
+            n -= Math.max(CompressBound.STEP, (deflateBound(n) - maxListBytes()) / 2);
+        }
+        return Math.max(0, n);
+    }
+
+    /** Worst-case raw deflate output for {@code n} input bytes, as the device states it. */
     int deflateBound(int n) {
-        return n + (n >>> 3) + 1024;
+        return bound.of(n);
     }
 
-    /** Compress requests ask the device to verify its output by inflating it. */
+    /** Compress requests ask the device to verify its output by inflating it: qatlib refuses them otherwise. */
     boolean compressAndVerify() {
         return true;
+    }
+
+    UsdmLimits usdm() {
+        return usdm;
     }
 }

@@ -9,26 +9,43 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Pinned-copy staging, for qatlib without the IOVA API: batches are copied into buffers from {@code qaeMemAllocNUMA}
- * and results out of them. Blocks are pooled by power-of-two size class so steady traffic allocates nothing.
+ * and results out of them. Blocks are pooled by power-of-two size class and node, so steady traffic allocates nothing;
+ * each is allocated on the node of the instances it will serve, and never larger than USDM takes in one call (64 MiB,
+ * or 1 MiB in 2 MiB huge-page mode): a batch over that is declined to the next rung, and counted.
  */
 final class PinnedStaging implements DeviceStaging {
     private static final int MIN_CLASS = 16; // 64 KiB
-    private static final int MAX_CLASS = 26; // 64 MiB
     private final QatLibraries.Usdm usdm;
-    @SuppressWarnings("unchecked")
-    private final ConcurrentLinkedDeque<Block>[] pools = new ConcurrentLinkedDeque[MAX_CLASS + 1];
+    private final Placement placement;
+    private final int maxClass;
+    private final ConcurrentLinkedDeque<Block>[][] pools;
     /** Lent leases by address, to find the lease a buffer lies in. */
     private final ConcurrentSkipListMap<Long, PinnedLease> lent = new ConcurrentSkipListMap<>();
+    private final LongAdder overLimit = new LongAdder();
+    private final LongAdder refused = new LongAdder();
     private volatile boolean closed;
 
-    PinnedStaging(QatLibraries.Usdm usdm) {
+    @SuppressWarnings("unchecked")
+    PinnedStaging(QatLibraries.Usdm usdm, Placement placement, UsdmLimits limits) {
         this.usdm = usdm;
-        for (int c = MIN_CLASS; c <= MAX_CLASS; c++) {
-            pools[c] = new ConcurrentLinkedDeque<>();
+        this.placement = placement;
+        this.maxClass = 63 - Long.numberOfLeadingZeros(limits.maxAllocation());
+        int nodes = placement.nodes().length;
+        this.pools = new ConcurrentLinkedDeque[nodes][maxClass + 1];
+        for (int n = 0; n < nodes; n++) {
+            for (int c = MIN_CLASS; c <= maxClass; c++) {
+                pools[n][c] = new ConcurrentLinkedDeque<>();
+            }
         }
+    }
+
+    /** The largest lease this staging lends. */
+    int maxLease() {
+        return 1 << maxClass;
     }
 
     @Override
@@ -47,20 +64,27 @@ final class PinnedStaging implements DeviceStaging {
         return false;
     }
 
-    /** A pinned buffer of at least {@code capacity}, or null when that is more than kqat stages or USDM refuses. */
+    /** A pinned buffer of at least {@code capacity} on this thread's node, or null over USDM's limit or when refused. */
     @Override
     public BufferLease lease(int capacity) {
         int sizeClass = Math.max(MIN_CLASS, 32 - Integer.numberOfLeadingZeros(Math.max(1, capacity) - 1));
-        if (sizeClass > MAX_CLASS || closed || capacity < 0) {
+        if (closed || capacity < 0) {
             return null;
         }
-        Block block = pools[sizeClass].pollFirst();
+        if (sizeClass > maxClass) {
+            overLimit.increment();
+            return null;
+        }
+        int nodeIndex = placement.preferredNodeIndex();
+        Block block = pools[nodeIndex][sizeClass].pollFirst();
         if (block == null) {
-            Pointer memory = usdm.qaeMemAllocNUMA(1L << sizeClass, -1, 64);
+            int node = placement.node(nodeIndex);
+            Pointer memory = usdm.qaeMemAllocNUMA(1L << sizeClass, node, 64);
             if (memory == null) {
+                refused.increment();
                 return null;
             }
-            block = new Block(memory, sizeClass);
+            block = new Block(memory, sizeClass, nodeIndex, node);
         }
         PinnedLease lease = new PinnedLease(block);
         lease.buffer().clear().limit(capacity);
@@ -84,21 +108,26 @@ final class PinnedStaging implements DeviceStaging {
     public Map<String, Long> figures() {
         Map<String, Long> f = new LinkedHashMap<>();
         f.put("pinnedLent", (long) lent.size());
+        f.put("pinnedOverLimit", overLimit.sum());
+        f.put("pinnedRefused", refused.sum());
         return f;
     }
 
     @Override
     public String summary() {
-        return lent.size() + " pinned buffers lent";
+        return lent.size() + " pinned buffers lent (up to " + (maxLease() >> 10) + " KiB each), " + overLimit.sum()
+                + " over USDM's limit, " + refused.sum() + " refused by qaeMemAllocNUMA";
     }
 
     @Override
     public void close() {
         closed = true;
-        for (int c = MIN_CLASS; c <= MAX_CLASS; c++) {
-            Block b;
-            while ((b = pools[c].pollFirst()) != null) {
-                b.free();
+        for (ConcurrentLinkedDeque<Block>[] byClass : pools) {
+            for (int c = MIN_CLASS; c <= maxClass; c++) {
+                Block b;
+                while ((b = byClass[c].pollFirst()) != null) {
+                    b.free();
+                }
             }
         }
     }
@@ -107,11 +136,15 @@ final class PinnedStaging implements DeviceStaging {
     private final class Block {
         final Pointer memory;
         final int sizeClass;
+        final int nodeIndex;
+        final int node;
         final ByteBuffer buffer;
 
-        Block(Pointer memory, int sizeClass) {
+        Block(Pointer memory, int sizeClass, int nodeIndex, int node) {
             this.memory = memory;
             this.sizeClass = sizeClass;
+            this.nodeIndex = nodeIndex;
+            this.node = node;
             this.buffer = memory.getByteBuffer(0, 1L << sizeClass);
         }
 
@@ -140,6 +173,17 @@ final class PinnedStaging implements DeviceStaging {
         }
 
         @Override
+        int node() {
+            return block.node;
+        }
+
+        /** One allocation is one registration: its end is the mapping's. */
+        @Override
+        long mappingEnd(long address) {
+            return address() + capacity();
+        }
+
+        @Override
         public ByteBuffer buffer() {
             return buffer;
         }
@@ -150,7 +194,7 @@ final class PinnedStaging implements DeviceStaging {
             if (closed) {
                 block.free();
             } else {
-                pools[block.sizeClass].offerFirst(block);
+                pools[block.nodeIndex][block.sizeClass].offerFirst(block);
             }
         }
     }

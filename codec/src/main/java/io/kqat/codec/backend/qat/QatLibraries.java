@@ -1,6 +1,5 @@
 package io.kqat.codec.backend.qat;
 
-import com.sun.jna.Callback;
 import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -16,13 +15,24 @@ import java.util.Map;
 
 /**
  * qatlib's two libraries, loaded by soname from the system, or by path from a directory holding libraries with the same
- * sonames (kqat's QAT emulator). The IOVA mapping functions are optional: they exist from qatlib 26.02 on.
+ * sonames (kqat's QAT emulator). {@code libqat.so.4} (qatlib 23.08+) is preferred, {@code libqat.so.3} (22.07 to 23.02,
+ * the same structures) taken when it is absent. The IOVA mapping functions are optional: they exist from 26.02 on.
  */
 final class QatLibraries {
     static final String QAT_SONAME = "libqat.so.4";
+    static final String QAT_SONAME_V3 = "libqat.so.3";
     static final String USDM_SONAME = "libusdm.so.0";
+    private static final String[] REQUIRED_QAT = {"icp_sal_userStart", "icp_sal_userStop", "icp_sal_DcPollInstance",
+        "cpaDcGetNumInstances", "cpaDcGetInstances", "cpaDcSetAddressTranslation", "cpaDcStartInstance",
+        "cpaDcStopInstance", "cpaDcGetSessionSize", "cpaDcInitSession", "cpaDcRemoveSession",
+        "cpaDcBufferListGetMetaSize", "cpaDcCompressData2", "cpaDcDecompressData2", "cpaDcQueryCapabilities",
+        "cpaDcInstanceGetInfo2", "cpaDcDeflateCompressBound"};
 
     final String origin;
+    /** Which libqat was loaded: {@link #QAT_SONAME} or {@link #QAT_SONAME_V3}. */
+    final String qatSoname;
+    /** The same for every class loader that loads the same libraries: names the process-wide runtime. */
+    final String key;
     final NativeLibrary usdmLibrary;
     final Usdm usdm;
     final Dc dc;
@@ -30,13 +40,18 @@ final class QatLibraries {
     final Iova iova;
     /** USDM's own translation function, registered with every instance. */
     final Function virtToPhys;
+    /** Submit, poll and session set-up, by direct mapping where it binds. */
+    final HotCalls hot;
 
-    private QatLibraries(String origin, String usdmName, String qatName) {
+    private QatLibraries(String origin, String key, String usdmName, String qatName, String qatSoname) {
         this.origin = origin;
+        this.key = key;
+        this.qatSoname = qatSoname;
         Map<String, Object> options = Collections.singletonMap(Library.OPTION_CLASSLOADER, QatLibraries.class.getClassLoader());
         this.usdmLibrary = NativeLibrary.getInstance(usdmName, options);
         this.usdm = Native.load(usdmName, Usdm.class, options);
         this.dc = Native.load(qatName, Dc.class, options);
+        this.hot = HotCallsBinder.bind(NativeLibrary.getInstance(qatName, options), dc);
         this.virtToPhys = usdmLibrary.getFunction("qaeVirtToPhysNUMA");
         this.iova = hasSymbol(usdmLibrary, "qaeMemMapContiguousIova") && hasSymbol(usdmLibrary, "qaeMemUnmapContiguousIova")
                 ? Native.load(usdmName, Iova.class, options)
@@ -44,28 +59,61 @@ final class QatLibraries {
     }
 
     /**
-     * @param directory where libqat.so.4 and libusdm.so.0 are (the emulator), or null for the system's
+     * @param directory where libqat.so.4 (or .so.3) and libusdm.so.0 are (the emulator), or null for the system's
      * @throws UnsatisfiedLinkError with a message for users when a library or a required symbol is missing
      */
-    static QatLibraries load(Path directory) {
+    static QatLibraries load(Path given) {
+        Path directory = given == null ? null : given.toAbsolutePath(); // a relative path would be taken as a name
         String usdmName = directory == null ? USDM_SONAME : directory.resolve(USDM_SONAME).toString();
-        String qatName = directory == null ? QAT_SONAME : directory.resolve(QAT_SONAME).toString();
-        if (directory != null && !Files.isRegularFile(directory.resolve(QAT_SONAME))) {
-            throw new UnsatisfiedLinkError(directory.resolve(QAT_SONAME) + " does not exist");
-        }
+        String soname = directory == null ? systemSoname() : directorySoname(directory);
+        String qatName = directory == null ? soname : directory.resolve(soname).toString();
         // libusdm first: libqat needs it, and by soname it is then already loaded.
         NativeLibrary usdm = NativeLibrary.getInstance(usdmName);
         NativeLibrary qat = NativeLibrary.getInstance(qatName);
         for (String required : new String[] {"qaeMemAllocNUMA", "qaeMemFreeNUMA", "qaeVirtToPhysNUMA"}) {
             usdm.getFunction(required);
         }
-        for (String required : new String[] {"icp_sal_userStart", "icp_sal_userStop", "icp_sal_DcPollInstance",
-                "cpaDcGetNumInstances", "cpaDcGetInstances", "cpaDcSetAddressTranslation", "cpaDcStartInstance",
-                "cpaDcStopInstance", "cpaDcGetSessionSize", "cpaDcInitSession", "cpaDcRemoveSession",
-                "cpaDcBufferListGetMetaSize", "cpaDcCompressData2", "cpaDcDecompressData2"}) {
+        for (String required : REQUIRED_QAT) {
             qat.getFunction(required);
         }
-        return new QatLibraries(directory == null ? "system qatlib" : "emulator at " + directory, usdmName, qatName);
+        String origin = (directory == null ? "system qatlib" : "emulator at " + directory) + " (" + soname + ")";
+        return new QatLibraries(origin, key(directory, soname), usdmName, qatName, soname);
+    }
+
+    /** libqat.so.4, else libqat.so.3; the error names both when neither loads. */
+    private static String systemSoname() {
+        try {
+            NativeLibrary.getInstance(QAT_SONAME);
+            return QAT_SONAME;
+        } catch (UnsatisfiedLinkError e4) {
+            try {
+                NativeLibrary.getInstance(QAT_SONAME_V3);
+                return QAT_SONAME_V3;
+            } catch (UnsatisfiedLinkError e3) {
+                throw new UnsatisfiedLinkError(QAT_SONAME + " nor " + QAT_SONAME_V3 + " found: " + e4.getMessage());
+            }
+        }
+    }
+
+    private static String directorySoname(Path directory) {
+        if (Files.isRegularFile(directory.resolve(QAT_SONAME))) {
+            return QAT_SONAME;
+        }
+        if (Files.isRegularFile(directory.resolve(QAT_SONAME_V3))) {
+            return QAT_SONAME_V3;
+        }
+        throw new UnsatisfiedLinkError(directory.resolve(QAT_SONAME) + " does not exist (nor " + QAT_SONAME_V3 + ")");
+    }
+
+    private static String key(Path directory, String soname) {
+        if (directory == null) {
+            return soname;
+        }
+        try {
+            return directory.toRealPath().resolve(soname).toString();
+        } catch (java.io.IOException e) {
+            return directory.toAbsolutePath().normalize().resolve(soname).toString();
+        }
     }
 
     private static boolean hasSymbol(NativeLibrary library, String name) {
@@ -93,11 +141,6 @@ final class QatLibraries {
         int qaeMemUnmapContiguousIova(Pointer virt, long size);
     }
 
-    /** Completion callback: {@code void fn(void *callbackTag, CpaStatus status)}. */
-    interface CompletionCallback extends Callback {
-        void invoke(Pointer callbackTag, int status);
-    }
-
     /** libqat: the user-space process, instances and the data compression API. */
     interface Dc extends Library {
         int icp_sal_userStart(String processName);
@@ -121,8 +164,8 @@ final class QatLibraries {
         int cpaDcGetSessionSize(Pointer instance, CpaStructs.CpaDcSessionSetupData setup, IntByReference sessionSize,
                                 IntByReference contextSize);
 
-        int cpaDcInitSession(Pointer instance, Pointer session, CpaStructs.CpaDcSessionSetupData setup,
-                             Pointer context, CompletionCallback callback);
+        int cpaDcInitSession(Pointer instance, Pointer session, Pointer setup, Pointer context,
+                             HotCalls.Completion callback);
 
         int cpaDcRemoveSession(Pointer instance, Pointer session);
 
@@ -131,5 +174,13 @@ final class QatLibraries {
 
         int cpaDcDecompressData2(Pointer instance, Pointer session, Pointer src, Pointer dst, Pointer opData,
                                  Pointer results, Pointer callbackTag);
+
+        /** Fills a CpaDcInstanceCapabilities ({@link DeviceQuery} reads it by offset). */
+        int cpaDcQueryCapabilities(Pointer instance, Pointer capabilities);
+
+        /** Fills a CpaInstanceInfo2. */
+        int cpaDcInstanceGetInfo2(Pointer instance, Pointer info);
+
+        int cpaDcDeflateCompressBound(Pointer instance, int huffType, int inputSize, IntByReference outputSize);
     }
 }

@@ -36,8 +36,9 @@ public final class QatPinnedCopyProvider implements BackendProvider {
             QatLibraries libs = QatProbe.libraries(options);
             QatProbe.vfio(options);
             process = QatProcess.acquire(libs, options.section());
-            QatBackend backend = new QatBackend(NAME, process, new PinnedStaging(libs.usdm), DeviceProfile.DEFAULT,
-                    options.timeoutNanos());
+            QatBackend backend = new QatBackend(NAME, process,
+                    new PinnedStaging(libs.usdm, process.placement, process.profile.usdm()), process.profile,
+                    options.timeouts());
             process = null;
             Probe probe = SelfTest.verified(NAME, backend, "QAT ");
             if (probe.isReady()) {

@@ -1,14 +1,22 @@
 package io.kqat.codec.backend.qat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The checks both QAT rungs share, in the order a deployment fails them: libraries, symbols, VFIO device nodes. */
+/**
+ * The checks both QAT rungs share, in the order a deployment fails them: libraries, symbols, VFIO device nodes, and
+ * whether VFIO runs without an IOMMU. The last is read where USDM reads it ({@code qae_mem_utils_vfio.c}): the module
+ * parameter {@code <sysfs>/module/vfio/parameters/enable_unsafe_noiommu_mode}, not the device nodes' names.
+ */
 final class QatProbe {
+    static final String NO_IOMMU_PARAMETER = "module/vfio/parameters/enable_unsafe_noiommu_mode";
+
     private QatProbe() {
     }
 
@@ -20,12 +28,12 @@ final class QatProbe {
         } catch (UnsatisfiedLinkError e) {
             String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw new ProbeFailure((emulator == null
-                    ? "qatlib not found (libqat.so.4, libusdm.so.0: install qatlib)"
+                    ? "qatlib not found (libqat.so.4 or libqat.so.3, and libusdm.so.0: install qatlib)"
                     : "QAT emulator not loadable from " + emulator) + ": " + first);
         }
     }
 
-    /** The VFIO device directory and what it says about the IOMMU. */
+    /** The VFIO device directory, and whether VFIO runs in no-IOMMU mode. */
     static VfioState vfio(QatOptions options) throws ProbeFailure {
         Path dir = options.vfioDir();
         if (!Files.isDirectory(dir)) {
@@ -40,16 +48,30 @@ final class QatProbe {
         if (groups.isEmpty()) {
             throw new ProbeFailure("no VFIO groups in " + dir + ": the QAT device is not bound to vfio-pci");
         }
-        return new VfioState(dir, groups.stream().allMatch(n -> n.startsWith("noiommu-")));
+        Path parameter = options.sysfsRoot().resolve(NO_IOMMU_PARAMETER);
+        return new VfioState(dir, parameter, noIommu(parameter));
     }
 
-    /** What the VFIO directory shows. */
+    /** As USDM reads it: the first byte is 'Y'. A missing parameter (the vfio module without it) means IOMMU mode. */
+    static boolean noIommu(Path parameter) throws ProbeFailure {
+        try (InputStream in = Files.newInputStream(parameter)) {
+            return in.read() == 'Y';
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new ProbeFailure("cannot read " + parameter + ": " + e.getMessage());
+        }
+    }
+
+    /** What VFIO shows. */
     static final class VfioState {
         final Path dir;
+        final Path noIommuParameter;
         final boolean noIommu;
 
-        VfioState(Path dir, boolean noIommu) {
+        VfioState(Path dir, Path noIommuParameter, boolean noIommu) {
             this.dir = dir;
+            this.noIommuParameter = noIommuParameter;
             this.noIommu = noIommu;
         }
     }

@@ -1,128 +1,119 @@
 package io.kqat.codec.backend.qat;
 
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
-import com.sun.jna.ptr.ShortByReference;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * qatlib's user-space process, once per JVM and library: {@code icp_sal_userStart}, the data compression instances
- * (started, with USDM's {@code qaeVirtToPhysNUMA} registered as their address translation), and stopping it all at the
- * end. Shared by the zero-copy and pinned-copy backends; stopped when the last one closes, or at exit. Native calls
- * and stopping exclude each other, so nothing reaches qatlib after it stopped.
+ * qatlib's user-space process as this copy of kqat sees it: joined once per library, shared by the zero-copy and
+ * pinned-copy backends, left when the last one closes or at exit. The native runtime itself ({@code icp_sal_userStart},
+ * the started instances) is process-wide across class loaders ({@link ProcessRuntime}): the first copy starts it, the
+ * last one out stops it. Native calls and leaving exclude each other, so nothing reaches qatlib after this copy left.
  */
 final class QatProcess {
     private static final Logger LOG = LoggerFactory.getLogger(QatProcess.class);
     private static final Map<String, QatProcess> RUNNING = new HashMap<>();
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     final QatLibraries libs;
+    final ProcessRuntime runtime;
+    final DeviceHealth health;
     final RequestRunner requests;
-    private final List<Instance> instances;
-    private final int metaSize;
-    private final AtomicInteger nextInstance = new AtomicInteger();
+    final Placement placement;
+    final DeviceProfile profile;
+    private final NativeStart started;
+    private final HangProbe probe;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    /** Native calls hold the read side; stopping takes the write side. */
+    /** Native calls hold the read side; leaving takes the write side. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private int users;
 
-    private QatProcess(QatLibraries libs, List<Instance> instances, int metaSize) {
+    private QatProcess(QatLibraries libs, ProcessRuntime runtime, NativeStart started) {
         this.libs = libs;
-        this.requests = new RequestRunner(libs.dc);
-        this.instances = Collections.unmodifiableList(instances);
-        this.metaSize = metaSize;
+        this.runtime = runtime;
+        this.started = started;
+        this.probe = new HangProbe(this);
+        this.health = new DeviceHealth(runtime.hungSince, probe::start);
+        this.requests = new RequestRunner(libs.hot, health, runtime.abandoned);
+        this.placement = new Placement(started.instances);
+        UsdmLimits usdm = UsdmLimits.fromEnvironment();
+        CompressBound bound = CompressBound.of(libs.dc, started.instances,
+                DeviceProfile.MAX_FLATS * DeviceProfile.DEFAULT_FLAT_BYTES);
+        bound.check();
+        this.profile = new DeviceProfile(DeviceProfile.MAX_FLATS, DeviceProfile.DEFAULT_FLAT_BYTES, bound, usdm);
     }
 
     /**
      * Starts (or joins) the process of these libraries.
      *
-     * @throws StartException with the reason when the process, or any instance, cannot start
+     * @throws StartException with the reason when the process, or every instance, cannot start
      */
     static synchronized QatProcess acquire(QatLibraries libs, String section) {
-        QatProcess running = RUNNING.get(libs.origin);
+        QatProcess running = RUNNING.get(libs.key);
         if (running == null) {
-            running = start(libs, section);
-            RUNNING.put(libs.origin, running);
-            QatProcess started = running;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "kqat-qat-stop"));
+            ProcessRuntime runtime = ProcessRuntime.of(libs.key);
+            NativeStart started = NativeStart.join(libs, runtime, section);
+            try {
+                running = new QatProcess(libs, runtime, started);
+            } catch (RuntimeException e) {
+                NativeStart.leave(libs, runtime, started);
+                throw e;
+            }
+            RUNNING.put(libs.key, running);
+            QatProcess toStop = running;
+            Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "kqat-qat-stop"));
+            LOG.info("kqat: QAT {} through {}: {}", started.first ? "started" : "joined (started by another copy of "
+                    + "kqat in this process)", libs.origin, started.describe());
         }
         running.users++;
         return running;
     }
 
-    /** Leaves the process; the last user stops it. */
+    /** Leaves the process; the last user of this copy leaves it for good. */
     static synchronized void release(QatProcess process) {
         if (--process.users == 0) {
-            RUNNING.remove(process.libs.origin);
+            RUNNING.remove(process.libs.key);
             process.stop();
         }
     }
 
-    private static QatProcess start(QatLibraries libs, String section) {
-        QatLibraries.Dc dc = libs.dc;
-        int status = dc.icp_sal_userStart(section);
-        if (status != CpaStatus.SUCCESS) {
-            throw new StartException("icp_sal_userStart(\"" + section + "\") failed (" + CpaStatus.name(status)
-                    + "): is the qat service configured and the device bound to vfio-pci?");
-        }
-        ShortByReference count = new ShortByReference();
-        status = dc.cpaDcGetNumInstances(count);
-        if (status != CpaStatus.SUCCESS || count.getValue() <= 0) {
-            dc.icp_sal_userStop();
-            throw new StartException("no QAT data compression instances (cpaDcGetNumInstances: "
-                    + CpaStatus.name(status) + ", " + count.getValue() + "); enable the dc service");
-        }
-        Pointer[] handles = new Pointer[count.getValue()];
-        status = dc.cpaDcGetInstances(count.getValue(), handles);
-        if (status != CpaStatus.SUCCESS) {
-            dc.icp_sal_userStop();
-            throw new StartException("cpaDcGetInstances failed (" + CpaStatus.name(status) + ")");
-        }
-        List<Instance> instances = new ArrayList<>();
-        IntByReference meta = new IntByReference();
-        int metaSize = 0; // the largest any instance asks for, so one descriptor block suits every instance
-        for (Pointer h : handles) {
-            status = dc.cpaDcSetAddressTranslation(h, libs.virtToPhys);
-            if (status == CpaStatus.SUCCESS) {
-                status = dc.cpaDcStartInstance(h, (short) 0, null);
-            }
-            if (status == CpaStatus.SUCCESS) {
-                status = dc.cpaDcBufferListGetMetaSize(h, DeviceProfile.DEFAULT.maxFlats(), meta);
-            }
-            if (status != CpaStatus.SUCCESS) {
-                instances.forEach(i -> dc.cpaDcStopInstance(i.handle));
-                dc.icp_sal_userStop();
-                throw new StartException("starting a QAT instance failed (" + CpaStatus.name(status) + ")");
-            }
-            metaSize = Math.max(metaSize, meta.getValue());
-            instances.add(new Instance(instances.size(), h));
-        }
-        LOG.info("kqat: QAT started through {}: {} data compression instance(s)", libs.origin, instances.size());
-        return new QatProcess(libs, instances, metaSize);
+    List<Instance> instances() {
+        return started.instances;
     }
 
-    /** Instances are used in turn, spreading requests over the device's rings. */
-    Instance nextInstance() {
-        return instances.get(Math.floorMod(nextInstance.getAndIncrement(), instances.size()));
+    /** One more than the highest instance index (sessions are kept by index). */
+    int instanceCount() {
+        return started.handleCount;
     }
 
-    RequestDescriptors newDescriptors() {
-        return new RequestDescriptors(libs.usdm, metaSize);
+    /** The instances, their capabilities and what was left out, for the backends' detail. */
+    String describe() {
+        return started.describe();
+    }
+
+    RequestDescriptors newDescriptors(int node) {
+        return new RequestDescriptors(libs.usdm, started.metaSize, node);
+    }
+
+    /** How long clean-up waits for requests to drain: not at all while the device does not answer. */
+    long drainNanos() {
+        return health.answering() ? DRAIN_NANOS : 0;
+    }
+
+    /** True when no request given up on may still be written by the device (only then may memory be unmapped). */
+    boolean deviceIdle() {
+        return runtime.abandoned.get() == 0;
     }
 
     /**
-     * Enters a stretch of native calls. False once the process has stopped: the caller must not touch qatlib (its
-     * handles are gone) and falls back or skips its clean-up instead.
+     * Enters a stretch of native calls. False once this copy has left: the caller must not touch qatlib (its handles
+     * may be gone) and falls back or skips its clean-up instead.
      */
     boolean enter() {
         lifecycle.readLock().lock();
@@ -162,8 +153,8 @@ final class QatProcess {
     }
 
     /**
-     * Drains, stops every instance, then the process. Runs once. If requests are still running after the wait (the
-     * JVM is exiting under load), qatlib is left to the process's exit rather than stopped under their feet.
+     * Drains this copy's requests and leaves; the last copy in the process stops the instances and qatlib. Runs once.
+     * If requests are still running after the wait (the JVM is exiting under load), qatlib is left to the exit.
      */
     private void stop() {
         boolean exclusive;
@@ -184,16 +175,16 @@ final class QatProcess {
             return;
         }
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            for (Instance i : instances) {
-                while (!requests.idle() && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + drainNanos();
+            for (Instance i : started.instances) {
+                while (!requests.idle() && System.nanoTime() - deadline < 0) {
                     requests.poll(i);
                     LockSupport.parkNanos(100_000);
                 }
-                libs.dc.cpaDcStopInstance(i.handle);
             }
-            libs.dc.icp_sal_userStop();
-            LOG.debug("kqat: QAT stopped ({})", libs.origin);
+            probe.close();
+            NativeStart.leave(libs, runtime, started);
+            LOG.debug("kqat: QAT left ({})", libs.origin);
         } finally {
             lifecycle.writeLock().unlock();
         }

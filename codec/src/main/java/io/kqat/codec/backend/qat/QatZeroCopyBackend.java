@@ -10,23 +10,22 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The zero-copy rung: besides compressing, it lends slots of the mapped region as batch memory, so a batch written
- * there (by the Kafka hook) reaches the device without a single copy. When no slot run is free the batch gets plain
- * memory instead, and is staged at compression like any other input: slower, never stuck.
+ * there (by the Kafka hook) reaches the device without a single copy, and grows in place
+ * ({@link BufferLease#growInPlace}). When no slot run is free the batch gets plain memory instead, and is staged at
+ * compression like any other input: slower, never stuck.
  */
 final class QatZeroCopyBackend extends QatBackend implements BatchMemory {
-    private final SlotArena arena;
-    private final int maxBatchBytes;
+    private final RegionStaging region;
     private final LongAdder plainLeases = new LongAdder();
 
-    QatZeroCopyBackend(QatProcess process, RegionStaging staging, DeviceProfile profile, long timeoutNanos) {
-        super(QatZeroCopyProvider.NAME, process, staging, profile, timeoutNanos);
-        this.arena = staging.arena();
-        this.maxBatchBytes = profile.maxRequestBytes();
+    QatZeroCopyBackend(QatProcess process, RegionStaging staging, DeviceProfile profile, RequestTimeouts timeouts) {
+        super(QatZeroCopyProvider.NAME, process, staging, profile, timeouts);
+        this.region = staging;
     }
 
     @Override
     public BufferLease acquire(int minCapacity) {
-        SlotArena.Lease lease = minCapacity <= maxBatchBytes ? arena.acquire(minCapacity) : null;
+        SlotArena.Lease lease = minCapacity <= maxCompressInput() ? region.acquire(minCapacity) : null;
         if (lease != null) {
             lease.buffer().clear();
             return lease;

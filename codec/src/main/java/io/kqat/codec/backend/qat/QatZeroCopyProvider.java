@@ -27,7 +27,7 @@ public final class QatZeroCopyProvider implements BackendProvider {
     @Override
     public Probe probe(CodecConfig config) {
         QatProcess process = null;
-        Region region = null;
+        RegionStaging region = null;
         try {
             QatOptions options = QatOptions.from(config);
             QatLibraries libs = QatProbe.libraries(options);
@@ -37,13 +37,12 @@ public final class QatZeroCopyProvider implements BackendProvider {
             }
             QatProbe.VfioState vfio = QatProbe.vfio(options);
             if (vfio.noIommu) {
-                return Probe.skipped(NAME, "VFIO is in no-IOMMU mode (" + vfio.dir + "): application memory cannot be "
-                        + "mapped for the device, pinned copies instead");
+                return Probe.skipped(NAME, "VFIO is in no-IOMMU mode (" + vfio.noIommuParameter + " is Y, as USDM "
+                        + "reads it): application memory cannot be mapped for the device, pinned copies instead");
             }
             process = QatProcess.acquire(libs, options.section());
-            region = Region.allocateAndMap(libs.iova, options.regionBytes());
-            QatZeroCopyBackend backend = new QatZeroCopyBackend(process, new RegionStaging(region),
-                    DeviceProfile.DEFAULT, options.timeoutNanos());
+            region = SharedRegion.open(process, options.regionBytes(), Region.MAX_MAPPING);
+            QatZeroCopyBackend backend = new QatZeroCopyBackend(process, region, process.profile, options.timeouts());
             process = null;
             region = null;
             Probe probe = SelfTest.verified(NAME, backend, "QAT ");

@@ -14,14 +14,28 @@ import java.util.Map;
 final class RegionStaging implements DeviceStaging {
     private final Region region;
     private final SlotArena arena;
+    private final Placement placement;
+    private final Runnable onClose;
 
-    RegionStaging(Region region) {
+    /** @param onClose leaves the region (the last user unmaps and frees it, see {@link SharedRegion}) */
+    RegionStaging(Region region, SlotArena arena, Placement placement, Runnable onClose) {
         this.region = region;
-        this.arena = new SlotArena(region);
+        this.arena = arena;
+        this.placement = placement;
+        this.onClose = onClose;
     }
 
     SlotArena arena() {
         return arena;
+    }
+
+    Region region() {
+        return region;
+    }
+
+    /** A run of slots on this thread's node where possible. */
+    SlotArena.Lease acquire(int bytes) {
+        return arena.acquire(bytes, placement.preferredNodeIndex());
     }
 
     @Override
@@ -41,7 +55,7 @@ final class RegionStaging implements DeviceStaging {
 
     @Override
     public BufferLease lease(int capacity) {
-        SlotArena.Lease lease = arena.acquire(capacity);
+        SlotArena.Lease lease = acquire(capacity);
         if (lease != null) {
             lease.buffer().clear().limit(capacity);
         }
@@ -62,6 +76,7 @@ final class RegionStaging implements DeviceStaging {
         Map<String, Long> f = new LinkedHashMap<>();
         f.put("slotsInUse", (long) arena.usedSlots());
         f.put("slots", (long) arena.slotCount());
+        f.put("mappings", (long) region.mappingCount());
         return f;
     }
 
@@ -72,6 +87,6 @@ final class RegionStaging implements DeviceStaging {
 
     @Override
     public void close() {
-        region.close(arena.closeAndIsIdle());
+        onClose.run();
     }
 }

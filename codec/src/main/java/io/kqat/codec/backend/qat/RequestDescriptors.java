@@ -6,14 +6,16 @@ import io.kqat.codec.backend.qat.CpaStructs.CpaBufferList;
 import io.kqat.codec.backend.qat.CpaStructs.CpaDcOpData;
 import io.kqat.codec.backend.qat.CpaStructs.CpaDcRqResults;
 import io.kqat.codec.backend.qat.CpaStructs.CpaFlatBuffer;
+import io.kqat.codec.spi.BackendException;
 
 /**
- * The descriptors of one request, in one pinned block the device can read: source and destination buffer lists with
- * their flat buffers and metadata, the operation data and the results. Written by offset (from the structures'
- * JNA layouts) so a request costs no allocation. One block serves one request at a time.
+ * The descriptors of one request, in one pinned block the device can read (on the NUMA node of the instances it serves):
+ * source and destination buffer lists with room for 255 flat buffers each and their metadata, the operation data and
+ * the results. Written by offset (from the structures' JNA layouts) so a request costs no allocation. One block serves
+ * one request at a time.
  */
 final class RequestDescriptors {
-    static final int MAX_FLATS = DeviceProfile.DEFAULT.maxFlats();
+    static final int MAX_FLATS = DeviceProfile.MAX_FLATS;
 
     private static final int LIST_SIZE = CpaStructs.size(CpaBufferList.class);
     private static final int LIST_NUM = CpaStructs.offset(CpaBufferList.class, "numBuffers");
@@ -38,10 +40,15 @@ final class RequestDescriptors {
     final Pointer dstList;
     final Pointer opData;
     final Pointer results;
+    /** The same four as addresses, for the direct calls. */
+    final long srcListAddress;
+    final long dstListAddress;
+    final long opDataAddress;
+    final long resultsAddress;
     private final Pointer srcFlats;
     private final Pointer dstFlats;
 
-    RequestDescriptors(QatLibraries.Usdm usdm, int metaSize) {
+    RequestDescriptors(QatLibraries.Usdm usdm, int metaSize, int node) {
         this.usdm = usdm;
         long srcListAt = 0;
         long dstListAt = align(srcListAt + LIST_SIZE);
@@ -52,9 +59,9 @@ final class RequestDescriptors {
         long srcMetaAt = align(dstFlatsAt + (long) FLAT_SIZE * MAX_FLATS);
         long dstMetaAt = align(srcMetaAt + metaSize);
         long total = align(dstMetaAt + metaSize);
-        this.block = usdm.qaeMemAllocNUMA(total, -1, 64);
+        this.block = usdm.qaeMemAllocNUMA(total, node, 64);
         if (block == null) {
-            throw new io.kqat.codec.spi.BackendException("qaeMemAllocNUMA refused " + total + " bytes for request descriptors");
+            throw BackendException.declined("qaeMemAllocNUMA refused " + total + " bytes for request descriptors");
         }
         block.clear(total);
         srcList = block.share(srcListAt);
@@ -62,6 +69,10 @@ final class RequestDescriptors {
         opData = block.share(opAt);
         results = block.share(resultsAt);
         srcFlats = block.share(srcFlatsAt);
+        srcListAddress = Pointer.nativeValue(srcList);
+        dstListAddress = Pointer.nativeValue(dstList);
+        opDataAddress = Pointer.nativeValue(opData);
+        resultsAddress = Pointer.nativeValue(results);
         dstFlats = block.share(dstFlatsAt);
         srcList.setPointer(LIST_BUFFERS, srcFlats);
         srcList.setPointer(LIST_META, block.share(srcMetaAt));
@@ -73,33 +84,31 @@ final class RequestDescriptors {
         return (offset + 63) & ~63L;
     }
 
-    /** Number of flat buffers [address, address+length) needs when split at {@code chunk} bytes. */
-    static int flatsNeeded(long length, int chunk) {
-        return (int) Math.max(1, (length + chunk - 1) / chunk);
+    /** Describes [address, address+length) of {@code lease} as the source list. */
+    void source(DeviceLease lease, long address, long length, int flatBytes) {
+        fill(srcList, srcFlats, lease, address, length, flatBytes);
     }
 
-    void source(long address, int length, int chunk) {
-        fill(srcList, srcFlats, address, length, chunk);
+    void destination(DeviceLease lease, long address, long length, int flatBytes) {
+        fill(dstList, dstFlats, lease, address, length, flatBytes);
     }
 
-    void destination(long address, int length, int chunk) {
-        fill(dstList, dstFlats, address, length, chunk);
-    }
-
-    /** Describes [address, address+length) as flat buffers of at most {@code chunk} bytes: a scatter-gather list. */
-    private static void fill(Pointer list, Pointer flats, long address, int length, int chunk) {
-        int n = flatsNeeded(length, chunk);
+    private static void fill(Pointer list, Pointer flats, DeviceLease lease, long address, long length, int flatBytes) {
+        int n = Flats.count(lease, address, length, flatBytes);
         if (n > MAX_FLATS) {
             throw new IllegalArgumentException(length + " bytes need " + n + " flat buffers, at most " + MAX_FLATS);
         }
-        for (int i = 0; i < n; i++) {
-            long off = (long) i * chunk;
-            int len = (int) Math.min(chunk, length - off);
-            Pointer flat = flats.share((long) i * FLAT_SIZE);
-            flat.setInt(FLAT_LEN, len);
-            flat.setPointer(FLAT_DATA, new Pointer(address + off));
-        }
+        Flats.write(flats, FLAT_SIZE, FLAT_LEN, FLAT_DATA, lease, address, length, flatBytes);
         list.setInt(LIST_NUM, n);
+    }
+
+    /** Flats in the source list as last described. */
+    int sourceFlats() {
+        return srcList.getInt(LIST_NUM);
+    }
+
+    int destinationFlats() {
+        return dstList.getInt(LIST_NUM);
     }
 
     /** Operation data for one stateless request; the CRC seed in the results is 0 (a whole batch). */

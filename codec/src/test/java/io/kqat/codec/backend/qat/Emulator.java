@@ -19,8 +19,10 @@ final class Emulator {
     }
 
     static CodecConfig.Builder config(String variant) {
+        // The emulator deflates with zlib on shared CPUs: generous timeouts, except where a test is about them.
         return CodecConfig.builder().option(QatOptions.EMULATOR, dir(variant).toString())
-                .option(QatOptions.REGION_BYTES, Long.toString(8L << 20));
+                .option(QatOptions.REGION_BYTES, Long.toString(8L << 20))
+                .option(QatOptions.TIMEOUT_MS, "5000").option(QatOptions.TIMEOUT_PER_MIB_MS, "500");
     }
 
     static GzipCodec codec(String variant) {

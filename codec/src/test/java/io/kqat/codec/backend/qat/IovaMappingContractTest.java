@@ -84,20 +84,18 @@ class IovaMappingContractTest {
 
     @Test
     void aRequestWhoseMemoryIsNotMappedFaultsLikeAnIommuWould() {
-        try (Memory plain = new Memory(4096); Memory out = new Memory(4096)) {
+        try (Memory plain = new Memory(4096); Memory out = new Memory(4096); RawRequest r = new RawRequest(runtime)) {
             plain.clear(4096);
-            RequestDescriptors d = runtime.newDescriptors();
-            d.prepare(true, true);
-            d.source(Pointer.nativeValue(plain), 4096, 4096);
-            d.destination(Pointer.nativeValue(out), 4096, 4096);
+            r.descriptors.prepare(true, true);
+            r.descriptors.source(new RawRequest.Plain(Pointer.nativeValue(plain), 4096), Pointer.nativeValue(plain), 4096, 4096);
+            r.descriptors.destination(new RawRequest.Plain(Pointer.nativeValue(out), 4096), Pointer.nativeValue(out), 4096, 4096);
             long faults = emu.counter("iommu_faults");
-            Instance instance = runtime.nextInstance();
-            var sessions = new QatSessions(runtime);
-            int status = runtime.requests.submitAndWait(instance, true, sessions.session(instance, true, 1), d, 2_000_000_000L, () -> { });
-            assertThat(status).isEqualTo(CpaStatus.FAIL);
-            assertThat(emu.counter("iommu_faults")).isEqualTo(faults + 1);
-            sessions.close();
-            d.free();
+            long translationFailures = emu.counter("translation_failures");
+            int status = r.run(true);
+            // qatlib translates each flat's start at submission: memory USDM does not know is refused there already.
+            assertThat(status).as("submission refused (FAIL) or the device faulted").isIn(Integer.MIN_VALUE, CpaStatus.FAIL);
+            assertThat(emu.counter("iommu_faults") + emu.counter("translation_failures"))
+                    .isEqualTo(faults + translationFailures + 1);
         }
     }
 }

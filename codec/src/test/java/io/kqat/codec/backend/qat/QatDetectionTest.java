@@ -23,7 +23,8 @@ class QatDetectionTest {
     @AfterEach
     void restoreEmulator() {
         emu.configure(2, 64, false);
-        emu.setNoIommu(false);
+        emu.clearNoIommu();
+        emu.setHugepageMode(null);
     }
 
     private static String reason(GzipCodec codec, String rung) {
@@ -50,21 +51,58 @@ class QatDetectionTest {
         }
     }
 
+    /** A sysfs tree whose VFIO module parameter says {@code value}, as USDM reads it. */
+    private static Path sysfs(Path root, String value) throws Exception {
+        Path parameter = root.resolve(QatProbe.NO_IOMMU_PARAMETER);
+        Files.createDirectories(parameter.getParent());
+        Files.writeString(parameter, value + "\n");
+        return root;
+    }
+
     @Test
-    void vfioInNoIommuModeSeenFromTheDeviceNodes(@TempDir Path vfio) throws Exception {
-        Files.createFile(vfio.resolve("noiommu-0"));
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option("qat.vfio.dir", vfio.toString()).build())) {
-            assertThat(reason(codec, "qat")).contains("no-IOMMU");
+    void noIommuModeIsReadFromTheVfioModuleParameter(@TempDir Path root) throws Exception {
+        Path parameter = sysfs(root, "Y").resolve(QatProbe.NO_IOMMU_PARAMETER);
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option(QatOptions.SYSFS_ROOT, root.toString()).build())) {
+            assertThat(reason(codec, "qat")).contains("no-IOMMU").contains(parameter.toString()).contains("is Y");
             assertThat(codec.backendName()).isEqualTo("qat-pinned");
         }
     }
 
     @Test
+    void deviceNodeNamesAreNotTheSourceOfTruth(@TempDir Path vfio, @TempDir Path root) throws Exception {
+        Files.createFile(vfio.resolve("noiommu-0"));
+        sysfs(root, "N");
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option("qat.vfio.dir", vfio.toString())
+                .option(QatOptions.SYSFS_ROOT, root.toString()).build())) {
+            assertThat(codec.backendName()).as("a noiommu-0 node with the parameter at N").isEqualTo("qat");
+        }
+    }
+
+    @Test
+    void theEmulatorsOwnSysfsSaysIommuMode() throws Exception {
+        Path parameter = Emulator.dir("iova").resolve("sys").resolve(QatProbe.NO_IOMMU_PARAMETER);
+        assertThat(Files.readString(parameter).trim()).isEqualTo("N");
+        assertThat(emu.sysfsRoot()).isEqualTo(Emulator.dir("iova").resolve("sys").toString());
+    }
+
+    @Test
     void noIommuSeenFromTheMappingCallReturningZero() {
+        // In no-IOMMU mode USDM allocates only from huge pages (the rings too): without them qatlib does not start.
         emu.setNoIommu(true);
+        emu.setHugepageMode(true);
         try (GzipCodec codec = Emulator.codec("iova")) {
             assertThat(reason(codec, "qat")).contains("qaeMemMapContiguousIova refused the region (returned 0)");
             assertThat(codec.backendName()).isEqualTo("qat-pinned");
+        }
+    }
+
+    @Test
+    void noIommuWithoutHugePagesStopsQatlibFromStarting() {
+        emu.setNoIommu(true);
+        emu.setHugepageMode(false);
+        try (GzipCodec codec = Emulator.codec("iova")) {
+            assertThat(reason(codec, "qat")).contains("icp_sal_userStart");
+            assertThat(reason(codec, "qat-pinned")).contains("icp_sal_userStart");
         }
     }
 

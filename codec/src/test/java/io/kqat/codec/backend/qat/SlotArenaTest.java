@@ -42,7 +42,7 @@ class SlotArenaTest {
 
     @AfterEach
     void tearDown() {
-        region.close(arena.closeAndIsIdle());
+        region.close(true, arena.closeAndIsIdle());
         assertThat(iova.mapped).isZero();
     }
 
@@ -115,5 +115,58 @@ class SlotArenaTest {
         assertThat(arena.closeAndIsIdle()).isFalse();
         assertThat(arena.acquire(1)).as("nothing lent after close").isNull();
         lease.close();
+    }
+
+    @Test
+    void aLeaseGrowsInPlaceIntoTheHeadroomLeftAfterIt() {
+        SlotArena.Lease a = arena.acquire(2 * SlotArena.SLOT_SIZE);
+        SlotArena.Lease b = arena.acquire(2 * SlotArena.SLOT_SIZE);
+        assertThat(b.address()).as("the next lease leaves room to grow").isGreaterThanOrEqualTo(
+                a.address() + (1 + SlotArena.HEADROOM) * 2L * SlotArena.SLOT_SIZE);
+        ByteBuffer written = a.buffer();
+        for (int i = 0; i < written.capacity(); i++) {
+            written.put((byte) i);
+        }
+        long address = a.address();
+        assertThat(a.growInPlace(8 * SlotArena.SLOT_SIZE)).isTrue();
+        assertThat(a.address()).as("the batch did not move").isEqualTo(address);
+        assertThat(a.capacity()).isEqualTo(8 * SlotArena.SLOT_SIZE);
+        ByteBuffer grown = a.buffer();
+        assertThat(grown.position()).isZero();
+        assertThat(grown.capacity()).isEqualTo(8 * SlotArena.SLOT_SIZE);
+        for (int i = 0; i < 2 * SlotArena.SLOT_SIZE; i++) {
+            assertThat(grown.get(i)).isEqualTo((byte) i);
+        }
+        assertThat(arena.usedSlots()).isEqualTo(10);
+        assertThat(arena.leaseAt(address + 7L * SlotArena.SLOT_SIZE, 100)).isSameAs(a);
+        a.close();
+        b.close();
+        assertThat(arena.usedSlots()).isZero();
+    }
+
+    @Test
+    void growingFailsWhenTheNextSlotsAreLentAndChangesNothing() {
+        SlotArena.Lease all = arena.acquire(31 * SlotArena.SLOT_SIZE); // exact fit: no room for headroom
+        SlotArena.Lease last = arena.acquire(1);
+        assertThat(all.growInPlace(32 * SlotArena.SLOT_SIZE)).isFalse();
+        assertThat(all.capacity()).isEqualTo(31 * SlotArena.SLOT_SIZE);
+        assertThat(arena.usedSlots()).isEqualTo(32);
+        last.close();
+        assertThat(all.growInPlace(32 * SlotArena.SLOT_SIZE)).as("once the slot after it is free").isTrue();
+        all.close();
+        assertThat(last.growInPlace(2 * SlotArena.SLOT_SIZE)).as("a returned lease never grows").isFalse();
+        assertThat(arena.usedSlots()).isZero();
+    }
+
+    @Test
+    void aFullArenaStillLendsExactFits() {
+        List<SlotArena.Lease> leases = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            SlotArena.Lease l = arena.acquire(2 * SlotArena.SLOT_SIZE);
+            assertThat(l).as("lease %d", i).isNotNull();
+            leases.add(l);
+        }
+        assertThat(arena.usedSlots()).isEqualTo(32);
+        leases.forEach(SlotArena.Lease::close);
     }
 }

@@ -1,0 +1,65 @@
+package io.kqat.bench.kafka;
+
+import org.apache.kafka.common.compress.Compression;
+
+/**
+ * One row of the Kafka-path benchmarks, named as its {@code codec} parameter: {@code none}, {@code lz4},
+ * {@code snappy}, {@code zstd} (Kafka's default level), {@code gzip-N} (stock gzip at level N) or
+ * {@code kqat-BACKEND-N} (Kafka's gzip at level N through kqat's hook, forced to one backend).
+ */
+final class KafkaCodec {
+    final String name;
+    final Compression compression;
+    /** The kqat backend this row forces, or null for stock Kafka. */
+    final String kqatBackend;
+    final int level;
+
+    private KafkaCodec(String name, Compression compression, String kqatBackend, int level) {
+        this.name = name;
+        this.compression = compression;
+        this.kqatBackend = kqatBackend;
+        this.level = level;
+    }
+
+    static KafkaCodec parse(String name) {
+        switch (name) {
+            case "none":
+                return new KafkaCodec(name, Compression.NONE, null, 0);
+            case "lz4":
+                return new KafkaCodec(name, Compression.lz4().build(), null, 0);
+            case "snappy":
+                return new KafkaCodec(name, Compression.snappy().build(), null, 0);
+            case "zstd":
+                return new KafkaCodec(name, Compression.zstd().build(), null, 0);
+            default:
+                break;
+        }
+        String[] parts = name.split("-");
+        int level = parseLevel(name, parts[parts.length - 1]);
+        Compression gzip = Compression.gzip().level(level).build();
+        if (parts.length == 2 && parts[0].equals("gzip")) {
+            return new KafkaCodec(name, gzip, null, level);
+        }
+        if (parts.length == 3 && parts[0].equals("kqat")) {
+            return new KafkaCodec(name, gzip, parts[1], level);
+        }
+        throw new IllegalArgumentException("unknown codec row '" + name
+                + "' (none, lz4, snappy, zstd, gzip-LEVEL, kqat-BACKEND-LEVEL)");
+    }
+
+    private static int parseLevel(String name, String text) {
+        try {
+            int level = Integer.parseInt(text);
+            if (level >= 1 && level <= 9) {
+                return level;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("codec row '" + name + "' needs a gzip level 1..9 at its end");
+    }
+
+    boolean kqat() {
+        return kqatBackend != null;
+    }
+}

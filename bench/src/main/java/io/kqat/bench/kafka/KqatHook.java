@@ -1,0 +1,50 @@
+package io.kqat.bench.kafka;
+
+import io.kqat.agent.AgentOptions;
+import io.kqat.agent.KafkaGzipHook;
+import io.kqat.agent.KqatAgent;
+import io.kqat.codec.BackendStatus;
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.local.KafkaRuntimes;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.bytebuddy.agent.ByteBuddyAgent;
+
+/**
+ * Installs kqat's Kafka hook in this JVM only: JMH forks one JVM per parameter combination, so the forks that measure
+ * kqat rows get the hook and the stock rows' forks never see it. The QAT rows run on the project's QAT emulator (its
+ * data path, not a device's speed).
+ */
+final class KqatHook {
+    private KqatHook() {
+    }
+
+    /** Hooks Kafka's gzip with {@code backend} forced; fails when that backend cannot serve {@code level}. */
+    static GzipCodec install(String backend, int level) {
+        Map<String, String> options = codecOptions(backend);
+        options.put(AgentOptions.BACKEND, backend);
+        AgentOptions parsed = AgentOptions.parse(options);
+        KqatAgent.install(parsed, ByteBuddyAgent.install());
+        GzipCodec codec = KafkaGzipHook.install(parsed.codecConfig());
+        BackendStatus status = codec.backend(backend);
+        if (status == null || !status.compresses(level)) {
+            throw new IllegalStateException("kqat backend " + backend + " does not compress level " + level);
+        }
+        return codec;
+    }
+
+    /** The emulator option ({@code qat.emulator}) for the QAT rows, or nothing. */
+    static Map<String, String> codecOptions(String backend) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (backend.startsWith("qat")) {
+            Path emulator = KafkaRuntimes.locate().emulatorDir("iova");
+            if (emulator == null) {
+                throw new IllegalStateException("the QAT rows need the emulator: build the qat-emulator module");
+            }
+            options.put(QatOptions.EMULATOR, emulator.toString());
+        }
+        return options;
+    }
+}

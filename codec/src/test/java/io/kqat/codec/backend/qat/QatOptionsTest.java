@@ -1,0 +1,37 @@
+package io.kqat.codec.backend.qat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kqat.codec.CodecConfig;
+import org.junit.jupiter.api.Test;
+
+/** Issue 10 item 5: a request's timeout is short by default and sized to the request. */
+class QatOptionsTest {
+
+    @Test
+    void aRequestWaitsWellUnderASecondSizedToItsBytes() {
+        RequestTimeouts t = QatOptions.from(CodecConfig.defaults()).timeouts();
+        assertThat(t.forBytes(64 << 10)).as("64 KiB in, its bound out").isBetween(100_000_000L, 110_000_000L);
+        assertThat(t.forBytes(30L << 20)).as("the largest request, input and output").isLessThan(1_000_000_000L);
+        assertThat(t.forBytes(1 << 20)).isEqualTo(125_000_000L);
+    }
+
+    @Test
+    void theEmulatorIsGivenTimeAsItDeflatesOnTheHost() {
+        CodecConfig emulated = CodecConfig.builder().option(QatOptions.EMULATOR, "/somewhere").build();
+        assertThat(QatOptions.from(emulated).timeouts().forBytes(0)).isEqualTo(2_000_000_000L);
+        CodecConfig set = CodecConfig.builder().option(QatOptions.EMULATOR, "/somewhere")
+                .option(QatOptions.TIMEOUT_MS, "50").option(QatOptions.TIMEOUT_PER_MIB_MS, "0").build();
+        assertThat(QatOptions.from(set).timeouts().forBytes(10 << 20)).isEqualTo(50_000_000L);
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheKey() {
+        assertThatThrownBy(() -> QatOptions.from(CodecConfig.builder().option(QatOptions.TIMEOUT_MS, "0").build()))
+                .hasMessageContaining("qat.timeout.ms");
+        assertThatThrownBy(() -> QatOptions.from(CodecConfig.builder().option(QatOptions.TIMEOUT_PER_MIB_MS, "-1").build()))
+                .hasMessageContaining("qat.timeout.per.mib.ms");
+        assertThat(QatOptions.KEYS).contains(QatOptions.TIMEOUT_PER_MIB_MS, QatOptions.SYSFS_ROOT);
+    }
+}

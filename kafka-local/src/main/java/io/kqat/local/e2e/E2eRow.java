@@ -1,0 +1,46 @@
+package io.kqat.local.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One row of the end-to-end table: {@code none}, {@code lz4}, {@code snappy}, {@code zstd} (Kafka's default level),
+ * {@code gzip-N} (stock gzip at level N) or {@code kqat-gzip-N} (the same with kqat's agent in the producer, the
+ * consumer and the broker they talk to).
+ */
+public record E2eRow(String name, String compressionType, int gzipLevel, boolean kqat) {
+    public static final List<String> DEFAULT = List.of("none", "lz4", "zstd", "gzip-1", "gzip-6", "kqat-gzip-1", "kqat-gzip-6");
+    public static final List<String> QUICK = List.of("none", "gzip-6", "kqat-gzip-6");
+
+    public static E2eRow parse(String name) {
+        switch (name) {
+            case "none":
+            case "lz4":
+            case "snappy":
+            case "zstd":
+                return new E2eRow(name, name, 0, false);
+            default:
+                break;
+        }
+        boolean kqat = name.startsWith("kqat-");
+        String rest = kqat ? name.substring("kqat-".length()) : name;
+        if (rest.startsWith("gzip-")) {
+            try {
+                int level = Integer.parseInt(rest.substring("gzip-".length()));
+                if (level >= 1 && level <= 9) {
+                    return new E2eRow(name, "gzip", level, kqat);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("unknown codec row '" + name
+                + "' (none, lz4, snappy, zstd, gzip-1..9, kqat-gzip-1..9)");
+    }
+
+    public static List<E2eRow> parseAll(List<String> names) {
+        List<E2eRow> rows = new ArrayList<>();
+        names.forEach(n -> rows.add(parse(n.trim())));
+        return rows;
+    }
+}

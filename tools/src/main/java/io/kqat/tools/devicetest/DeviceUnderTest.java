@@ -1,0 +1,74 @@
+package io.kqat.tools.devicetest;
+
+import io.kqat.codec.BackendStatus;
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.testkit.EmulatorControl;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The QAT device the checks run on: the system's qatlib, or kqat's emulator (whose controls are then at hand for the
+ * checks that need a fault). Every codec a check opens is built here, on the same libraries.
+ */
+final class DeviceUnderTest {
+    private final Path emulator;
+    private final EmulatorControl control;
+    private final Map<String, String> options;
+
+    /**
+     * @param emulator the emulator's library directory, or null for the system's qatlib
+     * @param options  extra codec options (qat.* keys) for every codec
+     */
+    DeviceUnderTest(Path emulator, Map<String, String> options) {
+        this.emulator = emulator;
+        this.control = emulator == null ? null : EmulatorControl.open(emulator);
+        this.options = Map.copyOf(options);
+    }
+
+    boolean emulated() {
+        return control != null;
+    }
+
+    /** The emulator's controls; only for checks that ask {@link #emulated()} first. */
+    EmulatorControl emulator() {
+        return control;
+    }
+
+    String describe() {
+        return emulator == null ? "system qatlib" : "QAT emulator at " + emulator;
+    }
+
+    GzipCodec codec() {
+        return codec(UnaryOperator.identity());
+    }
+
+    /** A codec on this device, its config adjusted by the check (a short timeout, say). */
+    GzipCodec codec(UnaryOperator<CodecConfig.Builder> adjust) {
+        CodecConfig.Builder b = CodecConfig.builder().option(QatOptions.REGION_BYTES, Long.toString(64L << 20));
+        if (emulator != null) {
+            b.option(QatOptions.EMULATOR, emulator.toString());
+        }
+        options.forEach(b::option);
+        return GzipCodec.create(adjust.apply(b).build());
+    }
+
+    /** The best ready QAT rung of {@code codec}, or null. */
+    static BackendStatus qatRung(GzipCodec codec) {
+        for (String name : new String[] {"qat", "qat-pinned"}) {
+            BackendStatus r = codec.backend(name);
+            if (r != null && r.ready()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    static BackendStatus requireQat(GzipCodec codec) {
+        BackendStatus r = qatRung(codec);
+        Verify.that(r != null, "no QAT rung is ready: " + codec.backend("qat").skipReason());
+        return r;
+    }
+}

@@ -1,0 +1,82 @@
+package io.kqat.tools.devicetest;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The device test's outcome: one line per check and per size measured, as text for people or JSON for tickets. */
+final class Report {
+    private final String device;
+    private final List<CheckResult> checks = new ArrayList<>();
+    private final List<Throughput.Figure> figures = new ArrayList<>();
+
+    Report(String device) {
+        this.device = device;
+    }
+
+    void add(CheckResult c) {
+        checks.add(c);
+    }
+
+    void add(Throughput.Figure f) {
+        figures.add(f);
+    }
+
+    List<CheckResult> checks() {
+        return checks;
+    }
+
+    List<Throughput.Figure> figures() {
+        return figures;
+    }
+
+    boolean passed() {
+        return !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+    }
+
+    void printText(PrintWriter out) {
+        out.println("kqat device-test on " + device);
+        checks.forEach(c -> out.println(c.line()));
+        figures.forEach(f -> out.println(f.line()));
+        long failed = checks.stream().filter(c -> !c.passed()).count();
+        out.println(passed() ? "RESULT PASS: " + checks.size() + " checks passed"
+                : "RESULT FAIL: " + failed + " of " + checks.size() + " checks did not pass");
+        out.flush();
+    }
+
+    void printJson(PrintWriter out) {
+        StringBuilder sb = new StringBuilder("{\n  \"device\": ").append(quote(device)).append(",\n  \"checks\": [");
+        for (int i = 0; i < checks.size(); i++) {
+            CheckResult c = checks.get(i);
+            sb.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(quote(c.name())).append(", \"status\": ")
+                    .append(quote(c.status().name())).append(", \"detail\": ").append(quote(c.detail())).append('}');
+        }
+        sb.append("\n  ],\n  \"performance\": [");
+        for (int i = 0; i < figures.size(); i++) {
+            Throughput.Figure f = figures.get(i);
+            sb.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT, "    {\"batchKiB\": %d, "
+                    + "\"hostMicrosPerRequest\": %.2f, \"sleepsPerRequest\": %.2f, \"sleepMicros\": %.2f, "
+                    + "\"hostMicrosBesidesSleeps\": %.2f, \"megabytesPerSecond\": %.1f, \"rung\": %s}", f.kib(),
+                    f.hostMicrosPerRequest(), f.sleepsPerRequest(), f.sleepMicros(), f.kqatMicrosPerRequest(),
+                    f.megabytesPerSecond(), quote(f.rung())));
+        }
+        sb.append("\n  ],\n  \"result\": ").append(quote(passed() ? "PASS" : "FAIL")).append("\n}");
+        out.println(sb);
+        out.flush();
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

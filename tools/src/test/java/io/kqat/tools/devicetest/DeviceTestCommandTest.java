@@ -1,0 +1,72 @@
+package io.kqat.tools.devicetest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kqat.testkit.EmulatorControl;
+import io.kqat.testkit.Emulators;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code kqat device-test} against the emulator: every check passes on a conforming device, and one that lacks CnV fails. */
+class DeviceTestCommandTest {
+    private static final List<String> CHECKS = List.of("device", "capabilities", "flats-255", "flats-256", "inflate-limit",
+            "incompressible", "levels", "multi-member", "cut-short", "map-unmap", "threads", "timeout", "fallback");
+
+    /** Runs the command; returns {exit code, output}. */
+    private static Object[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new DeviceTestCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Object[] {code, out + err.toString()};
+    }
+
+    @Test
+    void everyCheckPassesOnTheEmulatorAndTheFiguresArePrinted() {
+        Object[] r = run("--emulator");
+        String out = (String) r[1];
+        System.out.println(out);
+        for (String check : CHECKS) {
+            assertThat(out).as(out).containsPattern("(?m)^PASS  " + check + " ");
+        }
+        assertThat(out).doesNotContainPattern("(?m)^(FAIL|SKIP)");
+        for (int kib : Throughput.SIZES_KIB) {
+            assertThat(out).containsPattern("perf +" + kib + " KiB batches: host CPU [0-9.]+ us per request");
+        }
+        assertThat(out).contains("RESULT PASS: " + CHECKS.size() + " checks passed");
+        assertThat(r[0]).isEqualTo(0);
+    }
+
+    @Test
+    void aDeviceWithoutCompressAndVerifyFailsAndTheRestIsNotRun() {
+        EmulatorControl emu = Emulators.control("iova");
+        emu.setCapability("cnv", false);
+        try {
+            Object[] r = run("--emulator", "--no-performance");
+            String out = (String) r[1];
+            assertThat(out).containsPattern("(?m)^FAIL  device +no QAT rung is ready.*compress-and-verify");
+            assertThat(out).containsPattern("(?m)^SKIP  flats-255 ");
+            assertThat(out).contains("RESULT FAIL: " + CHECKS.size() + " of " + CHECKS.size());
+            assertThat(r[0]).isEqualTo(1);
+
+            Object[] json = run("--emulator", "--no-performance", "--json");
+            assertThat((String) json[1]).contains("\"name\": \"device\", \"status\": \"FAIL\"")
+                    .contains("\"result\": \"FAIL\"");
+            assertThat(json[0]).isEqualTo(1);
+        } finally {
+            emu.setCapability("cnv", true);
+        }
+    }
+
+    @Test
+    void anUnknownEmulatorVariantIsAUsageError() {
+        Object[] r = run("--emulator=warp");
+        assertThat(r[0]).isEqualTo(2);
+        assertThat((String) r[1]).contains("--emulator takes iova, legacy or v3");
+    }
+}
