@@ -12,6 +12,25 @@ final class EmulatorCounters {
     private EmulatorCounters() {
     }
 
+    /**
+     * Makes the emulated device fail {@code percent}% of requests from now on (decided by {@code seed} and each
+     * request's number), or hang from the {@code hangAfter}-th request from now (negative: no hang). Set after the
+     * agent started, so kqat's start-up self test is not what fails.
+     */
+    static void injectFaults(String dir, long percent, long seed, long hangAfter) {
+        if (dir == null || percent <= 0 && hangAfter < 0) {
+            return;
+        }
+        EmulatorControl emu = EmulatorControl.open(Paths.get(dir));
+        if (percent > 0) {
+            emu.setSeed(seed);
+            emu.setFailPercent((int) percent);
+        }
+        if (hangAfter >= 0) {
+            emu.setHangFrom(emu.counter("requests") + hangAfter);
+        }
+    }
+
     /** @param dir the emulator directory the agent was given, or null (nothing is added) */
     static void putAll(Properties p, String dir) {
         if (dir == null) {

@@ -14,7 +14,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Sends {@code --records} sequence-numbered records (workload record i carries {@code "seq":i}) to partition 0 with
- * an idempotent gzip producer, timing each from {@code send()} to its acknowledgement, while counting the times a
+ * an idempotent gzip producer (device faults switched on once kqat has started: {@code --failPercent},
+ * {@code --hangAfter} requests), timing each from {@code send()} to its acknowledgement, while counting the times a
  * kqat circuit opened. Reports p50/p99/max latency, the longest {@code send()} call, failures and kqat's counters.
  */
 public final class SeqProducer {
@@ -44,6 +45,8 @@ public final class SeqProducer {
         long start;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.partitionsFor(topic); // creates the topic and fetches its metadata before the clock starts
+            EmulatorCounters.injectFaults(args.optional("emulator"), args.number("failPercent", 0), seed,
+                    args.number("hangAfter", -1));
             start = System.nanoTime();
             for (int i = 0; i < records; i++) {
                 final int seq = i;

@@ -33,11 +33,14 @@ public final class FaultsRun {
                 .agent("mode=qat,emulator=" + emulator)
                 .arg("bootstrap", broker.bootstrapServers()).arg("topic", topic)
                 .arg("records", records).arg("seed", seed).arg("emulator", emulator);
+        // Switched on in the producer once kqat has started (the emulator's kqatemu_set_fail_percent / _set_hang_from,
+        // as KQAT_EMU_FAIL_PERCENT / KQAT_EMU_HANG_FROM would from the start): from the start they fail kqat's
+        // start-up self test, and a device that fails its self test is not used at all.
         if (c.failPercent != null) {
-            producer.env("KQAT_EMU_FAIL_PERCENT", c.failPercent).env("KQAT_EMU_SEED", Long.toString(seed));
+            producer.arg("failPercent", c.failPercent);
         }
         if (c.hang) {
-            producer.env("KQAT_EMU_HANG_FROM", Integer.toString(FaultCase.HANG_AFTER_REQUESTS));
+            producer.arg("hangAfter", FaultCase.HANG_AFTER_REQUESTS);
         }
         if (c.thrown != null) {
             producer.classpath(ProviderJar.write(workDir)).jvmArg("-D" + ThrowingRungProvider.PROPERTY + "=" + c.thrown);
