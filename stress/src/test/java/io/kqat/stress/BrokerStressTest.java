@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The CI forms of {@code scripts/stress faults}, {@code soak} and {@code bombs}, sharing one stock broker: 20k
  * records at 10% device faults and with the device hanging; 5k records with a rung throwing Error, RuntimeException
- * and OutOfMemoryError at close; a 30 s soak; 2 bomb producers into the stock broker and into one with the agent.
+ * and OutOfMemoryError at close; a 20 s soak; 2 bomb producers into the stock broker and into one with the agent.
  */
 class BrokerStressTest {
     @TempDir
@@ -68,7 +68,7 @@ class BrokerStressTest {
 
     @Test
     void soakLeavesNothingBehind() {
-        Properties r = SoakCommand.soak(stock, work.resolve("soak"), 30, 5);
+        Properties r = SoakCommand.soak(stock, work.resolve("soak"), 20, 4);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         SoakCommand.print(r, new PrintStream(text, true, StandardCharsets.UTF_8));
         System.out.println(text);

@@ -6,7 +6,7 @@ public enum Verdict {
     BOTH_REJECT(true, "both rejected (kqat with CorruptGzipException)"),
     OVER_BOUND(true, "GZIPInputStream delivered more than the bound; kqat raised OutputLimitExceededException"),
     DIFF_TRAILING_BYTES(true, "deliberate: bytes after the last complete member that are neither a member nor only zeros "
-            + "(GZIPInputStream ignores them, kqat rejects them, as gzip -d does)"),
+            + "(GZIPInputStream ignores them, gzip -d warns 'trailing garbage ignored' and exits 2, kqat rejects them)"),
     DIFF_RESERVED_FLAGS(true, "deliberate: a member header with reserved FLG bits set (GZIPInputStream ignores them, "
             + "kqat rejects them as RFC 1952 requires)"),
     FAIL_WRONG_OUTPUT(false, "both decoded, kqat's bytes differ"),
