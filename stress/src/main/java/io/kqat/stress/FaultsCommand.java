@@ -46,7 +46,7 @@ final class FaultsCommand {
         for (String id : cases) {
             FaultCase c = FaultCase.parse(id);
             System.err.println("faults: case " + c.name + " ...");
-            reports.add(new FaultsReport(c.name, runner.run(id, c, records, seed, perProgram)));
+            reports.add(new FaultsReport(c, runner.run(id, c, records, seed, perProgram)));
         }
         return reports;
     }
@@ -59,10 +59,9 @@ final class FaultsCommand {
                 out.println("FAIL " + r.caseName + ": records lost, duplicated, reordered or altered");
                 ok = false;
             }
-            boolean deviceCase = r.caseName.contains("device");
-            if (deviceCase && !r.caseName.startsWith("0%") && r.faultsSeen() <= 0) {
+            if (r.deviceFaultsExpected && r.faultsSeen() <= 0) {
                 out.println("FAIL " + r.caseName + ": no device fault was injected (does this tree's emulator read "
-                        + "KQAT_EMU_FAIL_PERCENT / KQAT_EMU_HANG_FROM?)");
+                        + "kqatemu_set_fail_percent / kqatemu_set_hang_from?)");
                 ok = false;
             }
         }

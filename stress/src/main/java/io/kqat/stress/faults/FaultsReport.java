@@ -11,10 +11,13 @@ import java.util.Properties;
 public final class FaultsReport {
     public final String caseName;
     public final Properties values;
+    /** The case injects device faults, so kqat must have counted some for the run to prove anything. */
+    public final boolean deviceFaultsExpected;
 
-    public FaultsReport(String caseName, Properties values) {
-        this.caseName = caseName;
+    public FaultsReport(FaultCase c, Properties values) {
+        this.caseName = c.name;
         this.values = values;
+        this.deviceFaultsExpected = c.expectsDeviceFaults();
     }
 
     public long number(String key) {

@@ -69,10 +69,10 @@ final class Mutator {
             return new Mutated(concat(b, new byte[r.nextInt(8) == 0 ? 1 : 1 + r.nextInt(4096)]), "zero-padding");
         }
         if (p < 74) {
-            return trailingGarbage(r, b, m);
+            return FramingMutations.trailingGarbage(r, b, m);
         }
         if (p < 84) {
-            return header(r, b, m);
+            return FramingMutations.header(r, b, m);
         }
         if (p < 92) {
             return splice(r, b, m);
@@ -155,63 +155,6 @@ final class Mutator {
             ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(m.trailer + offset, value);
         }
         return b;
-    }
-
-    private static Mutated trailingGarbage(SplittableRandom r, byte[] b, Layout.Member m) {
-        byte[] tail;
-        String what;
-        switch (r.nextInt(5)) {
-            case 0:
-                tail = new byte[1 + r.nextInt(64)];
-                r.nextBytes(tail);
-                what = "garbage-random";
-                break;
-            case 1:
-                tail = new byte[] {0x1f, (byte) 0x8b};
-                what = "garbage-magic-only";
-                break;
-            case 2:
-                int s = Math.min(m.start, b.length);
-                tail = Arrays.copyOfRange(b, s, Math.min(b.length, s + 1 + r.nextInt(Math.max(1, m.end - m.start))));
-                what = "garbage-partial-member";
-                break;
-            case 3:
-                tail = concat(new byte[1 + r.nextInt(16)], new byte[] {(byte) (1 + r.nextInt(255))});
-                what = "garbage-after-zeros";
-                break;
-            default:
-                tail = new byte[] {(byte) (1 + r.nextInt(255))};
-                what = "garbage-one-byte";
-        }
-        return new Mutated(concat(b, tail), what);
-    }
-
-    /** Header fields that lie: method, reserved flag bits, FTEXT, optional-field flags the header does not carry. */
-    private static Mutated header(SplittableRandom r, byte[] src, Layout.Member m) {
-        byte[] b = src.clone();
-        if (m.start + 4 > b.length) {
-            return new Mutated(b, "header-too-short");
-        }
-        switch (r.nextInt(6)) {
-            case 0:
-                b[m.start + 2] = (byte) r.nextInt(256);
-                return new Mutated(b, "header-method");
-            case 1:
-                b[m.start + 3] |= (byte) (0x20 << r.nextInt(3));
-                return new Mutated(b, "header-reserved-flag");
-            case 2:
-                b[m.start + 3] |= 0x01;
-                return new Mutated(b, "header-ftext");
-            case 3:
-                b[m.start + 3] ^= 0x04;
-                return new Mutated(b, "header-toggle-fextra");
-            case 4:
-                b[m.start + 3] ^= (byte) (r.nextBoolean() ? 0x08 : 0x10);
-                return new Mutated(b, "header-toggle-fname-fcomment");
-            default:
-                b[m.start + 3] ^= 0x02;
-                return new Mutated(b, "header-toggle-fhcrc");
-        }
     }
 
     /** Deletes, inserts or repeats a piece of a member's body. */
