@@ -1,0 +1,62 @@
+package io.kqat.stress.fuzz;
+
+import io.kqat.codec.CorruptGzipException;
+import io.kqat.codec.OutputLimitExceededException;
+import java.util.Arrays;
+
+/**
+ * Compares kqat's outcomes on one input with the oracle's, explaining every difference or calling it a failure. The
+ * explanation of a rejection is worked out once per input, however many rungs and paths reject it.
+ */
+final class Judge {
+    private final byte[] input;
+    private final Outcome oracle;
+    private Verdict rejection;
+
+    Judge(byte[] input, Outcome oracle) {
+        this.input = input;
+        this.oracle = oracle;
+    }
+
+    /** @param bound the caller's bound, or 0 when the path ran with none set by the caller */
+    Verdict judge(Outcome kqat, long bound) {
+        long limit = bound > 0 ? bound : Long.MAX_VALUE;
+        if (kqat.error instanceof OutputLimitExceededException) {
+            return oracle.output.length > limit ? Verdict.OVER_BOUND : Verdict.FAIL_LIMIT_EARLY;
+        }
+        if (kqat.error != null && !(kqat.error instanceof CorruptGzipException)) {
+            return Verdict.FAIL_UNEXPECTED_ERROR;
+        }
+        if (kqat.ok()) {
+            if (kqat.output.length > limit) {
+                return Verdict.FAIL_OVER_BOUND;
+            }
+            if (!oracle.ok()) {
+                return Verdict.FAIL_ACCEPTS_INVALID;
+            }
+            return kqat.sameOutput(oracle) ? Verdict.SAME_OUTPUT : Verdict.FAIL_WRONG_OUTPUT;
+        }
+        if (!oracle.ok()) {
+            return Verdict.BOTH_REJECT;
+        }
+        if (rejection == null) {
+            rejection = explainRejection(input, oracle);
+        }
+        return rejection;
+    }
+
+    /** kqat rejected, GZIPInputStream decoded: one of the listed differences, or a failure. */
+    private static Verdict explainRejection(byte[] input, Outcome oracle) {
+        StrictScan strict = StrictScan.of(input, false);
+        if (strict.stoppedAtReservedFlags) {
+            StrictScan lenient = StrictScan.of(input, true);
+            if (Arrays.equals(lenient.output, oracle.output)) {
+                return Verdict.DIFF_RESERVED_FLAGS;
+            }
+        }
+        if (strict.members > 0 && strict.rest == StrictScan.Rest.OTHER && Arrays.equals(strict.output, oracle.output)) {
+            return Verdict.DIFF_TRAILING_BYTES;
+        }
+        return Verdict.FAIL_REJECTS_VALID;
+    }
+}
