@@ -19,6 +19,8 @@ final class Rungs implements AutoCloseable {
     static final String QAT_PINNED = "qat-pinned";
     /** Serves the piece-by-piece path (its streaming inflater) while whole members go to the JDK rung. */
     static final String ISAL = "isal";
+    /** Decompresses only when chosen by name (its inflater is more lenient than zlib's), as it is here. */
+    static final String LIBDEFLATE = "libdeflate";
 
     private final Map<String, GzipCodec> codecs = new LinkedHashMap<>();
 
@@ -28,7 +30,7 @@ final class Rungs implements AutoCloseable {
         if (names.isEmpty()) {
             try (GzipCodec probe = GzipCodec.create(CodecConfig.builder().mode(io.kqat.codec.Mode.SOFTWARE).build())) {
                 for (BackendStatus s : probe.backends()) {
-                    if (s.ready() && (s.inflates() || s.name().equals(ISAL))) {
+                    if (s.ready() && (s.inflates() || s.name().equals(ISAL) || s.name().equals(LIBDEFLATE))) {
                         names.add(s.name());
                     }
                 }

@@ -9,6 +9,8 @@ public enum Verdict {
             + "(GZIPInputStream ignores them, gzip -d warns 'trailing garbage ignored' and exits 2, kqat rejects them)"),
     DIFF_RESERVED_FLAGS(true, "deliberate: a member header with reserved FLG bits set (GZIPInputStream ignores them, "
             + "kqat rejects them as RFC 1952 requires)"),
+    LENIENT_LIBDEFLATE(true, "deliberate: libdeflate, chosen by name, decodes what zlib rejects (literal/length "
+            + "symbols 286-287, distance codes 30-31); the default ladder never decompresses with it"),
     FAIL_WRONG_OUTPUT(false, "both decoded, kqat's bytes differ"),
     FAIL_ACCEPTS_INVALID(false, "kqat decoded what GZIPInputStream rejects"),
     FAIL_REJECTS_VALID(false, "kqat rejected what GZIPInputStream decodes, not a listed difference"),

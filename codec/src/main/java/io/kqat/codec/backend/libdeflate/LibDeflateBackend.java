@@ -16,6 +16,11 @@ import java.nio.ByteBuffer;
  * 1..9 (libdeflate's 10..12 are not used: far slower, for a few percent); libdeflate compresses faster than zlib at
  * the same level with a similar or better ratio. Inflate uses {@code libdeflate_deflate_decompress_ex}, which
  * reports the input consumed, so the gzip layer can walk several members.
+ *
+ * <p>libdeflate's inflater is deliberately more lenient than zlib's: it decodes literal/length symbols 286-287 and
+ * distance codes 30-31, which zlib (so stock Kafka) rejects. A broker decoding with it would accept batches stock
+ * consumers cannot read, so it decompresses only when chosen by name ({@code backend=libdeflate}); the default
+ * ladder decodes with ISA-L or the JDK, both as strict as zlib.
  */
 public final class LibDeflateBackend implements Backend {
     public static final String NAME = "libdeflate";
@@ -24,7 +29,10 @@ public final class LibDeflateBackend implements Backend {
     private final ContextPool<Long>[] compressors = new ContextPool[10];
     private final ContextPool<Decompressor> decompressors = new ContextPool<>(Decompressor::new, Decompressor::free);
 
-    LibDeflateBackend() {
+    private final boolean decodes;
+
+    LibDeflateBackend(boolean decodes) {
+        this.decodes = decodes;
         for (int level = 1; level <= 9; level++) {
             int l = level;
             compressors[level] = new ContextPool<>(() -> allocCompressor(l), LibDeflateNative::libdeflate_free_compressor);
@@ -42,6 +50,11 @@ public final class LibDeflateBackend implements Backend {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public boolean supportsDecompress() {
+        return decodes;
     }
 
     @Override

@@ -5,7 +5,10 @@ import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
 
-/** Offers {@link LibDeflateBackend} when {@code libdeflate.so.0} loads and passes the self test. */
+/**
+ * Offers {@link LibDeflateBackend} when {@code libdeflate.so.0} loads and passes the self test: for compression, and
+ * for decompression only when chosen by name (its inflater accepts streams zlib rejects).
+ */
 public final class LibDeflateProvider implements BackendProvider {
 
     @Override
@@ -24,6 +27,7 @@ public final class LibDeflateProvider implements BackendProvider {
         if (failure != null) {
             return Probe.skipped(name(), failure);
         }
-        return SelfTest.verified(name(), new LibDeflateBackend(), "");
+        boolean chosen = LibDeflateBackend.NAME.equals(config.backend());
+        return SelfTest.verified(name(), new LibDeflateBackend(chosen), "");
     }
 }
