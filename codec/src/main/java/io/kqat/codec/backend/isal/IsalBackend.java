@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * levels 1 and 2 (igzip 1 compresses several times faster than zlib 1, with a similar ratio on JSON). From
  * level 3 up the caller asks for ratio: igzip 3 compresses worse than libdeflate 3 at a similar speed (measured on
  * Kafka-like JSON), so this backend declines those levels and the ladder moves on.
- * It does not inflate whole members (libdeflate does that about as fast, without any structure), but it offers ISA-L's
- * streaming inflater for members too large to hold and for reading with fixed memory, once its self test has passed.
+ * It inflates with ISA-L's streaming inflater, whole members and piece by piece, once that inflater's self test has
+ * passed: it is as strict as zlib (libdeflate is not, so the ladder decodes with ISA-L or the JDK by default).
  */
 public final class IsalBackend implements Backend {
     public static final String NAME = "isal";
@@ -27,6 +27,7 @@ public final class IsalBackend implements Backend {
     @SuppressWarnings("unchecked")
     private final ContextPool<Stream>[] streams = new ContextPool[MAX_LEVEL + 1];
     private final Supplier<String> inflateCheck;
+    private final ContextPool<WholeInflater> inflaters = new ContextPool<>(WholeInflater::new, WholeInflater::close);
 
     /**
      * @param inflateCheck the streaming inflater's self test, asked when a stream is first wanted (so that compressing
@@ -52,7 +53,7 @@ public final class IsalBackend implements Backend {
 
     @Override
     public boolean supportsDecompress() {
-        return false;
+        return inflateCheck.get() == null;
     }
 
     @Override
@@ -111,7 +112,12 @@ public final class IsalBackend implements Backend {
 
     @Override
     public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
-        throw BackendException.declined("isal does not inflate in kqat");
+        WholeInflater w = inflaters.borrow();
+        try {
+            return w.inflate(src, dst);
+        } finally {
+            inflaters.giveBack(w);
+        }
     }
 
     /** ISA-L's streaming inflater, or null when it failed its self test on this library. */
@@ -122,6 +128,7 @@ public final class IsalBackend implements Backend {
 
     @Override
     public void close() {
+        inflaters.close();
         for (int level = 1; level <= MAX_LEVEL; level++) {
             streams[level].close();
         }

@@ -36,7 +36,7 @@ class FileBenchTest {
 
         List<FileRun> runs = bench.run(List.of(6), Progress.start(new PrintStream(text), "test", 1));
         assertThat(runs).extracting(FileRun::tool).containsExactly("kqat compress --threads 2 (libdeflate)",
-                "kqat compress --threads 1 (libdeflate)", "kqat decompress (libdeflate)");
+                "kqat compress --threads 1 (libdeflate)", "kqat decompress (isal)");
         assertThat(runs).allSatisfy(r -> {
             assertThat(r.ok()).isTrue();
             assertThat(r.plainBytes()).isEqualTo(1 << 20);
