@@ -93,7 +93,7 @@ public final class CeilingCompare {
         if (row[1].equals("compress")) {
             return java.compress(backend, Integer.parseInt(row[2]));
         }
-        return backend.equals("isal") ? null : java.inflate(backend); // kqat inflates with libdeflate, not igzip
+        return java.inflate(backend);
     }
 
     private static void printRow(String[] c, double cRate, double[] java) {
