@@ -14,6 +14,7 @@ public final class FaultyProvider implements BackendProvider {
     final int rank;
     public volatile Supplier<? extends Throwable> fault;
     public volatile int deflates;
+    public volatile int inflates;
 
     public FaultyProvider(String name, int rank) {
         this.name = name;
@@ -65,6 +66,7 @@ public final class FaultyProvider implements BackendProvider {
 
             @Override
             public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
+                inflates++;
                 return jdk.inflate(src, dst);
             }
         });

@@ -113,10 +113,26 @@ public abstract class CompressedInput implements AutoCloseable {
                 }
                 window.compact().flip();
             }
+            if (!append()) {
+                ended = true;
+                return false;
+            }
+            // Then whatever the stream already has, without blocking: members whose body fits the window are then
+            // inflated whole at the first try instead of being cut at every 64 KiB read.
+            while (window.limit() < window.capacity() && in.available() > 0) {
+                if (!append()) {
+                    ended = true;
+                    break;
+                }
+            }
+            return true;
+        }
+
+        /** One read after the window's limit; false at the end of the stream. */
+        private boolean append() throws IOException {
             int room = window.capacity() - window.limit();
             int n = in.read(transfer, 0, Math.min(room, transfer.length));
             if (n < 0) {
-                ended = true;
                 return false;
             }
             int p = window.position();
