@@ -103,6 +103,12 @@ final class MemberOutputStream extends OutputStream {
     private void grow(int wanted) {
         long needed = (long) records.position() + wanted;
         int capacity = (int) Math.min(memberBytes, Math.min(Integer.MAX_VALUE - 64, Math.max(needed, 2L * records.capacity())));
+        int written = records.position();
+        if (lease.growInPlace(capacity)) { // slots of the device region: the batch stays where the device reads it
+            records = lease.buffer();
+            records.limit(Math.min(records.capacity(), memberBytes)).position(written);
+            return;
+        }
         BufferLease oldLease = lease;
         Cleaner.Cleanable oldCleanable = cleanable;
         ByteBuffer filled = records.flip();

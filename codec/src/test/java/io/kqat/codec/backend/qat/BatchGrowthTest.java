@@ -53,6 +53,25 @@ class BatchGrowthTest {
     }
 
     @Test
+    void aKafkaBatchStreamGrowsItsSlotsInPlace() throws Exception {
+        EmulatorControl emu = Emulator.control("iova");
+        try (GzipCodec codec = Emulator.codec("iova")) {
+            emu.resetCounters();
+            byte[] data = new KafkaLikeEvents(22).fill(400_000);
+            java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+            try (java.io.OutputStream batch = codec.batchOutputStream(wire, 6)) {
+                for (int off = 0; off < data.length; off += 100) {
+                    batch.write(data, off, Math.min(100, data.length - off)); // as Kafka appends records
+                }
+            }
+            assertThat(codec.decompress(wire.toByteArray())).isEqualTo(data);
+            assertThat(codec.counters().batchBytesMoved()).as("bytes moved to a larger lease").isZero();
+            assertThat(codec.backend("qat").stats().getCompressCopiedIn()).isZero();
+            assertThat(emu.counter("src_bytes_mapped")).isEqualTo(data.length);
+        }
+    }
+
+    @Test
     void plainMemoryDoesNotGrowInPlace() {
         try (GzipCodec codec = Emulator.codec("legacy"); BufferLease lease = codec.acquireBatchBuffer(1000)) {
             assertThat(lease.deviceMapped()).isFalse();
