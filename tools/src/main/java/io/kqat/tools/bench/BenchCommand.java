@@ -2,6 +2,7 @@ package io.kqat.tools.bench;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.jdk.JdkBackend;
 import io.kqat.testkit.KafkaLikeEvents;
 import io.kqat.tools.bench.file.CTool;
 import io.kqat.tools.bench.file.FileBench;
@@ -115,6 +116,10 @@ public final class BenchCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(io.err(), "kqat bench", backendList.size() * levelList.size()
                 + (input == null ? 0 : FileBench.steps(levelList)))) {
             BenchRunner runner = new BenchRunner(data, (int) batch, seconds);
+            // The first cell measured ran up to 1.6x slow even after its own warm-up (the JIT, the heap still
+            // growing): one throwaway cell first, so every measured cell starts from the same state.
+            progress.doing("warm-up");
+            runner.run(base, JdkBackend.NAME, 1);
             for (String backend : backendList) {
                 for (int level : levelList) {
                     progress.doing(backend + " level " + level);
