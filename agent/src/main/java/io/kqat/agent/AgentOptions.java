@@ -17,6 +17,7 @@ import java.util.Map;
  *   <li>{@code regionBytes}: size of the QAT region, with an optional k/m/g suffix</li>
  *   <li>{@code emulator}: directory of the QAT emulator libraries, used instead of the system qatlib</li>
  *   <li>{@code maxDecompressedBytes}: bound on one batch's decompressed size</li>
+ *   <li>{@code strictDecode}: true decodes only as strictly as zlib (a broker that must refuse what stock refuses)</li>
  *   <li>{@code qat.*}: passed to the QAT backend as they are (keys in {@link QatOptions})</li>
  * </ul>
  */
@@ -26,6 +27,7 @@ public final class AgentOptions {
     public static final String REGION_BYTES = "regionBytes";
     public static final String EMULATOR = "emulator";
     public static final String MAX_DECOMPRESSED_BYTES = "maxDecompressedBytes";
+    public static final String STRICT_DECODE = "strictDecode";
 
     private final boolean off;
     private final CodecConfig codecConfig;
@@ -83,11 +85,14 @@ public final class AgentOptions {
                 config.option(QatOptions.EMULATOR, v);
             } else if (key.equals(MAX_DECOMPRESSED_BYTES)) {
                 config.maxDecompressedBytes(parseSize(v));
+            } else if (key.equals(STRICT_DECODE)) {
+                config.option(CodecConfig.STRICT_DECODE, Boolean.toString(Boolean.parseBoolean(v)));
             } else if (QatOptions.KEYS.contains(key)) {
                 config.option(key, v);
             } else {
                 throw new IllegalArgumentException("unknown kqat option '" + key + "' (known: " + MODE + ", " + BACKEND
-                        + ", " + REGION_BYTES + ", " + EMULATOR + ", " + MAX_DECOMPRESSED_BYTES + ", " + QatOptions.KEYS + ")");
+                        + ", " + REGION_BYTES + ", " + EMULATOR + ", " + MAX_DECOMPRESSED_BYTES + ", " + STRICT_DECODE + ", "
+                        + QatOptions.KEYS + ")");
             }
         }
         return new AgentOptions(off, config.build());

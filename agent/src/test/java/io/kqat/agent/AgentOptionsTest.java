@@ -32,6 +32,12 @@ class AgentOptionsTest {
     }
 
     @Test
+    void strictDecodeReachesTheCodecConfig() {
+        assertThat(AgentOptions.parseAgentArgs("strictDecode=true").codecConfig().strictDecode()).isTrue();
+        assertThat(AgentOptions.parseAgentArgs("mode=auto").codecConfig().strictDecode()).isFalse();
+    }
+
+    @Test
     void offIsItsOwnMode() {
         assertThat(AgentOptions.parseAgentArgs("mode=off").off()).isTrue();
     }

@@ -58,6 +58,18 @@ public final class CodecConfig {
         return maxDecompressedBytes;
     }
 
+    /**
+     * Option key: {@code true} decodes only with inflaters as strict as zlib (the JDK, QAT), never ISA-L, whose
+     * inflater accepts a Huffman code zlib rejects as incomplete when the data never uses a missing code. For brokers
+     * that must refuse exactly what a stock broker refuses, at the JDK's decoding speed.
+     */
+    public static final String STRICT_DECODE = "decode.strict";
+
+    /** True when {@link #STRICT_DECODE} is set. */
+    public boolean strictDecode() {
+        return Boolean.parseBoolean(option(STRICT_DECODE, "false"));
+    }
+
     public String option(String key, String defaultValue) {
         return options.getOrDefault(key, defaultValue);
     }

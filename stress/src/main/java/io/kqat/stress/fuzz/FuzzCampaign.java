@@ -119,7 +119,7 @@ public final class FuzzCampaign {
                 Watchdog.start(slot, i, e.getKey() + "/" + path);
                 Outcome o = path.decode(e.getValue(), m.bytes, pathBound, pr);
                 Watchdog.end(slot);
-                Verdict v = judge.judge(o, pathBound, e.getKey().equals(Rungs.LIBDEFLATE));
+                Verdict v = judge.judge(o, pathBound, e.getKey());
                 report.verdict(e.getKey(), path, v);
                 if (!v.pass) {
                     String detail = "kqat " + o + "; GZIPInputStream " + oracle + "; bound " + pathBound

@@ -20,14 +20,14 @@ final class Judge {
 
     /**
      * @param bound the caller's bound, or 0 when the path ran with none set by the caller
-     * @param lenientRung the rung is libdeflate, chosen by name: its inflater decodes symbols zlib rejects
+     * @param rung  the rung the codec was forced to: libdeflate and ISA-L each accept, by design, streams zlib rejects
      */
-    Verdict judge(Outcome kqat, long bound, boolean lenientRung) {
+    Verdict judge(Outcome kqat, long bound, String rung) {
         long limit = bound > 0 ? bound : Long.MAX_VALUE;
-        boolean beyondZlib = lenientRung && !oracle.ok();
+        Verdict lenient = oracle.ok() ? null : leniency(rung);
         if (kqat.error instanceof OutputLimitExceededException) {
-            if (beyondZlib && oracle.output.length <= limit) {
-                return Verdict.LENIENT_LIBDEFLATE; // it decoded on past where zlib stopped, into the bound
+            if (lenient != null && oracle.output.length <= limit) {
+                return lenient; // it decoded on past where zlib stopped, into the bound
             }
             return oracle.output.length > limit ? Verdict.OVER_BOUND : Verdict.FAIL_LIMIT_EARLY;
         }
@@ -39,7 +39,7 @@ final class Judge {
                 return Verdict.FAIL_OVER_BOUND;
             }
             if (!oracle.ok()) {
-                return beyondZlib ? Verdict.LENIENT_LIBDEFLATE : Verdict.FAIL_ACCEPTS_INVALID;
+                return lenient != null ? lenient : Verdict.FAIL_ACCEPTS_INVALID;
             }
             return kqat.sameOutput(oracle) ? Verdict.SAME_OUTPUT : Verdict.FAIL_WRONG_OUTPUT;
         }
@@ -50,6 +50,22 @@ final class Judge {
             rejection = explainRejection(input, oracle);
         }
         return rejection;
+    }
+
+    /**
+     * The listed leniency of the rung for what zlib rejected, or null: libdeflate (chosen by name) decodes reserved
+     * symbols; ISA-L decodes with a Huffman code zlib calls incomplete ("invalid ... set") when no missing code is used.
+     */
+    private Verdict leniency(String rung) {
+        if (Rungs.LIBDEFLATE.equals(rung)) {
+            return Verdict.LENIENT_LIBDEFLATE;
+        }
+        String zlib = String.valueOf(oracle.error == null ? null : oracle.error.getMessage());
+        if (Rungs.ISAL.equals(rung) && (zlib.contains("invalid distances set")
+                || zlib.contains("invalid literal/lengths set"))) {
+            return Verdict.LENIENT_ISAL_INCOMPLETE_CODE;
+        }
+        return null;
     }
 
     /** kqat rejected, GZIPInputStream decoded: one of the listed differences, or a failure. */

@@ -11,6 +11,8 @@ public enum Verdict {
             + "kqat rejects them as RFC 1952 requires)"),
     LENIENT_LIBDEFLATE(true, "deliberate: libdeflate, chosen by name, decodes what zlib rejects (literal/length "
             + "symbols 286-287, distance codes 30-31); the default ladder never decompresses with it"),
+    LENIENT_ISAL_INCOMPLETE_CODE(true, "deliberate: ISA-L decodes with a Huffman code zlib rejects as incomplete "
+            + "(\"invalid distances set\"), the data never using a missing code; decode.strict=true refuses it"),
     FAIL_WRONG_OUTPUT(false, "both decoded, kqat's bytes differ"),
     FAIL_ACCEPTS_INVALID(false, "kqat decoded what GZIPInputStream rejects"),
     FAIL_REJECTS_VALID(false, "kqat rejected what GZIPInputStream decodes, not a listed difference"),
