@@ -110,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
                     topics.size() + 1, records, records);
             out.printf("Broker (kqat agent): decompressed %s batches to validate them, backend %s.%n",
                     broker.kqatCounter("decompressBatches"),
-                    broker.jmxAttribute("io.kqat:type=GzipCodec", "Backend"));
+                    broker.jmxAttribute("io.kqat:type=GzipCodec", "DecompressBackend"));
             out.println("Logs and reports: " + work);
             return 0;
         } catch (WorkloadJvm.WorkloadFailed e) {

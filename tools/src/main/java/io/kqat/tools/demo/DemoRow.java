@@ -19,7 +19,7 @@ record DemoRow(String run, String backend, String batches, double ratio, double 
         boolean kqat = "true".equals(r.get("kqat.installed"));
         double ratio = kqat && r.getLong("kqat.DecompressBytesIn") > 0
                 ? (double) r.getLong("bytes") / r.getLong("kqat.DecompressBytesIn") : Double.NaN;
-        return new DemoRow(run, kqat ? r.get("kqat.Backend") : "zlib (JDK)",
+        return new DemoRow(run, kqat ? r.get("kqat.DecompressBackend") : "zlib (JDK)",
                 kqat ? r.get("kqat.DecompressBatches") : "-", ratio, r.megabytesPerSecond(), baseline);
     }
 
