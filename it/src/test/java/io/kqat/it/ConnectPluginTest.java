@@ -6,7 +6,6 @@ import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.LocalConnectWorker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +36,9 @@ class ConnectPluginTest {
     @RegisterExtension
     static final BrokerExtension CLUSTER = BrokerExtension.stock();
 
-
-
     private static Path pluginArchive() {
-        Path target = KafkaRuntimes.locate().home().resolve("connect-plugin/target");
-        try (var files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("kqat-connect-plugin-.*\\.zip")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no plugin archive in " + target + ": build connect-plugin"));
+        try {
+            return PluginArchive.locate(KafkaRuntimes.locate());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -69,7 +64,7 @@ class ConnectPluginTest {
     @Test
     void linesGoThroughCompressIntoGzipAndComeBackIdentical() throws Exception {
         Path plugins = Files.createDirectories(CLUSTER.work().resolve("plugins"));
-        unzip(pluginArchive(), plugins);
+        PluginArchive.unpack(pluginArchive(), plugins);
         Path source = CLUSTER.work().resolve("source.txt");
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < LINES; i++) {
@@ -101,11 +96,11 @@ class ConnectPluginTest {
                         "transforms.gunzip.output.type", "string"))
                 .start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (lineCount(sink) < LINES && System.nanoTime() < deadline) {
+            while (PluginArchive.lines(sink) < LINES && System.nanoTime() < deadline) {
                 worker.checkAlive();
                 Thread.sleep(200);
             }
-            assertThat(lineCount(sink)).as("lines the sink wrote; sink status %s", worker.status("file-sink"))
+            assertThat(PluginArchive.lines(sink)).as("lines the sink wrote; sink status %s", worker.status("file-sink"))
                     .isEqualTo(LINES);
             assertThat(Files.readAllBytes(sink)).as("sink file equals the source file")
                     .isEqualTo(Files.readAllBytes(source));
@@ -136,35 +131,6 @@ class ConnectPluginTest {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(lines.get(i));
             }
             assertThat(records.get(i).headers().lastHeader("kqat-gzip")).as("marker header").isNotNull();
-        }
-    }
-
-    private static long lineCount(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (var s = Files.lines(file)) {
-            return s.count();
-        }
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = z.getInputStream(entry)) {
-                        Files.copy(in, target);
-                    }
-                }
-            }
         }
     }
 }

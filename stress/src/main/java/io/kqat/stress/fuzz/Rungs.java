@@ -17,7 +17,7 @@ import java.util.Map;
 final class Rungs implements AutoCloseable {
     static final String QAT = "qat";
     static final String QAT_PINNED = "qat-pinned";
-    /** Serves the piece-by-piece path (its streaming inflater) while whole members go to the JDK rung. */
+    /** The default decoding rung: whole members and piece by piece, with ISA-L's inflater. */
     static final String ISAL = "isal";
     /** Decompresses only when chosen by name (its inflater is more lenient than zlib's), as it is here. */
     static final String LIBDEFLATE = "libdeflate";

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * level 3 up the caller asks for ratio: igzip 3 compresses worse than libdeflate 3 at a similar speed (measured on
  * Kafka-like JSON), so this backend declines those levels and the ladder moves on.
  * It inflates with ISA-L's streaming inflater, whole members and piece by piece, once that inflater's self test has
- * passed: it is as strict as zlib (libdeflate is not, so the ladder decodes with ISA-L or the JDK by default).
+ * passed. It rejects the reserved symbols libdeflate decodes, but accepts a Huffman code zlib calls incomplete when
+ * the data never uses a missing code: {@code decode.strict} turns its inflating off.
  */
 public final class IsalBackend implements Backend {
     public static final String NAME = "isal";
@@ -30,8 +31,8 @@ public final class IsalBackend implements Backend {
     private final ContextPool<WholeInflater> inflaters = new ContextPool<>(WholeInflater::new, WholeInflater::close);
 
     /**
-     * @param inflateCheck the streaming inflater's self test, asked when a stream is first wanted (so that compressing
-     *                     never pays for it): why it failed, or null when it passed
+     * @param inflateCheck why this backend does not inflate (its inflater's self test failed, or strict decoding was
+     *                     asked for), or null when it does; asked at the ladder's probe and when a stream is wanted
      */
     IsalBackend(Supplier<String> inflateCheck) {
         this.inflateCheck = inflateCheck;

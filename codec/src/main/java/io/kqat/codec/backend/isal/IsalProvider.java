@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Offers {@link IsalBackend} when {@code libisal.so.2} loads and passes the self test. Its streaming inflater has a
- * self test of its own, run once per JVM when a stream is first wanted: if that fails, the backend still compresses
- * and offers no inflater.
+ * Offers {@link IsalBackend} when {@code libisal.so.2} loads and passes the self test. Its inflater has a self test of
+ * its own, run once per JVM at the first probe: if that fails, or {@code decode.strict} is set, the backend still
+ * compresses and does not inflate.
  */
 public final class IsalProvider implements BackendProvider {
     private static final Logger LOG = LoggerFactory.getLogger(IsalProvider.class);
