@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "emu_abi.h"
+#include "emu_link.h"
 
 #define EXPORT __attribute__((visibility("default")))
 #define MAX_REGIONS 4096
