@@ -14,14 +14,19 @@ here="$(cd "$(dirname "$0")" && pwd)"
 src="$here/src/main/c"
 out="$1"
 tests="${2:-}"
+# Every function is hidden unless marked EXPORT (qatlib's and the kqatemu_* test API), so what the source files share
+# among themselves stays out of the libraries' dynamic symbol tables.
 cflags=(-std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -fvisibility=hidden)
+# libusdm is built from usdm_*.c, libqat from qat_*.c; emu_abi.h (qatlib's types) is shared by both and the tests.
+usdm_sources=("$src"/usdm_*.c)
+qat_sources=("$src"/qat_*.c)
 build_variant() {
   local variant="$1" qat_soname="$2"
   shift 2
   local dir="$out/$variant"
   mkdir -p "$dir/vfio" "$dir/sys/module/vfio/parameters" "$dir/sys/kernel/mm/hugepages/hugepages-2048kB"
-  gcc "${cflags[@]}" "$@" -shared -Wl,-soname,libusdm.so.0 -o "$dir/libusdm.so.0" "$src/usdm_emu.c" -lpthread -ldl
-  gcc "${cflags[@]}" "$@" -shared -Wl,-soname,"$qat_soname" -o "$dir/$qat_soname" "$src/qat_emu.c" -lz -lpthread -ldl
+  gcc "${cflags[@]}" "$@" -shared -Wl,-soname,libusdm.so.0 -o "$dir/libusdm.so.0" "${usdm_sources[@]}" -lpthread -ldl
+  gcc "${cflags[@]}" "$@" -shared -Wl,-soname,"$qat_soname" -o "$dir/$qat_soname" "${qat_sources[@]}" -lz -lpthread -ldl
   : > "$dir/vfio/0"
   echo N > "$dir/sys/module/vfio/parameters/enable_unsafe_noiommu_mode"
   echo 1024 > "$dir/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages"

@@ -249,18 +249,4 @@ _Static_assert(offsetof(CpaInstanceInfo2, isPolled) == 924, "isPolled");
 _Static_assert(offsetof(CpaInstanceInfo2, isOffloaded) == 928, "isOffloaded");
 _Static_assert(sizeof(IcpBufferListDesc) == 16 && sizeof(IcpFlatBufferDesc) == 16, "icp buffer descriptors");
 
-/* Between the emulator's two libraries (not part of qatlib; libqat finds them with dlsym): the IOMMU's view of device
- * addresses, VFIO registration, USDM's modes and refusals, counters. */
-void *kqatemu_iommu_resolve(uint64_t iova, uint64_t len, int *mapped);
-int kqatemu_vfio_registered(void);
-void kqatemu_vfio_register(int on);
-long long kqatemu_usdm_counter(const char *name);
-void kqatemu_usdm_set_no_iommu(int on);
-void kqatemu_usdm_set_hugepage_mode(int mode);
-void kqatemu_usdm_set_strict_dontfork(int on);
-int kqatemu_usdm_alloc_allowed(size_t size, size_t align);
-int kqatemu_usdm_node_of(const void *p);
-const char *kqatemu_usdm_sysfs_root(void);
-void kqatemu_usdm_reset(void);
-
 #endif

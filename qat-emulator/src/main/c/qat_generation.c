@@ -1,0 +1,97 @@
+/* Generations and capabilities: what each emulated device answers, and the test controls that choose it. */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "qat_config.h"
+#include "qat_generation.h"
+
+#define EXPORT __attribute__((visibility("default")))
+
+const char *const generation_names[] = {"4xxx", "420xx", "6xxx"};
+enum generation generation = GEN_4XXX;
+struct capabilities caps = {1, 1, 1, 1, 1, 1, 1, 1};
+
+static const char *const capability_names[] = {"deflate", "stateless", "dynamic", "static", "crc32", "adler32", "cnv",
+                                               "cnvnr"};
+
+static int *capability_slot(struct capabilities *c, const char *name) {
+    int *slots[] = {&c->deflate, &c->stateless, &c->dynamic, &c->static_huffman, &c->crc32, &c->adler32, &c->cnv,
+                    &c->cnvnr};
+    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
+        if (strcmp(name, capability_names[i]) == 0) return slots[i];
+    }
+    return NULL;
+}
+
+/* sal_compression_capabilities.c: SalCtrl_Set4xxxDcCapabilities (4xxx and 420xx) and SalCtrl_Set6xxxDcCapabilities. */
+static struct capabilities default_capabilities(enum generation g) {
+    struct capabilities c = {1, 1, 1, g != GEN_6XXX, 1, 1, 1, 1};
+    return c;
+}
+
+int set_generation(const char *name) { /* config_lock held */
+    for (int g = 0; g < 3; g++) {
+        if (strcmp(name, generation_names[g]) == 0) {
+            generation = (enum generation) g;
+            caps = default_capabilities(generation);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* "cnv,dynamic" -> those capabilities off. */
+int capabilities_off(const char *list) { /* config_lock held */
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    int rc = 0;
+    for (char *save = NULL, *t = strtok_r(buf, ", ", &save); t != NULL; t = strtok_r(NULL, ", ", &save)) {
+        int *slot = capability_slot(&caps, t);
+        if (slot == NULL) rc = -1;
+        else *slot = 0;
+    }
+    return rc;
+}
+
+/* dc_buffers.c: dcDeflateBoundGen4 (4xxx), dcDeflateBoundGen4_2 (420xx, from qatlib 26.08), dcDeflateBoundGen6. */
+CpaStatus deflate_bound(enum generation g, uint32_t huff, uint32_t input, uint32_t *output) {
+    uint64_t n = input, out;
+    if (g == GEN_6XXX) {
+        if (huff != CPA_DC_HT_FULL_DYNAMIC) return CPA_STATUS_INVALID_PARAM;
+        out = n + ((n >> 12) + 1) * 5;
+    } else if (huff == CPA_DC_HT_STATIC) {
+        out = (9 * n + 7) / 8 + 1029;
+    } else if (huff == CPA_DC_HT_FULL_DYNAMIC) {
+        out = 512 + (9 * n + 7) / 8 + ((8 * n * 155) / 7) / (g == GEN_420XX ? 4 * 1024 : 16 * 1024);
+    } else {
+        return CPA_STATUS_INVALID_PARAM;
+    }
+    if (out & 0xFFFFFFFF00000000ULL) return CPA_STATUS_INVALID_PARAM;
+    *output = (uint32_t) out;
+    return CPA_STATUS_SUCCESS;
+}
+
+EXPORT int kqatemu_set_generation(const char *name) {
+    if (name == NULL) return -1;
+    pthread_mutex_lock(&config_lock);
+    int rc = set_generation(name);
+    pthread_mutex_unlock(&config_lock);
+    return rc;
+}
+
+EXPORT const char *kqatemu_generation(void) {
+    return generation_names[generation];
+}
+
+/* deflate, stateless, dynamic, static, crc32, adler32, cnv, cnvnr. */
+EXPORT int kqatemu_set_capability(const char *name, int on) {
+    if (name == NULL) return -1;
+    pthread_mutex_lock(&config_lock);
+    int *slot = capability_slot(&caps, name);
+    if (slot != NULL) *slot = on != 0;
+    pthread_mutex_unlock(&config_lock);
+    return slot == NULL ? -1 : 0;
+}
+

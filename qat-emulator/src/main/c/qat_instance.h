@@ -1,0 +1,37 @@
+/*
+ * The emulated instances (one per VF ring bank): the handles cpaDcGetInstances gives out, each with its own request
+ * ring and device thread. The process state is set by icp_sal_userStart and icp_sal_userStop (qat_process.c).
+ */
+#ifndef KQAT_QAT_INSTANCE_H
+#define KQAT_QAT_INSTANCE_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "emu_abi.h"
+#include "qat_config.h"
+#include "qat_ring.h"
+
+#pragma GCC visibility push(hidden)
+
+struct instance {
+    int index;
+    int node;
+    int started;
+    CpaVirtualToPhysical translate;
+    struct request_ring ring;
+    pthread_t thread; /* the device (qat_device.c) */
+    int thread_running;
+    atomic_llong requests, completed;
+};
+
+extern struct instance instances[MAX_INSTANCES];
+extern int process_started;
+extern char process_name[64];
+
+/* The instance behind a handle, or NULL when h is none of the first num_instances handles. */
+struct instance *instance_of(CpaInstanceHandle h);
+
+#pragma GCC visibility pop
+
+#endif

@@ -1,0 +1,86 @@
+/* Sessions: their size, qatlib's checks of the setup data (dc_session.c), initialisation and removal. */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+
+#include "emu_abi.h"
+#include "qat_config.h"
+#include "qat_counters.h"
+#include "qat_descriptors.h"
+#include "qat_generation.h"
+#include "qat_instance.h"
+#include "qat_session.h"
+
+#define EXPORT __attribute__((visibility("default")))
+
+EXPORT CpaStatus cpaDcGetSessionSize(CpaInstanceHandle h, CpaDcSessionSetupData *setup, uint32_t *session_size,
+                                     uint32_t *context_size) {
+    if (instance_of(h) == NULL || setup == NULL || session_size == NULL) return CPA_STATUS_INVALID_PARAM;
+    *session_size = SESSION_SIZE;
+    if (context_size != NULL) *context_size = 0;
+    return CPA_STATUS_SUCCESS;
+}
+
+/* dc_session.c: dcCheckSessionData (INVALID_PARAM), dcCheckUnsupportedParams and the stateful checks (UNSUPPORTED). */
+static CpaStatus check_session(const CpaDcSessionSetupData *s, const struct capabilities *k) {
+    if (s->compLevel < 1 || s->compLevel > 12) return CPA_STATUS_INVALID_PARAM;
+    if (s->autoSelectBestHuffmanTree > 4) return CPA_STATUS_INVALID_PARAM;
+    if (s->huffType > CPA_DC_HT_FULL_DYNAMIC || s->huffType == CPA_DC_HT_PRECOMP) return CPA_STATUS_INVALID_PARAM;
+    if (s->sessDirection > CPA_DC_DIR_COMBINED) return CPA_STATUS_INVALID_PARAM;
+    if (s->sessState > CPA_DC_STATELESS) return CPA_STATUS_INVALID_PARAM;
+    if (s->checksum > 4) return CPA_STATUS_INVALID_PARAM;
+    if (s->compType < CPA_DC_DEFLATE || s->compType > 6) return CPA_STATUS_INVALID_PARAM;
+    if (s->compType == CPA_DC_DEFLATE && s->checksum == 3) return CPA_STATUS_INVALID_PARAM; /* XXHASH32 */
+    if (s->compType != CPA_DC_DEFLATE || !k->deflate) return CPA_STATUS_UNSUPPORTED; /* emulated: deflate only */
+    if (s->huffType == CPA_DC_HT_STATIC && !k->static_huffman) return CPA_STATUS_UNSUPPORTED;
+    if (s->huffType == CPA_DC_HT_FULL_DYNAMIC && !k->dynamic) return CPA_STATUS_UNSUPPORTED;
+    if (s->sessState == CPA_DC_STATEFUL) return CPA_STATUS_UNSUPPORTED; /* Gen4+: stateless only */
+    if (!k->stateless) return CPA_STATUS_UNSUPPORTED;
+    if ((s->checksum == CPA_DC_CRC32 && !k->crc32) || (s->checksum == CPA_DC_ADLER32 && !k->adler32)
+            || s->checksum == 4) {
+        return CPA_STATUS_UNSUPPORTED;
+    }
+    return CPA_STATUS_SUCCESS;
+}
+
+EXPORT CpaStatus cpaDcInitSession(CpaInstanceHandle h, CpaDcSessionHandle session_memory,
+                                  CpaDcSessionSetupData *setup, CpaBufferList *context, CpaDcCallbackFn callback) {
+    (void) context;
+    struct instance *in = instance_of(h);
+    if (in == NULL || !in->started || in->translate == NULL || setup == NULL || session_memory == NULL) {
+        return CPA_STATUS_INVALID_PARAM;
+    }
+    pthread_mutex_lock(&config_lock);
+    struct capabilities k = caps;
+    pthread_mutex_unlock(&config_lock);
+    CpaStatus status = check_session(setup, &k);
+    if (status != CPA_STATUS_SUCCESS) return status;
+    /* "Unable to get the physical address of the session": the device reads session memory (the emulator: all of
+     * it), so it must be DMA-able. */
+    if (in->translate((uint8_t *) session_memory + sizeof(void *)) == 0
+            || !device_readable(in, session_memory, SESSION_SIZE)) {
+        atomic_fetch_add(&translation_failures, 1);
+        return CPA_STATUS_FAIL;
+    }
+    struct session *s = session_memory;
+    memset(s, 0, sizeof *s);
+    s->magic = SESSION_MAGIC;
+    s->level = setup->compLevel;
+    s->direction = setup->sessDirection;
+    s->checksum = setup->checksum;
+    s->huff_type = setup->huffType;
+    s->callback = callback;
+    s->instance = in;
+    atomic_fetch_add(&sessions_outstanding, 1);
+    return CPA_STATUS_SUCCESS;
+}
+
+EXPORT CpaStatus cpaDcRemoveSession(CpaInstanceHandle h, CpaDcSessionHandle session) {
+    struct session *s = session;
+    if (instance_of(h) == NULL || s == NULL || s->magic != SESSION_MAGIC) return CPA_STATUS_INVALID_PARAM;
+    if (atomic_load(&s->in_flight) > 0) return CPA_STATUS_RETRY;
+    s->magic = 0;
+    atomic_fetch_sub(&sessions_outstanding, 1);
+    return CPA_STATUS_SUCCESS;
+}
