@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntToLongFunction;

@@ -3,6 +3,8 @@ package io.kqat.codec.backend.qat;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.nativeio.ContextPool;
 import io.kqat.codec.nativeio.DirectAddress;
 import io.kqat.codec.spi.BackendException;

@@ -73,7 +73,7 @@ final class HangProbe implements Runnable {
         if (probes == null) {
             probes = new Probe[process.instanceCount()];
             sessions = new QatSessions(process);
-            memory = new PinnedStaging(process.libs.usdm, process.placement, process.profile.usdm());
+            memory = new PinnedStaging(process.libs.usdm(), process.placement, process.profile.usdm());
         }
         boolean all = true;
         for (Instance i : process.instances()) {

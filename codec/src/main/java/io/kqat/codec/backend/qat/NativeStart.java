@@ -3,6 +3,8 @@ package io.kqat.codec.backend.qat;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.ShortByReference;
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +36,7 @@ final class NativeStart {
 
     /** @throws QatProcess.StartException with the reason; nothing is left started then */
     static NativeStart join(QatLibraries libs, ProcessRuntime runtime, String section) {
-        QatLibraries.Dc dc = libs.dc;
+        QatLibraries.Dc dc = libs.dc();
         synchronized (runtime.monitor) {
             boolean first = runtime.users[0] == 0;
             if (first) {
@@ -62,7 +64,7 @@ final class NativeStart {
     }
 
     private static NativeStart instances(QatLibraries libs, ProcessRuntime runtime, boolean first, List<Pointer> handles) {
-        QatLibraries.Dc dc = libs.dc;
+        QatLibraries.Dc dc = libs.dc();
         ShortByReference count = new ShortByReference();
         int status = dc.cpaDcGetNumInstances(count);
         if (status != CpaStatus.SUCCESS || count.getValue() <= 0) {
@@ -81,7 +83,7 @@ final class NativeStart {
         for (int index = 0; index < found.length; index++) {
             Pointer h = found[index];
             if (first) {
-                status = dc.cpaDcSetAddressTranslation(h, libs.virtToPhys);
+                status = dc.cpaDcSetAddressTranslation(h, libs.virtToPhys());
                 if (status == CpaStatus.SUCCESS) {
                     status = dc.cpaDcStartInstance(h, (short) 0, null);
                 }
@@ -113,7 +115,7 @@ final class NativeStart {
     static void leave(QatLibraries libs, ProcessRuntime runtime, NativeStart started) {
         synchronized (runtime.monitor) {
             if (--runtime.users[0] == 0) {
-                stopAll(libs.dc, started.handles);
+                stopAll(libs.dc(), started.handles);
             }
         }
     }

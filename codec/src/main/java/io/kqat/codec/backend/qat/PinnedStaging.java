@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.nativeio.DirectAddress;
 import io.kqat.codec.spi.BufferLease;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.nativeapi.Numa;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

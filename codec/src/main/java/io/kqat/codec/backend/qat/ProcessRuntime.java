@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +49,7 @@ final class ProcessRuntime {
         this.abandoned = (AtomicInteger) state.computeIfAbsent("abandoned", k -> new AtomicInteger());
     }
 
-    /** The process-wide state of the libraries {@code libraryKey} names (see {@link QatLibraries#key}). */
+    /** The process-wide state of the libraries {@code libraryKey} names (see {@link QatLibraries#key()}). */
     static ProcessRuntime of(String libraryKey) {
         return new ProcessRuntime(table().computeIfAbsent(LAYOUT + libraryKey, k -> new ConcurrentHashMap<>()));
     }

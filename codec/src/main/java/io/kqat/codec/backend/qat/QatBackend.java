@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendDetail;
 import io.kqat.codec.spi.BackendException;
@@ -145,7 +146,7 @@ class QatBackend implements Backend {
             figures.put("requests." + i.info.name, i.requests.sum());
         }
         figures.putAll(staging.figures());
-        return new BackendDetail(staging.mode(), process.libs.origin + ", " + process.describe() + ", device "
+        return new BackendDetail(staging.mode(), process.libs.origin() + ", " + process.describe() + ", device "
                 + process.health + ", " + staging.summary() + ", " + counters.summary(), figures);
     }
 

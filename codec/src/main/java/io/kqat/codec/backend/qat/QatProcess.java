@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,10 @@ final class QatProcess {
         this.started = started;
         this.probe = new HangProbe(this);
         this.health = new DeviceHealth(runtime.hungSince, probe::start);
-        this.requests = new RequestRunner(libs.hot, health, runtime.abandoned);
+        this.requests = new RequestRunner(libs.hot(), health, runtime.abandoned);
         this.placement = new Placement(started.instances);
         UsdmLimits usdm = UsdmLimits.fromEnvironment();
-        CompressBound bound = CompressBound.of(libs.dc, started.instances,
+        CompressBound bound = CompressBound.of(libs.dc(), started.instances,
                 DeviceProfile.MAX_FLATS * DeviceProfile.DEFAULT_FLAT_BYTES);
         bound.check();
         this.profile = new DeviceProfile(DeviceProfile.MAX_FLATS, DeviceProfile.DEFAULT_FLAT_BYTES, bound, usdm);
@@ -55,9 +56,9 @@ final class QatProcess {
      * @throws StartException with the reason when the process, or every instance, cannot start
      */
     static synchronized QatProcess acquire(QatLibraries libs, String section) {
-        QatProcess running = RUNNING.get(libs.key);
+        QatProcess running = RUNNING.get(libs.key());
         if (running == null) {
-            ProcessRuntime runtime = ProcessRuntime.of(libs.key);
+            ProcessRuntime runtime = ProcessRuntime.of(libs.key());
             NativeStart started = NativeStart.join(libs, runtime, section);
             try {
                 running = new QatProcess(libs, runtime, started);
@@ -65,11 +66,11 @@ final class QatProcess {
                 NativeStart.leave(libs, runtime, started);
                 throw e;
             }
-            RUNNING.put(libs.key, running);
+            RUNNING.put(libs.key(), running);
             QatProcess toStop = running;
             Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "kqat-qat-stop"));
             LOG.info("kqat: QAT {} through {}: {}", started.first ? "started" : "joined (started by another copy of "
-                    + "kqat in this process)", libs.origin, started.describe());
+                    + "kqat in this process)", libs.origin(), started.describe());
         }
         running.users++;
         return running;
@@ -78,7 +79,7 @@ final class QatProcess {
     /** Leaves the process; the last user of this copy leaves it for good. */
     static synchronized void release(QatProcess process) {
         if (--process.users == 0) {
-            RUNNING.remove(process.libs.key);
+            RUNNING.remove(process.libs.key());
             process.stop();
         }
     }
@@ -98,7 +99,7 @@ final class QatProcess {
     }
 
     RequestDescriptors newDescriptors(int node) {
-        return new RequestDescriptors(libs.usdm, started.metaSize, node);
+        return new RequestDescriptors(libs.usdm(), started.metaSize, node);
     }
 
     /** How long clean-up waits for requests to drain: not at all while the device does not answer. */
@@ -184,7 +185,7 @@ final class QatProcess {
             }
             probe.close();
             NativeStart.leave(libs, runtime, started);
-            LOG.debug("kqat: QAT left ({})", libs.origin);
+            LOG.debug("kqat: QAT left ({})", libs.origin());
         } finally {
             lifecycle.writeLock().unlock();
         }

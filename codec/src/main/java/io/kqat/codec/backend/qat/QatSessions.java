@@ -3,7 +3,8 @@ package io.kqat.codec.backend.qat;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-import io.kqat.codec.backend.qat.CpaStructs.CpaDcSessionSetupData;
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaDcSessionSetupData;
 import io.kqat.codec.spi.BackendException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,19 +54,19 @@ final class QatSessions implements AutoCloseable {
         setup.checksum = CpaStatus.CHECKSUM_CRC32;
         IntByReference size = new IntByReference();
         IntByReference contextSize = new IntByReference();
-        int status = process.libs.dc.cpaDcGetSessionSize(instance.handle, setup, size, contextSize);
+        int status = process.libs.dc().cpaDcGetSessionSize(instance.handle, setup, size, contextSize);
         if (status != CpaStatus.SUCCESS || size.getValue() <= 0) {
             throw new BackendException("cpaDcGetSessionSize failed: " + CpaStatus.name(status));
         }
-        Pointer memory = process.libs.usdm.qaeMemAllocNUMA(size.getValue(), instance.info.node, 64);
+        Pointer memory = process.libs.usdm().qaeMemAllocNUMA(size.getValue(), instance.info.node, 64);
         if (memory == null) {
             throw BackendException.declined("qaeMemAllocNUMA refused " + size.getValue() + " bytes for a session");
         }
         setup.write();
-        status = process.libs.hot.initSession(instance.address, Pointer.nativeValue(memory), setup.getPointer(), 0,
+        status = process.libs.hot().initSession(instance.address, Pointer.nativeValue(memory), setup.getPointer(), 0,
                 process.requests.callback);
         if (status != CpaStatus.SUCCESS) {
-            process.libs.usdm.qaeMemFreeNUMA(new PointerByReference(memory));
+            process.libs.usdm().qaeMemFreeNUMA(new PointerByReference(memory));
             throw new BackendException("cpaDcInitSession failed: " + CpaStatus.name(status));
         }
         created.add(new Created(instance, memory));
@@ -81,13 +82,13 @@ final class QatSessions implements AutoCloseable {
             for (Created s : created) {
                 long deadline = System.nanoTime() + waitNanos;
                 int status;
-                while ((status = process.libs.dc.cpaDcRemoveSession(s.instance.handle, s.memory)) == CpaStatus.RETRY
+                while ((status = process.libs.dc().cpaDcRemoveSession(s.instance.handle, s.memory)) == CpaStatus.RETRY
                         && System.nanoTime() - deadline < 0) {
                     process.requests.poll(s.instance);
                     LockSupport.parkNanos(100_000);
                 }
                 if (status == CpaStatus.SUCCESS) {
-                    process.libs.usdm.qaeMemFreeNUMA(new PointerByReference(s.memory));
+                    process.libs.usdm().qaeMemFreeNUMA(new PointerByReference(s.memory));
                 }
             }
             created.clear();

@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
@@ -31,9 +32,9 @@ public final class QatZeroCopyProvider implements BackendProvider {
         try {
             QatOptions options = QatOptions.from(config);
             QatLibraries libs = QatProbe.libraries(options);
-            if (libs.iova == null) {
+            if (libs.iova() == null) {
                 return Probe.skipped(NAME, "qatlib without qaeMemMapContiguousIova/qaeMemUnmapContiguousIova "
-                        + "(older than 26.02, " + libs.origin + "): pinned copies instead");
+                        + "(older than 26.02, " + libs.origin() + "): pinned copies instead");
             }
             QatProbe.VfioState vfio = QatProbe.vfio(options);
             if (vfio.noIommu) {

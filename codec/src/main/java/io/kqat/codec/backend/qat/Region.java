@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.nativeio.LibC;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

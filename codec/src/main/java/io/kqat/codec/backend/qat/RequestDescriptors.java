@@ -2,10 +2,13 @@ package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import io.kqat.codec.backend.qat.CpaStructs.CpaBufferList;
-import io.kqat.codec.backend.qat.CpaStructs.CpaDcOpData;
-import io.kqat.codec.backend.qat.CpaStructs.CpaDcRqResults;
-import io.kqat.codec.backend.qat.CpaStructs.CpaFlatBuffer;
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaBufferList;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaDcOpData;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaDcRqResults;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaFlatBuffer;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.spi.BackendException;
 
 /**

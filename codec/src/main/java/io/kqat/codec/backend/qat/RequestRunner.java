@@ -1,6 +1,8 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
+import io.kqat.codec.backend.qat.nativeapi.HotCalls;
 import io.kqat.codec.spi.BackendException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

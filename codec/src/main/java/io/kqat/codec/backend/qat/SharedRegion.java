@@ -29,14 +29,14 @@ final class SharedRegion {
             Region region;
             SlotMap map;
             if (users[0] == 0) {
-                region = Region.allocateAndMap(process.libs.iova, bytes, process.placement.nodes(), mappingBytes);
+                region = Region.allocateAndMap(process.libs.iova(), bytes, process.placement.nodes(), mappingBytes);
                 map = new SlotMap((int) Math.min(Integer.MAX_VALUE, region.size() / SlotArena.SLOT_SIZE));
                 record.put("region", region.export());
                 record.put("layout", region.layout().export());
                 record.put("slots", map.state());
                 LOG.info("kqat: QAT region mapped: {}", region);
             } else {
-                region = Region.adopt(process.libs.iova, (long[]) record.get("region"),
+                region = Region.adopt(process.libs.iova(), (long[]) record.get("region"),
                         RegionLayout.adopt((long[]) record.get("layout")));
                 map = new SlotMap((long[]) record.get("slots"), (int) (region.size() / SlotArena.SLOT_SIZE));
                 LOG.info("kqat: QAT region shared (already mapped in this process): {}", region);

@@ -3,6 +3,7 @@ package io.kqat.codec.backend.qat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.testkit.EmulatorControl;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +29,9 @@ class CompressBoundTest {
         try {
             Instance dc0 = process.instances().get(0);
             for (int n : new int[] {1, 1000, 46 << 10, 64 << 10, 1 << 20, 14 << 20}) {
-                long device = DeviceQuery.compressBound(process.libs.dc, dc0.handle, n);
+                long device = DeviceQuery.compressBound(process.libs.dc(), dc0.handle, n);
                 assertThat((long) process.profile.deflateBound(n)).as("bound for %d", n).isGreaterThanOrEqualTo(device)
-                        .isLessThanOrEqualTo(DeviceQuery.compressBound(process.libs.dc, dc0.handle,
+                        .isLessThanOrEqualTo(DeviceQuery.compressBound(process.libs.dc(), dc0.handle,
                                 Math.max(n, (n + 1023) / 1024 * 1024)) + 0L);
             }
             int n = 64 << 10;

@@ -2,6 +2,8 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.gzip.GzipMembers;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.testkit.EmulatorControl;
@@ -28,7 +30,7 @@ class MappingBoundaryTest {
     @BeforeEach
     void start() {
         process = QatProcess.acquire(QatLibraries.load(Emulator.dir("iova")), "SSL");
-        region = Region.allocateAndMap(process.libs.iova, 8L << 20, new int[] {0}, MAPPING);
+        region = Region.allocateAndMap(process.libs.iova(), 8L << 20, new int[] {0}, MAPPING);
     }
 
     @AfterEach
@@ -88,6 +90,6 @@ class MappingBoundaryTest {
     }
 
     private static CompressBound boundOf(QatProcess process) {
-        return CompressBound.of(process.libs.dc, process.instances(), 255 * (4 << 20) / 4);
+        return CompressBound.of(process.libs.dc(), process.instances(), 255 * (4 << 20) / 4);
     }
 }

@@ -11,7 +11,7 @@ final class PinnedMemory implements AutoCloseable {
 
     PinnedMemory(QatProcess process, int bytes) {
         this.process = process;
-        this.memory = process.libs.usdm.qaeMemAllocNUMA(bytes, -1, 64);
+        this.memory = process.libs.usdm().qaeMemAllocNUMA(bytes, -1, 64);
         if (memory == null) {
             throw new IllegalStateException("qaeMemAllocNUMA refused " + bytes);
         }
@@ -24,6 +24,6 @@ final class PinnedMemory implements AutoCloseable {
 
     @Override
     public void close() {
-        process.libs.usdm.qaeMemFreeNUMA(new PointerByReference(memory));
+        process.libs.usdm().qaeMemFreeNUMA(new PointerByReference(memory));
     }
 }

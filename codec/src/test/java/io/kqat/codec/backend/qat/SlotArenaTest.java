@@ -3,6 +3,7 @@ package io.kqat.codec.backend.qat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.nativeio.DirectAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

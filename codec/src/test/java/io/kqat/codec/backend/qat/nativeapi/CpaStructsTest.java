@@ -1,12 +1,12 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.nativeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.codec.backend.qat.CpaStructs.CpaBufferList;
-import io.kqat.codec.backend.qat.CpaStructs.CpaDcOpData;
-import io.kqat.codec.backend.qat.CpaStructs.CpaDcRqResults;
-import io.kqat.codec.backend.qat.CpaStructs.CpaDcSessionSetupData;
-import io.kqat.codec.backend.qat.CpaStructs.CpaFlatBuffer;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaBufferList;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaDcOpData;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaDcRqResults;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaDcSessionSetupData;
+import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaFlatBuffer;
 import org.junit.jupiter.api.Test;
 
 /** The JNA structures against the sizes and offsets of qatlib 26.08's headers (shared/QAT-ABI.md). */

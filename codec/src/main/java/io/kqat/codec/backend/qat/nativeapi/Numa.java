@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.nativeapi;
 
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
@@ -10,13 +10,12 @@ import com.sun.jna.ptr.IntByReference;
  * range of memory before it is touched ({@code mbind}, MPOL_PREFERRED, so a full node still falls back rather than
  * fails), read that policy back ({@code get_mempolicy}), and the node the calling thread runs on ({@code getcpu}).
  */
-final class Numa {
-    static final long SYS_MBIND = 237;
-    static final long SYS_GET_MEMPOLICY = 239;
-    static final long SYS_GETCPU = 309;
-    static final long MPOL_PREFERRED = 1;
-    
-    static final long MPOL_F_ADDR = 2;
+public final class Numa {
+    private static final long SYS_MBIND = 237;
+    private static final long SYS_GET_MEMPOLICY = 239;
+    private static final long SYS_GETCPU = 309;
+    private static final long MPOL_PREFERRED = 1;
+    private static final long MPOL_F_ADDR = 2;
     private static final int MAX_NODE = 63;
     private static final Kernel KERNEL = Native.load("c", Kernel.class);
 
@@ -24,7 +23,7 @@ final class Numa {
     }
 
     /** @return 0, or the errno of a refusal (EINVAL for a node this machine does not have) */
-    static int prefer(long address, long length, int node) {
+    public static int prefer(long address, long length, int node) {
         if (node < 0 || node > MAX_NODE) {
             return 22; // EINVAL: kqat only places on nodes 0..63
         }
@@ -36,7 +35,7 @@ final class Numa {
     }
 
     /** The node the policy of the page at {@code address} names, or -1 when it has none. */
-    static int preferredNode(long address) {
+    public static int preferredNode(long address) {
         IntByReference mode = new IntByReference();
         try (Memory mask = new Memory(8)) {
             mask.setLong(0, 0);
@@ -47,7 +46,7 @@ final class Numa {
     }
 
     /** The node of the CPU the calling thread runs on now, or -1 when the kernel does not say. */
-    static int currentNode() {
+    public static int currentNode() {
         IntByReference cpu = new IntByReference();
         IntByReference node = new IntByReference(-1);
         long rc = KERNEL.syscall(SYS_GETCPU, cpu.getPointer(), node.getPointer(), 0L);

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.nativeapi;
 
 import com.sun.jna.Callback;
 import com.sun.jna.Pointer;

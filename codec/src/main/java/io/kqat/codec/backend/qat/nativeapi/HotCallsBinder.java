@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.nativeapi;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;

@@ -1,31 +1,31 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.nativeapi;
 
 /** qatlib's status codes ({@code CpaStatus}) and request result codes, with names for messages. */
-final class CpaStatus {
-    static final int SUCCESS = 0;
-    static final int FAIL = -1;
-    static final int RETRY = -2;
-    static final int RESOURCE = -3;
-    static final int INVALID_PARAM = -4;
-    static final int FATAL = -5;
-    static final int UNSUPPORTED = -6;
+public final class CpaStatus {
+    public static final int SUCCESS = 0;
+    public static final int FAIL = -1;
+    public static final int RETRY = -2;
+    private static final int RESOURCE = -3;
+    private static final int INVALID_PARAM = -4;
+    private static final int FATAL = -5;
+    private static final int UNSUPPORTED = -6;
 
-    static final int DC_OK = 0;
-    static final int DC_OVERFLOW = -11;
-    static final int DC_FATALERR = -13;
+    public static final int DC_OK = 0;
+    public static final int DC_OVERFLOW = -11;
+    public static final int DC_FATALERR = -13;
 
-    static final int DC_DEFLATE = 3;
-    static final int DIR_COMPRESS = 0;
-    static final int DIR_DECOMPRESS = 1;
-    static final int STATELESS = 1;
-    static final int HUFF_DYNAMIC = 2;
-    static final int CHECKSUM_CRC32 = 1;
-    static final int FLUSH_FINAL = 1;
+    public static final int DC_DEFLATE = 3;
+    public static final int DIR_COMPRESS = 0;
+    public static final int DIR_DECOMPRESS = 1;
+    public static final int STATELESS = 1;
+    public static final int HUFF_DYNAMIC = 2;
+    public static final int CHECKSUM_CRC32 = 1;
+    public static final int FLUSH_FINAL = 1;
 
     private CpaStatus() {
     }
 
-    static String name(int status) {
+    public static String name(int status) {
         switch (status) {
             case SUCCESS: return "SUCCESS";
             case FAIL: return "FAIL";
@@ -39,7 +39,7 @@ final class CpaStatus {
         }
     }
 
-    static String resultName(int status) {
+    public static String resultName(int status) {
         switch (status) {
             case DC_OK: return "OK";
             case -1: return "INVALID_BLOCK_TYPE";

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.nativeapi;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
@@ -9,7 +9,7 @@ import com.sun.jna.Structure.FieldOrder;
  * 26.08). Requests write them into device-visible memory through the offsets JNA computes from these declarations;
  * the tests hold those offsets to the headers' values.
  */
-final class CpaStructs {
+public final class CpaStructs {
     private CpaStructs() {
     }
 
@@ -86,11 +86,11 @@ final class CpaStructs {
     }
 
     /** Byte offset of {@code field} in {@code type}, as laid out for the native side. */
-    static int offset(Class<? extends AbiStructure> type, String field) {
+    public static int offset(Class<? extends AbiStructure> type, String field) {
         return instance(type).offsetOf(field);
     }
 
-    static int size(Class<? extends AbiStructure> type) {
+    public static int size(Class<? extends AbiStructure> type) {
         return instance(type).size();
     }
 

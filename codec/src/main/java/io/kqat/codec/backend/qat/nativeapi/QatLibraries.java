@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.nativeapi;
 
 import com.sun.jna.Function;
 import com.sun.jna.Library;
@@ -18,30 +18,25 @@ import java.util.Map;
  * sonames (kqat's QAT emulator). {@code libqat.so.4} (qatlib 23.08+) is preferred, {@code libqat.so.3} (22.07 to 23.02,
  * the same structures) taken when it is absent. The IOVA mapping functions are optional: they exist from 26.02 on.
  */
-final class QatLibraries {
-    static final String QAT_SONAME = "libqat.so.4";
-    static final String QAT_SONAME_V3 = "libqat.so.3";
-    static final String USDM_SONAME = "libusdm.so.0";
+public final class QatLibraries {
+    private static final String QAT_SONAME = "libqat.so.4";
+    private static final String QAT_SONAME_V3 = "libqat.so.3";
+    private static final String USDM_SONAME = "libusdm.so.0";
     private static final String[] REQUIRED_QAT = {"icp_sal_userStart", "icp_sal_userStop", "icp_sal_DcPollInstance",
         "cpaDcGetNumInstances", "cpaDcGetInstances", "cpaDcSetAddressTranslation", "cpaDcStartInstance",
         "cpaDcStopInstance", "cpaDcGetSessionSize", "cpaDcInitSession", "cpaDcRemoveSession",
         "cpaDcBufferListGetMetaSize", "cpaDcCompressData2", "cpaDcDecompressData2", "cpaDcQueryCapabilities",
         "cpaDcInstanceGetInfo2", "cpaDcDeflateCompressBound"};
 
-    final String origin;
-    /** Which libqat was loaded: {@link #QAT_SONAME} or {@link #QAT_SONAME_V3}. */
-    final String qatSoname;
-    /** The same for every class loader that loads the same libraries: names the process-wide runtime. */
-    final String key;
-    final NativeLibrary usdmLibrary;
-    final Usdm usdm;
-    final Dc dc;
-    /** Null when the library predates the IOVA API. */
-    final Iova iova;
-    /** USDM's own translation function, registered with every instance. */
-    final Function virtToPhys;
-    /** Submit, poll and session set-up, by direct mapping where it binds. */
-    final HotCalls hot;
+    private final String origin;
+    private final String qatSoname;
+    private final String key;
+    private final NativeLibrary usdmLibrary;
+    private final Usdm usdm;
+    private final Dc dc;
+    private final Iova iova;
+    private final Function virtToPhys;
+    private final HotCalls hot;
 
     private QatLibraries(String origin, String key, String usdmName, String qatName, String qatSoname) {
         this.origin = origin;
@@ -62,7 +57,7 @@ final class QatLibraries {
      * @param directory where libqat.so.4 (or .so.3) and libusdm.so.0 are (the emulator), or null for the system's
      * @throws UnsatisfiedLinkError with a message for users when a library or a required symbol is missing
      */
-    static QatLibraries load(Path given) {
+    public static QatLibraries load(Path given) {
         Path directory = given == null ? null : given.toAbsolutePath(); // a relative path would be taken as a name
         String usdmName = directory == null ? USDM_SONAME : directory.resolve(USDM_SONAME).toString();
         String soname = directory == null ? systemSoname() : directorySoname(directory);
@@ -78,6 +73,44 @@ final class QatLibraries {
         }
         String origin = (directory == null ? "system qatlib" : "emulator at " + directory) + " (" + soname + ")";
         return new QatLibraries(origin, key(directory, soname), usdmName, qatName, soname);
+    }
+
+    /** Where the libraries come from, for messages: the system's qatlib or the emulator's directory, and the soname. */
+    public String origin() {
+        return origin;
+    }
+
+    /** Which libqat was loaded: {@code libqat.so.4} or {@code libqat.so.3}. */
+    public String soname() {
+        return qatSoname;
+    }
+
+    /** The same for every class loader that loads the same libraries: names the process-wide runtime. */
+    public String key() {
+        return key;
+    }
+
+    public Usdm usdm() {
+        return usdm;
+    }
+
+    public Dc dc() {
+        return dc;
+    }
+
+    /** The IOVA mapping calls, or null when the library predates them. */
+    public Iova iova() {
+        return iova;
+    }
+
+    /** USDM's own translation function, registered with every instance. */
+    public Function virtToPhys() {
+        return virtToPhys;
+    }
+
+    /** Submit, poll and session set-up, by direct mapping where it binds. */
+    public HotCalls hot() {
+        return hot;
     }
 
     /** libqat.so.4, else libqat.so.3; the error names both when neither loads. */
@@ -126,7 +159,7 @@ final class QatLibraries {
     }
 
     /** libusdm: memory the device may reach. */
-    interface Usdm extends Library {
+    public interface Usdm extends Library {
         Pointer qaeMemAllocNUMA(long size, int node, long physAlign);
 
         void qaeMemFreeNUMA(PointerByReference pointer);
@@ -135,14 +168,14 @@ final class QatLibraries {
     }
 
     /** libusdm 26.02+: application memory mapped into the device's IOVA space. */
-    interface Iova extends Library {
+    public interface Iova extends Library {
         long qaeMemMapContiguousIova(Pointer virt, long size);
 
         int qaeMemUnmapContiguousIova(Pointer virt, long size);
     }
 
     /** libqat: the user-space process, instances and the data compression API. */
-    interface Dc extends Library {
+    public interface Dc extends Library {
         int icp_sal_userStart(String processName);
 
         int icp_sal_userStop();
@@ -175,7 +208,7 @@ final class QatLibraries {
         int cpaDcDecompressData2(Pointer instance, Pointer session, Pointer src, Pointer dst, Pointer opData,
                                  Pointer results, Pointer callbackTag);
 
-        /** Fills a CpaDcInstanceCapabilities ({@link DeviceQuery} reads it by offset). */
+        /** Fills a CpaDcInstanceCapabilities. */
         int cpaDcQueryCapabilities(Pointer instance, Pointer capabilities);
 
         /** Fills a CpaInstanceInfo2. */
