@@ -12,7 +12,7 @@ import java.util.function.IntToLongFunction;
  * term). Asked once per 1 KiB step of input size and kept: the bound grows with the input, so the answer for the size
  * rounded up to the step is safe, and no request pays for a native call. The largest answer over every instance wins.
  */
-final class CompressBound {
+public final class CompressBound {
     static final int STEP = 1024;
     private final IntToLongFunction ask;
     private final AtomicIntegerArray known;

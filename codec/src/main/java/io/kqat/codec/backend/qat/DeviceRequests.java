@@ -1,6 +1,9 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.memory.DeviceLease;
+import io.kqat.codec.backend.qat.memory.DeviceStaging;
+import io.kqat.codec.backend.qat.memory.Flats;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.nativeio.ContextPool;
 import io.kqat.codec.nativeio.DirectAddress;

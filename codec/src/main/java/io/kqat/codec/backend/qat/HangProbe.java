@@ -1,6 +1,8 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.memory.DeviceLease;
+import io.kqat.codec.backend.qat.memory.PinnedStaging;
 import io.kqat.codec.spi.BackendException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -73,7 +75,7 @@ final class HangProbe implements Runnable {
         if (probes == null) {
             probes = new Probe[process.instanceCount()];
             sessions = new QatSessions(process);
-            memory = new PinnedStaging(process.libs.usdm(), process.placement, process.profile.usdm());
+            memory = new PinnedStaging(process.libs.usdm(), process.placement.memory(), process.profile.usdm());
         }
         boolean all = true;
         for (Instance i : process.instances()) {

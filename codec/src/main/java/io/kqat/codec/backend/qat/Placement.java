@@ -1,6 +1,6 @@
 package io.kqat.codec.backend.qat;
 
-import io.kqat.codec.backend.qat.nativeapi.Numa;
+import io.kqat.codec.backend.qat.memory.MemoryNodes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,18 +8,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where requests and their memory go. Instances are grouped by NUMA node; a thread's memory comes from its own node
- * when instances live there (else the nodes take turns), and its request goes to the next instance of the node its
- * memory is on, so the device touches memory on its own node and every instance of a node gets requests in turn.
+ * when instances live there ({@link MemoryNodes}), and its request goes to the next instance of the node its memory is
+ * on, so the device touches memory on its own node and every instance of a node gets requests in turn.
  */
 final class Placement {
-    /** How many leases a thread takes before its node is asked again (threads move between CPUs rarely). */
-    private static final int RECHECK = 1024;
     private final List<Instance> instances;
     private final int[] nodes;
     private final Instance[][] byNode;
     private final AtomicInteger[] next;
-    private final AtomicInteger nextNode = new AtomicInteger();
-    private final ThreadLocal<int[]> threadNode = ThreadLocal.withInitial(() -> new int[] {-2, 0});
+    private final MemoryNodes memory;
 
     Placement(List<Instance> instances) {
         this.instances = instances;
@@ -33,6 +30,7 @@ final class Placement {
             byNode[k] = on.toArray(new Instance[0]);
             next[k] = new AtomicInteger();
         }
+        this.memory = new MemoryNodes(nodes);
     }
 
     /** The distinct nodes of the instances, ascending: one region part each. */
@@ -44,22 +42,9 @@ final class Placement {
         return instances;
     }
 
-    /** Index in {@link #nodes()} of the node this thread's next memory should come from. */
-    int preferredNodeIndex() {
-        if (nodes.length == 1) {
-            return 0;
-        }
-        int[] cached = threadNode.get();
-        if (cached[1]-- <= 0) {
-            cached[0] = Arrays.binarySearch(nodes, Numa.currentNode());
-            cached[1] = RECHECK;
-        }
-        return cached[0] >= 0 ? cached[0] : Math.floorMod(nextNode.getAndIncrement(), nodes.length);
-    }
-
-    /** The NUMA node of {@code nodeIndex}. */
-    int node(int nodeIndex) {
-        return nodes[nodeIndex];
+    /** The same nodes, for the memory the device reaches. */
+    MemoryNodes memory() {
+        return memory;
     }
 
     int indexOf(int node) {

@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.memory.DeviceStaging;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendDetail;

@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.memory.PinnedStaging;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
@@ -38,7 +39,7 @@ public final class QatPinnedCopyProvider implements BackendProvider {
             QatProbe.vfio(options);
             process = QatProcess.acquire(libs, options.section());
             QatBackend backend = new QatBackend(NAME, process,
-                    new PinnedStaging(libs.usdm(), process.placement, process.profile.usdm()), process.profile,
+                    new PinnedStaging(libs.usdm(), process.memoryNodes(), process.profile.usdm()), process.profile,
                     options.timeouts());
             process = null;
             Probe probe = SelfTest.verified(NAME, backend, "QAT ");

@@ -1,5 +1,10 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.memory.MemoryNodes;
+import io.kqat.codec.backend.qat.memory.Region;
+import io.kqat.codec.backend.qat.memory.RegionStaging;
+import io.kqat.codec.backend.qat.memory.SharedRegion;
+import io.kqat.codec.backend.qat.memory.UsdmLimits;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the started instances) is process-wide across class loaders ({@link ProcessRuntime}): the first copy starts it, the
  * last one out stops it. Native calls and leaving exclude each other, so nothing reaches qatlib after this copy left.
  */
-final class QatProcess {
+public final class QatProcess {
     private static final Logger LOG = LoggerFactory.getLogger(QatProcess.class);
     private static final Map<String, QatProcess> RUNNING = new HashMap<>();
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -44,8 +49,7 @@ final class QatProcess {
         this.requests = new RequestRunner(libs.hot(), health, runtime.abandoned);
         this.placement = new Placement(started.instances);
         UsdmLimits usdm = UsdmLimits.fromEnvironment();
-        CompressBound bound = CompressBound.of(libs.dc(), started.instances,
-                DeviceProfile.MAX_FLATS * DeviceProfile.DEFAULT_FLAT_BYTES);
+        CompressBound bound = compressBound(DeviceProfile.MAX_FLATS * DeviceProfile.DEFAULT_FLAT_BYTES);
         bound.check();
         this.profile = new DeviceProfile(DeviceProfile.MAX_FLATS, DeviceProfile.DEFAULT_FLAT_BYTES, bound, usdm);
     }
@@ -55,7 +59,7 @@ final class QatProcess {
      *
      * @throws StartException with the reason when the process, or every instance, cannot start
      */
-    static synchronized QatProcess acquire(QatLibraries libs, String section) {
+    public static synchronized QatProcess acquire(QatLibraries libs, String section) {
         QatProcess running = RUNNING.get(libs.key());
         if (running == null) {
             ProcessRuntime runtime = ProcessRuntime.of(libs.key());
@@ -77,11 +81,42 @@ final class QatProcess {
     }
 
     /** Leaves the process; the last user of this copy leaves it for good. */
-    static synchronized void release(QatProcess process) {
+    public static synchronized void release(QatProcess process) {
         if (--process.users == 0) {
             RUNNING.remove(process.libs.key());
             process.stop();
         }
+    }
+
+    /** The bindings this process was started through. */
+    public QatLibraries libs() {
+        return libs;
+    }
+
+    /** What the device and the library allow, for every backend of this process. */
+    public DeviceProfile profile() {
+        return profile;
+    }
+
+    /** The device's worst-case compressed size over every instance, asked for inputs up to {@code maxInput}. */
+    public CompressBound compressBound(int maxInput) {
+        return CompressBound.of(libs.dc(), started.instances, maxInput);
+    }
+
+    /** The NUMA nodes of the instances, where the memory they reach is placed. */
+    public MemoryNodes memoryNodes() {
+        return placement.memory();
+    }
+
+    /**
+     * This copy's zero-copy staging over the process's one region ({@link SharedRegion}), mapped in mappings of up to
+     * {@code mappingBytes}.
+     *
+     * @throws Region.RegionException when the region cannot be made
+     */
+    public RegionStaging shareRegion(long bytes, long mappingBytes) {
+        return SharedRegion.open(libs.iova(), placement.memory(), bytes, mappingBytes, runtime.monitor,
+                runtime.regionRecord(), this::deviceIdle);
     }
 
     List<Instance> instances() {

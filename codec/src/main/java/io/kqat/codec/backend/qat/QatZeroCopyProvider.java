@@ -1,6 +1,8 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.memory.Region;
+import io.kqat.codec.backend.qat.memory.RegionStaging;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
@@ -42,7 +44,7 @@ public final class QatZeroCopyProvider implements BackendProvider {
                         + "reads it): application memory cannot be mapped for the device, pinned copies instead");
             }
             process = QatProcess.acquire(libs, options.section());
-            region = SharedRegion.open(process, options.regionBytes(), Region.MAX_MAPPING);
+            region = process.shareRegion(options.regionBytes(), Region.MAX_MAPPING);
             QatZeroCopyBackend backend = new QatZeroCopyBackend(process, region, process.profile, options.timeouts());
             process = null;
             region = null;

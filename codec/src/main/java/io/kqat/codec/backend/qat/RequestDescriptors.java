@@ -2,6 +2,8 @@ package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.kqat.codec.backend.qat.memory.DeviceLease;
+import io.kqat.codec.backend.qat.memory.Flats;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.CpaStructs;
 import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaBufferList;

@@ -5,17 +5,17 @@ package io.kqat.codec.backend.qat;
  * producer one short wait sized to its batch (defaults: 100 ms + 25 ms per MiB, about 0.1 s for a 64 KiB batch and
  * 0.5 s for the largest request), while a busy device has time for large requests.
  */
-final class RequestTimeouts {
+public final class RequestTimeouts {
     private final long baseNanos;
     private final long perMiBNanos;
 
-    RequestTimeouts(long baseMillis, long perMiBMillis) {
+    public RequestTimeouts(long baseMillis, long perMiBMillis) {
         this.baseNanos = baseMillis * 1_000_000L;
         this.perMiBNanos = perMiBMillis * 1_000_000L;
     }
 
     /** The timeout of a request reading and writing {@code bytes} in all. */
-    long forBytes(long bytes) {
+    public long forBytes(long bytes) {
         return baseNanos + perMiBNanos * bytes / (1 << 20);
     }
 

@@ -57,9 +57,9 @@ class DeviceCapabilitiesTest {
         try (RawRequest r = new RawRequest(process); PinnedMemory mem = new PinnedMemory(process, 2 << 20)) {
             for (int size : new int[] {1024, 64 << 10, 1 << 20}) {
                 long refusals = emu.counter("cnv_refusals");
-                r.descriptors.prepare(true, false);
-                r.descriptors.source(mem.lease, mem.address(), size, 64 << 10);
-                r.descriptors.destination(mem.lease, mem.address() + size, (1 << 20) - 1024 + 1, 64 << 10);
+                r.prepare(true, false);
+                r.source(mem.lease, mem.address(), size, 64 << 10);
+                r.destination(mem.lease, mem.address() + size, (1 << 20) - 1024 + 1, 64 << 10);
                 assertThat(r.run(true)).as("%d bytes without CnV", size).isEqualTo(Integer.MIN_VALUE);
                 assertThat(emu.counter("cnv_refusals")).isEqualTo(refusals + 1);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.memory.Flats;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
@@ -38,11 +39,11 @@ class FlatLimitTest {
     void descriptorsNeverDescribeMoreThan255Flats() {
         try (RawRequest r = new RawRequest(QatProcess.acquire(QatLibraries.load(Emulator.dir("iova")), "SSL"))) {
             RawRequest.Plain lease = new RawRequest.Plain(0x4000_0000L, 256 * FLAT);
-            r.descriptors.source(lease, lease.address(), 255L * FLAT, FLAT);
-            assertThat(r.descriptors.sourceFlats()).isEqualTo(255);
-            assertThatThrownBy(() -> r.descriptors.source(lease, lease.address(), 255L * FLAT + 1, FLAT))
+            r.source(lease, lease.address(), 255L * FLAT, FLAT);
+            assertThat(r.sourceFlats()).isEqualTo(255);
+            assertThatThrownBy(() -> r.source(lease, lease.address(), 255L * FLAT + 1, FLAT))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 255");
-            QatProcess.release(r.process);
+            QatProcess.release(r.process());
         }
     }
 

@@ -88,9 +88,9 @@ class IovaMappingContractTest {
     void aRequestWhoseMemoryIsNotMappedFaultsLikeAnIommuWould() {
         try (Memory plain = new Memory(4096); Memory out = new Memory(4096); RawRequest r = new RawRequest(runtime)) {
             plain.clear(4096);
-            r.descriptors.prepare(true, true);
-            r.descriptors.source(new RawRequest.Plain(Pointer.nativeValue(plain), 4096), Pointer.nativeValue(plain), 4096, 4096);
-            r.descriptors.destination(new RawRequest.Plain(Pointer.nativeValue(out), 4096), Pointer.nativeValue(out), 4096, 4096);
+            r.prepare(true, true);
+            r.source(new RawRequest.Plain(Pointer.nativeValue(plain), 4096), Pointer.nativeValue(plain), 4096, 4096);
+            r.destination(new RawRequest.Plain(Pointer.nativeValue(out), 4096), Pointer.nativeValue(out), 4096, 4096);
             long faults = emu.counter("iommu_faults");
             long translationFailures = emu.counter("translation_failures");
             int status = r.run(true);

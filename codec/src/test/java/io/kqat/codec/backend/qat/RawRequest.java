@@ -1,32 +1,58 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.memory.DeviceLease;
+import io.kqat.codec.spi.BackendException;
+import java.nio.ByteBuffer;
 
 /**
  * One request built by hand through kqat's own descriptors and runner, for tests that must show what the emulated
  * library does with a request kqat itself would never send (a crossing flat, 256 flats, no compress-and-verify).
+ * Public, with the descriptors' calls, for the tests of every sub-package.
  */
-final class RawRequest implements AutoCloseable {
-    final QatProcess process;
-    final Instance instance;
-    final RequestDescriptors descriptors;
+public final class RawRequest implements AutoCloseable {
+    private final QatProcess process;
+    private final Instance instance;
+    private final RequestDescriptors descriptors;
     private final QatSessions sessions;
 
-    RawRequest(QatProcess process) {
+    public RawRequest(QatProcess process) {
         this.process = process;
         this.instance = process.instances().get(0);
         this.descriptors = process.newDescriptors(instance.info.node);
         this.sessions = new QatSessions(process);
     }
 
+    public QatProcess process() {
+        return process;
+    }
+
+    /** Operation data for one request, compress-and-verify as given. */
+    public void prepare(boolean compress, boolean compressAndVerify) {
+        descriptors.prepare(compress, compressAndVerify);
+    }
+
+    public void source(DeviceLease lease, long address, long length, int flatBytes) {
+        descriptors.source(lease, address, length, flatBytes);
+    }
+
+    public void destination(DeviceLease lease, long address, long length, int flatBytes) {
+        descriptors.destination(lease, address, length, flatBytes);
+    }
+
+    /** Flats in the source list as last described. */
+    public int sourceFlats() {
+        return descriptors.sourceFlats();
+    }
+
     /** Submits and waits (2 s); returns the callback status, or the submission's refusal as a negative status. */
-    int run(boolean compress) {
+    public int run(boolean compress) {
         Pointer session = sessions.session(instance, compress, 1);
         long deadline = System.nanoTime() + 2_000_000_000L;
         RequestRunner.Completion c;
         try {
             c = process.requests.submit(instance, compress, session, descriptors, deadline);
-        } catch (io.kqat.codec.spi.BackendException e) {
+        } catch (BackendException e) {
             return Integer.MIN_VALUE;
         }
         return process.requests.await(instance, c, 4096, deadline, () -> { });
@@ -39,43 +65,43 @@ final class RawRequest implements AutoCloseable {
     }
 
     /** A lease over memory the test owns, in mappings of {@code mappingBytes} from its first byte. */
-    static final class Plain extends DeviceLease {
+    public static final class Plain extends DeviceLease {
         private final long address;
         private final int capacity;
         private final long mappingBytes;
 
-        Plain(long address, int capacity, long mappingBytes) {
+        public Plain(long address, int capacity, long mappingBytes) {
             this.address = address;
             this.capacity = capacity;
             this.mappingBytes = mappingBytes;
         }
 
-        Plain(long address, int capacity) {
+        public Plain(long address, int capacity) {
             this(address, capacity, Long.MAX_VALUE / 2);
         }
 
         @Override
-        long address() {
+        public long address() {
             return address;
         }
 
         @Override
-        int capacity() {
+        public int capacity() {
             return capacity;
         }
 
         @Override
-        int node() {
+        public int node() {
             return 0;
         }
 
         @Override
-        long mappingEnd(long at) {
+        public long mappingEnd(long at) {
             return address + ((at - address) / mappingBytes + 1) * mappingBytes;
         }
 
         @Override
-        public java.nio.ByteBuffer buffer() {
+        public ByteBuffer buffer() {
             return new Pointer(address).getByteBuffer(0, capacity);
         }
 

@@ -1,10 +1,17 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.backend.qat.CompressBound;
+import io.kqat.codec.backend.qat.DeviceProfile;
+import io.kqat.codec.backend.qat.Emulator;
+import io.kqat.codec.backend.qat.QatProcess;
+import io.kqat.codec.backend.qat.RawRequest;
+import io.kqat.codec.backend.qat.RequestTimeouts;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.gzip.GzipMembers;
+import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
@@ -30,7 +37,7 @@ class MappingBoundaryTest {
     @BeforeEach
     void start() {
         process = QatProcess.acquire(QatLibraries.load(Emulator.dir("iova")), "SSL");
-        region = Region.allocateAndMap(process.libs.iova(), 8L << 20, new int[] {0}, MAPPING);
+        region = Region.allocateAndMap(process.libs().iova(), 8L << 20, new int[] {0}, MAPPING);
     }
 
     @AfterEach
@@ -43,11 +50,11 @@ class MappingBoundaryTest {
     void aBatchAcrossTwoMappingsIsCutAtTheMappingsEnd() throws Exception {
         assertThat(region.mappingCount()).isEqualTo(4);
         SlotArena arena = new SlotArena(region);
-        RegionStaging staging = new RegionStaging(region, arena, process.placement, () -> { });
-        DeviceProfile bigFlats = new DeviceProfile(DeviceProfile.MAX_FLATS, 4 << 20, boundOf(process), process.profile.usdm());
-        QatProcess.acquire(process.libs, "SSL"); // the backend's own hold, given back by its close
+        RegionStaging staging = new RegionStaging(region, arena, process.memoryNodes(), () -> { });
+        DeviceProfile bigFlats = new DeviceProfile(DeviceProfile.MAX_FLATS, 4 << 20, boundOf(process), process.profile().usdm());
+        QatProcess.acquire(process.libs(), "SSL"); // the backend's own hold, given back by its close
         byte[] data = new KafkaLikeEvents(6).fill(3 << 20);
-        try (QatBackend backend = new QatBackend("qat-test", process, staging, bigFlats, new RequestTimeouts(5000, 500));
+        try (Backend backend = Emulator.backend("qat-test", process, staging, bigFlats, new RequestTimeouts(5000, 500));
              SlotArena.Lease batch = arena.acquire(100 + data.length)) {
             ByteBuffer src = batch.buffer();
             src.position(100);
@@ -68,11 +75,11 @@ class MappingBoundaryTest {
         try (SlotArena.Lease in = arena.acquire(3 << 20); SlotArena.Lease out = arena.acquire(4 << 20);
              RawRequest r = new RawRequest(process)) {
             RawRequest.Plain oneMapping = new RawRequest.Plain(in.address(), in.capacity()); // claims no mapping ends
-            r.descriptors.prepare(true, true);
+            r.prepare(true, true);
             // Flats large enough that no flat-size multiple falls inside these 3 MiB, wherever the lease starts.
-            r.descriptors.source(oneMapping, in.address(), 3 << 20, flatSizeWithoutCut(in.address(), 3 << 20));
-            r.descriptors.destination(out, out.address(), 4 << 20, 64 << 10);
-            assertThat(r.descriptors.sourceFlats()).as("one flat over two mappings").isEqualTo(1);
+            r.source(oneMapping, in.address(), 3 << 20, flatSizeWithoutCut(in.address(), 3 << 20));
+            r.destination(out, out.address(), 4 << 20, 64 << 10);
+            assertThat(r.sourceFlats()).as("one flat over two mappings").isEqualTo(1);
             long faults = emu.counter("iommu_faults");
             assertThat(r.run(true)).isEqualTo(CpaStatus.FAIL);
             assertThat(emu.counter("iommu_faults")).isEqualTo(faults + 1);
@@ -90,6 +97,6 @@ class MappingBoundaryTest {
     }
 
     private static CompressBound boundOf(QatProcess process) {
-        return CompressBound.of(process.libs.dc(), process.instances(), 255 * (4 << 20) / 4);
+        return process.compressBound(255 * (4 << 20) / 4);
     }
 }

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
@@ -8,7 +8,7 @@ import java.util.Map;
  * Where one QAT mode keeps what the device reads and writes: slots of the mapped region (zero-copy) or pinned USDM
  * buffers (pinned-copy). Hands out leases of it and translates buffers back to the lease they belong to.
  */
-interface DeviceStaging extends StagingMemory, AutoCloseable {
+public interface DeviceStaging extends StagingMemory, AutoCloseable {
 
     /** {@code zero-copy} or {@code pinned-copy}. */
     String mode();

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import io.kqat.codec.backend.qat.nativeapi.Numa;
 import java.util.ArrayList;
@@ -63,21 +63,6 @@ final class RegionLayout {
 
     int node(int part) {
         return nodes[part];
-    }
-
-    /** The part holding the byte at {@code offset} from the region's start. */
-    int partAt(long offset) {
-        return (int) Math.min(nodes.length - 1, offset / partBytes);
-    }
-
-    /** The part for {@code node}, or -1 when no part is placed there. */
-    int partOf(int node) {
-        for (int i = 0; i < nodes.length; i++) {
-            if (nodes[i] == node) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** errno of each part's placement: 0 placed, -1 not asked (no node), else the kernel's refusal. */

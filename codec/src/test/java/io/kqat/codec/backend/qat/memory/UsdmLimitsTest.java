@@ -1,7 +1,9 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.backend.qat.Emulator;
+import io.kqat.codec.backend.qat.QatProcess;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
@@ -43,7 +45,7 @@ class UsdmLimitsTest {
             assertThat(staging.figures().get("pinnedOverLimit")).isEqualTo(1);
             assertThat(emu.counter("alloc_refusals")).as("nothing asked that USDM refuses").isEqualTo(refusals);
 
-            PinnedStaging unaware = new PinnedStaging(process.libs.usdm(), process.placement, new UsdmLimits(false));
+            PinnedStaging unaware = new PinnedStaging(process.libs().usdm(), process.memoryNodes(), new UsdmLimits(false));
             assertThat(unaware.lease(2 << 20)).as("2 MiB asked in huge-page mode").isNull();
             assertThat(emu.counter("alloc_refusals")).as("the emulated USDM refuses it").isEqualTo(refusals + 1);
             unaware.close();
@@ -70,7 +72,7 @@ class UsdmLimitsTest {
     private void inMode(boolean hugePages, java.util.function.BiConsumer<QatProcess, PinnedStaging> body) {
         emu.setHugepageMode(hugePages);
         QatProcess process = QatProcess.acquire(QatLibraries.load(Emulator.dir("legacy")), "SSL");
-        PinnedStaging staging = new PinnedStaging(process.libs.usdm(), process.placement, new UsdmLimits(hugePages));
+        PinnedStaging staging = new PinnedStaging(process.libs().usdm(), process.memoryNodes(), new UsdmLimits(hugePages));
         try {
             body.accept(process, staging);
         } finally {

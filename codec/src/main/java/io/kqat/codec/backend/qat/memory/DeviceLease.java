@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import io.kqat.codec.spi.BufferLease;
 
@@ -8,34 +8,34 @@ import io.kqat.codec.spi.BufferLease;
  * only marks it, and the memory is freed when the last hold ends, so no later request can be handed memory the device
  * is about to write.
  */
-abstract class DeviceLease implements BufferLease {
+public abstract class DeviceLease implements BufferLease {
     private int holds;
     private volatile boolean closeRequested;
     private boolean freed;
 
     /** Native address of the first byte. */
-    abstract long address();
+    public abstract long address();
 
-    abstract int capacity();
+    public abstract int capacity();
 
     /** The NUMA node this memory was placed on (-1: any), so the request goes to an instance there. */
-    abstract int node();
+    public abstract int node();
 
     /**
      * The end of the device mapping that holds {@code address}: a flat buffer must not run past it (only its start is
      * translated, and separate mappings have unrelated device addresses).
      */
-    abstract long mappingEnd(long address);
+    public abstract long mappingEnd(long address);
 
     /** Gives the memory back to its pool; called once. */
     protected abstract void free();
 
-    boolean contains(long address, long length) {
+    public boolean contains(long address, long length) {
         return length >= 0 && address >= address() && address - address() <= capacity() - length;
     }
 
     /** Keeps this memory from reuse until the returned action runs (once). */
-    synchronized Runnable hold() {
+    public synchronized Runnable hold() {
         holds++;
         boolean[] ended = {false};
         return () -> {

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.LongAdder;
  * each is allocated on the node of the instances it will serve, and never larger than USDM takes in one call (64 MiB,
  * or 1 MiB in 2 MiB huge-page mode): a batch over that is declined to the next rung, and counted.
  */
-final class PinnedStaging implements DeviceStaging {
+public final class PinnedStaging implements DeviceStaging {
     private static final int MIN_CLASS = 16; // 64 KiB
     private final QatLibraries.Usdm usdm;
-    private final Placement placement;
+    private final MemoryNodes nodes;
     private final int maxClass;
     private final ConcurrentLinkedDeque<Block>[][] pools;
     /** Lent leases by address, to find the lease a buffer lies in. */
@@ -31,13 +31,13 @@ final class PinnedStaging implements DeviceStaging {
     private volatile boolean closed;
 
     @SuppressWarnings("unchecked")
-    PinnedStaging(QatLibraries.Usdm usdm, Placement placement, UsdmLimits limits) {
+    public PinnedStaging(QatLibraries.Usdm usdm, MemoryNodes nodes, UsdmLimits limits) {
         this.usdm = usdm;
-        this.placement = placement;
+        this.nodes = nodes;
         this.maxClass = 63 - Long.numberOfLeadingZeros(limits.maxAllocation());
-        int nodes = placement.nodes().length;
-        this.pools = new ConcurrentLinkedDeque[nodes][maxClass + 1];
-        for (int n = 0; n < nodes; n++) {
+        int count = nodes.nodes().length;
+        this.pools = new ConcurrentLinkedDeque[count][maxClass + 1];
+        for (int n = 0; n < count; n++) {
             for (int c = MIN_CLASS; c <= maxClass; c++) {
                 pools[n][c] = new ConcurrentLinkedDeque<>();
             }
@@ -76,10 +76,10 @@ final class PinnedStaging implements DeviceStaging {
             overLimit.increment();
             return null;
         }
-        int nodeIndex = placement.preferredNodeIndex();
+        int nodeIndex = nodes.preferredIndex();
         Block block = pools[nodeIndex][sizeClass].pollFirst();
         if (block == null) {
-            int node = placement.node(nodeIndex);
+            int node = nodes.node(nodeIndex);
             Pointer memory = usdm.qaeMemAllocNUMA(1L << sizeClass, node, 64);
             if (memory == null) {
                 refused.increment();
@@ -164,23 +164,23 @@ final class PinnedStaging implements DeviceStaging {
         }
 
         @Override
-        long address() {
+        public long address() {
             return Pointer.nativeValue(block.memory);
         }
 
         @Override
-        int capacity() {
+        public int capacity() {
             return 1 << block.sizeClass;
         }
 
         @Override
-        int node() {
+        public int node() {
             return block.node;
         }
 
         /** One allocation is one registration: its end is the mapping's. */
         @Override
-        long mappingEnd(long address) {
+        public long mappingEnd(long address) {
             return address() + capacity();
         }
 

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

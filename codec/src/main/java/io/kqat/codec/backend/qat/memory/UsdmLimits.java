@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import java.util.Map;
  * less its control block. Pinned buffers are capped to a power of two under that, so no allocation is ever refused
  * for its size.
  */
-final class UsdmLimits {
+public final class UsdmLimits {
     static final String HUGE_PAGE_VARIABLE = "QAT_MAX_2M_HPG_PER_PROCESS";
     static final long MAX_ALLOCATION = 64L << 20;
     /** The largest power of two under one 2 MiB slab's room (2048 KiB units minus the slab's control block). */
@@ -32,7 +32,7 @@ final class UsdmLimits {
         return new UsdmLimits(n > 0 && n <= MAX_ENV_VALUE);
     }
 
-    static UsdmLimits fromEnvironment() {
+    public static UsdmLimits fromEnvironment() {
         return from(System.getenv());
     }
 

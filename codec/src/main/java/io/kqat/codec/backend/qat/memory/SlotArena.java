@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import java.nio.ByteBuffer;
 
@@ -12,8 +12,8 @@ import java.nio.ByteBuffer;
  * times its own size), and {@link Lease#growInPlace} takes those slots, so the bytes already written stay where they
  * are and the device still reads the batch in place.
  */
-final class SlotArena {
-    static final int SLOT_SIZE = 64 << 10;
+public final class SlotArena {
+    public static final int SLOT_SIZE = 64 << 10;
     /** Free slots left after a new lease, per slot it takes, while the arena has room: in-place growth up to 4x. */
     static final int HEADROOM = 3;
 
@@ -113,22 +113,22 @@ final class SlotArena {
         }
 
         @Override
-        long address() {
+        public long address() {
             return region.base() + (long) start * SLOT_SIZE;
         }
 
         @Override
-        int capacity() {
+        public int capacity() {
             return count * SLOT_SIZE;
         }
 
         @Override
-        int node() {
+        public int node() {
             return node;
         }
 
         @Override
-        long mappingEnd(long address) {
+        public long mappingEnd(long address) {
             return region.mappingEnd(address);
         }
 

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import io.kqat.codec.nativeio.DirectAddress;
 import io.kqat.codec.spi.BufferLease;
@@ -11,17 +11,17 @@ import java.util.Map;
  * slot), and everything else, output included, goes through slots of the region. Output is never written into the
  * caller's memory directly, so a late write of a timed-out request can only land in a held slot.
  */
-final class RegionStaging implements DeviceStaging {
+public final class RegionStaging implements DeviceStaging {
     private final Region region;
     private final SlotArena arena;
-    private final Placement placement;
+    private final MemoryNodes nodes;
     private final Runnable onClose;
 
     /** @param onClose leaves the region (the last user unmaps and frees it, see {@link SharedRegion}) */
-    RegionStaging(Region region, SlotArena arena, Placement placement, Runnable onClose) {
+    RegionStaging(Region region, SlotArena arena, MemoryNodes nodes, Runnable onClose) {
         this.region = region;
         this.arena = arena;
-        this.placement = placement;
+        this.nodes = nodes;
         this.onClose = onClose;
     }
 
@@ -33,9 +33,9 @@ final class RegionStaging implements DeviceStaging {
         return region;
     }
 
-    /** A run of slots on this thread's node where possible. */
-    SlotArena.Lease acquire(int bytes) {
-        return arena.acquire(bytes, placement.preferredNodeIndex());
+    /** A run of slots on this thread's node where possible, or null when none is free. */
+    public DeviceLease acquire(int bytes) {
+        return arena.acquire(bytes, nodes.preferredIndex());
     }
 
     @Override
@@ -55,7 +55,7 @@ final class RegionStaging implements DeviceStaging {
 
     @Override
     public BufferLease lease(int capacity) {
-        SlotArena.Lease lease = acquire(capacity);
+        DeviceLease lease = acquire(capacity);
         if (lease != null) {
             lease.buffer().clear().limit(capacity);
         }

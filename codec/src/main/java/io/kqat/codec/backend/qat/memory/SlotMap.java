@@ -1,8 +1,8 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 /**
  * Which slots of a region are lent: one bit per slot, in a plain {@code long[]} that is also the lock, so every class
- * loader using the same region (see {@link ProcessRuntime}) works on the same bits. Callers hold {@link #lock()}
+ * loader using the same region (see {@link SharedRegion}) works on the same bits. Callers hold {@link #lock()}
  * around every method but {@link #slots()}.
  */
 final class SlotMap {

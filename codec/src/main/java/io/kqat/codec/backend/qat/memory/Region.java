@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * preferred on its node before it is touched), and mapped into the device's IOVA space once with
  * {@code qaeMemMapContiguousIova}, in mappings of at most 2 GiB. Unmapped exactly once, before it is freed.
  */
-final class Region implements AutoCloseable {
+public final class Region implements AutoCloseable {
     static final long HUGE_PAGE = 2L << 20;
-    static final long MAX_MAPPING = 2L << 30;
+    /** The largest mapping {@code qaeMemMapContiguousIova} takes. */
+    public static final long MAX_MAPPING = 2L << 30;
     /** Linux {@code MADV_DONTFORK} (asm-generic/mman-common.h). */
     static final int MADV_DONTFORK = 10;
 
@@ -202,7 +203,7 @@ final class Region implements AutoCloseable {
     }
 
     /** The region could not be set up; the message says why. */
-    static final class RegionException extends RuntimeException {
+    public static final class RegionException extends RuntimeException {
         RegionException(String message) {
             super(message);
         }

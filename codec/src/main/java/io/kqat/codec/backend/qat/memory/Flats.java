@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.memory;
 
 import com.sun.jna.Pointer;
 
@@ -7,12 +7,12 @@ import com.sun.jna.Pointer;
  * each flat, and separate mappings have unrelated device addresses, so a flat must never run from one mapping into
  * the next: cuts fall at every multiple of the flat size and at the end of every mapping the range crosses.
  */
-final class Flats {
+public final class Flats {
     private Flats() {
     }
 
     /** How many flats [address, address+length) of {@code lease} takes (one, empty, for length 0). */
-    static int count(DeviceLease lease, long address, long length, int flatBytes) {
+    public static int count(DeviceLease lease, long address, long length, int flatBytes) {
         if (length <= 0) {
             return 1;
         }
@@ -28,7 +28,7 @@ final class Flats {
      * Writes the flats into {@code flats} (an array of CpaFlatBuffer) and returns how many; the caller has checked
      * {@link #count} against the array's size.
      */
-    static int write(Pointer flats, int flatSize, int lenOffset, int dataOffset, DeviceLease lease, long address,
+    public static int write(Pointer flats, int flatSize, int lenOffset, int dataOffset, DeviceLease lease, long address,
                      long length, int flatBytes) {
         if (length <= 0) {
             flats.setInt(lenOffset, 0);
