@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
+import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.DeviceLease;
 import io.kqat.codec.backend.qat.memory.DeviceStaging;
 import io.kqat.codec.backend.qat.memory.Flats;
@@ -76,7 +77,7 @@ final class DeviceRequests implements AutoCloseable {
             }
             Instance instance = process.placement.nextInstance(in.node());
             Pointer session = sessions.session(instance, compress, level);
-            ContextPool<RequestDescriptors> pool = descriptors[process.placement.indexOf(instance.info.node)];
+            ContextPool<RequestDescriptors> pool = descriptors[process.placement.indexOf(instance.info.node())];
             RequestDescriptors d = pool.borrow();
             boolean ours = true; // false once the device may still use them after a timeout
             try {

@@ -105,7 +105,7 @@ final class HangProbe implements Runnable {
         RequestDescriptors d = null;
         try {
             Pointer session = sessions.session(instance, true, 1);
-            d = process.newDescriptors(instance.info.node);
+            d = process.newDescriptors(instance.info.node());
             d.prepare(true, process.profile.compressAndVerify());
             in.buffer().clear();
             d.source(in, in.address(), PROBE_BYTES, process.profile.flatBytes());

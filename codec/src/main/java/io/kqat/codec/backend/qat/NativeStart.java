@@ -3,6 +3,10 @@ package io.kqat.codec.backend.qat;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.ShortByReference;
+import io.kqat.codec.backend.qat.device.DeviceProfile;
+import io.kqat.codec.backend.qat.device.DeviceQuery;
+import io.kqat.codec.backend.qat.device.InstanceInfo;
+import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.util.ArrayList;
@@ -34,7 +38,7 @@ final class NativeStart {
         this.excluded = excluded;
     }
 
-    /** @throws QatProcess.StartException with the reason; nothing is left started then */
+    /** @throws StartException with the reason; nothing is left started then */
     static NativeStart join(QatLibraries libs, ProcessRuntime runtime, String section) {
         QatLibraries.Dc dc = libs.dc();
         synchronized (runtime.monitor) {
@@ -45,7 +49,7 @@ final class NativeStart {
                 runtime.abandoned.set(0);
                 int status = dc.icp_sal_userStart(section);
                 if (status != CpaStatus.SUCCESS) {
-                    throw new QatProcess.StartException("icp_sal_userStart(\"" + section + "\") failed ("
+                    throw new StartException("icp_sal_userStart(\"" + section + "\") failed ("
                             + CpaStatus.name(status) + "): is the qat service configured and the device bound to vfio-pci?");
                 }
             }
@@ -68,13 +72,13 @@ final class NativeStart {
         ShortByReference count = new ShortByReference();
         int status = dc.cpaDcGetNumInstances(count);
         if (status != CpaStatus.SUCCESS || count.getValue() <= 0) {
-            throw new QatProcess.StartException("no QAT data compression instances (cpaDcGetNumInstances: "
+            throw new StartException("no QAT data compression instances (cpaDcGetNumInstances: "
                     + CpaStatus.name(status) + ", " + count.getValue() + "); enable the dc service");
         }
         Pointer[] found = new Pointer[count.getValue()];
         status = dc.cpaDcGetInstances(count.getValue(), found);
         if (status != CpaStatus.SUCCESS) {
-            throw new QatProcess.StartException("cpaDcGetInstances failed (" + CpaStatus.name(status) + ")");
+            throw new StartException("cpaDcGetInstances failed (" + CpaStatus.name(status) + ")");
         }
         List<Instance> usable = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
@@ -88,25 +92,25 @@ final class NativeStart {
                     status = dc.cpaDcStartInstance(h, (short) 0, null);
                 }
                 if (status != CpaStatus.SUCCESS) {
-                    throw new QatProcess.StartException("starting QAT instance " + index + " failed ("
+                    throw new StartException("starting QAT instance " + index + " failed ("
                             + CpaStatus.name(status) + ")");
                 }
             }
             handles.add(h);
             status = dc.cpaDcBufferListGetMetaSize(h, DeviceProfile.MAX_FLATS, meta);
             if (status != CpaStatus.SUCCESS) {
-                throw new QatProcess.StartException("cpaDcBufferListGetMetaSize failed (" + CpaStatus.name(status) + ")");
+                throw new StartException("cpaDcBufferListGetMetaSize failed (" + CpaStatus.name(status) + ")");
             }
             InstanceInfo info = DeviceQuery.describe(dc, h, index);
             if (!info.missing().isEmpty()) {
-                excluded.add(info.name + " lacks " + String.join(", ", info.missing()) + " (cpaDcQueryCapabilities)");
+                excluded.add(info.name() + " lacks " + String.join(", ", info.missing()) + " (cpaDcQueryCapabilities)");
                 continue;
             }
             metaSize = Math.max(metaSize, meta.getValue());
             usable.add(new Instance(index, h, info, runtime.pollLock(Pointer.nativeValue(h))));
         }
         if (usable.isEmpty()) {
-            throw new QatProcess.StartException("no usable QAT instance: " + String.join("; ", excluded));
+            throw new StartException("no usable QAT instance: " + String.join("; ", excluded));
         }
         return new NativeStart(first, usable, handles, metaSize, excluded);
     }

@@ -20,13 +20,13 @@ final class Placement {
 
     Placement(List<Instance> instances) {
         this.instances = instances;
-        this.nodes = instances.stream().mapToInt(i -> i.info.node).distinct().sorted().toArray();
+        this.nodes = instances.stream().mapToInt(i -> i.info.node()).distinct().sorted().toArray();
         this.byNode = new Instance[nodes.length][];
         this.next = new AtomicInteger[nodes.length];
         for (int k = 0; k < nodes.length; k++) {
             int node = nodes[k];
             List<Instance> on = new ArrayList<>();
-            instances.stream().filter(i -> i.info.node == node).forEach(on::add);
+            instances.stream().filter(i -> i.info.node() == node).forEach(on::add);
             byNode[k] = on.toArray(new Instance[0]);
             next[k] = new AtomicInteger();
         }

@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.DeviceStaging;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.spi.Backend;
@@ -144,7 +145,7 @@ class QatBackend implements Backend {
         figures.put("polls", process.requests.polls.sum());
         figures.put("sleeps", process.requests.sleeps.sum());
         for (Instance i : process.instances()) {
-            figures.put("requests." + i.info.name, i.requests.sum());
+            figures.put("requests." + i.info.name(), i.requests.sum());
         }
         figures.putAll(staging.figures());
         return new BackendDetail(staging.mode(), process.libs.origin() + ", " + process.describe() + ", device "

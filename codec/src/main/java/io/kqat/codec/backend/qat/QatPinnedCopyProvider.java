@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.memory.PinnedStaging;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.spi.BackendProvider;
@@ -47,7 +48,7 @@ public final class QatPinnedCopyProvider implements BackendProvider {
                 backend.resetCounters();
             }
             return probe;
-        } catch (QatProbe.ProbeFailure | QatProcess.StartException | IllegalArgumentException e) {
+        } catch (QatProbe.ProbeFailure | StartException | IllegalArgumentException e) {
             return Probe.skipped(NAME, e.getMessage());
         } finally {
             if (process != null) {

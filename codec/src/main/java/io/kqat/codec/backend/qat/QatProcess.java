@@ -1,5 +1,8 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.device.CompressBound;
+import io.kqat.codec.backend.qat.device.DeviceProfile;
+import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.memory.MemoryNodes;
 import io.kqat.codec.backend.qat.memory.Region;
 import io.kqat.codec.backend.qat.memory.RegionStaging;
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +104,8 @@ public final class QatProcess {
 
     /** The device's worst-case compressed size over every instance, asked for inputs up to {@code maxInput}. */
     public CompressBound compressBound(int maxInput) {
-        return CompressBound.of(libs.dc(), started.instances, maxInput);
+        return CompressBound.of(libs.dc(), started.instances.stream().map(i -> i.handle).collect(Collectors.toList()),
+                maxInput);
     }
 
     /** The NUMA nodes of the instances, where the memory they reach is placed. */
@@ -226,10 +231,4 @@ public final class QatProcess {
         }
     }
 
-    /** The process could not start; the message says why. */
-    static final class StartException extends RuntimeException {
-        StartException(String message) {
-            super(message);
-        }
-    }
 }

@@ -58,7 +58,7 @@ final class QatSessions implements AutoCloseable {
         if (status != CpaStatus.SUCCESS || size.getValue() <= 0) {
             throw new BackendException("cpaDcGetSessionSize failed: " + CpaStatus.name(status));
         }
-        Pointer memory = process.libs.usdm().qaeMemAllocNUMA(size.getValue(), instance.info.node, 64);
+        Pointer memory = process.libs.usdm().qaeMemAllocNUMA(size.getValue(), instance.info.node(), 64);
         if (memory == null) {
             throw BackendException.declined("qaeMemAllocNUMA refused " + size.getValue() + " bytes for a session");
         }

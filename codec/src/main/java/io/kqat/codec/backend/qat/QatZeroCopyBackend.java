@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.DeviceLease;
 import io.kqat.codec.backend.qat.memory.RegionStaging;
 import io.kqat.codec.spi.BackendDetail;

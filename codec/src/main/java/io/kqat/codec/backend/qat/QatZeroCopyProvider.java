@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.memory.Region;
 import io.kqat.codec.backend.qat.memory.RegionStaging;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
@@ -53,7 +54,7 @@ public final class QatZeroCopyProvider implements BackendProvider {
                 backend.resetCounters();
             }
             return probe;
-        } catch (QatProbe.ProbeFailure | QatProcess.StartException | Region.RegionException | IllegalArgumentException e) {
+        } catch (QatProbe.ProbeFailure | StartException | Region.RegionException | IllegalArgumentException e) {
             return Probe.skipped(NAME, e.getMessage());
         } finally {
             if (region != null) {

@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.DeviceLease;
 import io.kqat.codec.backend.qat.memory.Flats;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;

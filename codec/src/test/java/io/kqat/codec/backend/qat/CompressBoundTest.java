@@ -3,6 +3,7 @@ package io.kqat.codec.backend.qat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.device.DeviceQuery;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.testkit.EmulatorControl;
 import java.util.Random;

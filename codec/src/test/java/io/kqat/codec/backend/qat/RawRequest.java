@@ -19,7 +19,7 @@ public final class RawRequest implements AutoCloseable {
     public RawRequest(QatProcess process) {
         this.process = process;
         this.instance = process.instances().get(0);
-        this.descriptors = process.newDescriptors(instance.info.node);
+        this.descriptors = process.newDescriptors(instance.info.node());
         this.sessions = new QatSessions(process);
     }
 

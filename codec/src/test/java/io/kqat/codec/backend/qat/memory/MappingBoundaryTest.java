@@ -2,12 +2,12 @@ package io.kqat.codec.backend.qat.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.codec.backend.qat.CompressBound;
-import io.kqat.codec.backend.qat.DeviceProfile;
 import io.kqat.codec.backend.qat.Emulator;
 import io.kqat.codec.backend.qat.QatProcess;
 import io.kqat.codec.backend.qat.RawRequest;
 import io.kqat.codec.backend.qat.RequestTimeouts;
+import io.kqat.codec.backend.qat.device.CompressBound;
+import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.gzip.GzipMembers;

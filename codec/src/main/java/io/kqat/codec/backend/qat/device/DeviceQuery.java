@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.device;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -14,27 +14,27 @@ import java.nio.charset.StandardCharsets;
  * ({@code CpaInstanceInfo2}), and the worst-case output of a compression ({@code cpaDcDeflateCompressBound}). The
  * answers are read through their JNA structures ({@link CpaStructs}).
  */
-final class DeviceQuery {
+public final class DeviceQuery {
     private DeviceQuery() {
     }
 
     /**
      * @param index the instance's position, its name when the library reports none
-     * @throws QatProcess.StartException when either query fails
+     * @throws StartException when either query fails
      */
-    static InstanceInfo describe(QatLibraries.Dc dc, Pointer instance, int index) {
+    public static InstanceInfo describe(QatLibraries.Dc dc, Pointer instance, int index) {
         CpaDcInstanceCapabilities caps = new CpaDcInstanceCapabilities();
         CpaInstanceInfo2 info = new CpaInstanceInfo2();
         caps.clear();
         info.clear();
         int status = dc.cpaDcQueryCapabilities(instance, caps.getPointer());
         if (status != CpaStatus.SUCCESS) {
-            throw new QatProcess.StartException("cpaDcQueryCapabilities failed for instance " + index + " ("
+            throw new StartException("cpaDcQueryCapabilities failed for instance " + index + " ("
                     + CpaStatus.name(status) + ")");
         }
         status = dc.cpaDcInstanceGetInfo2(instance, info.getPointer());
         if (status != CpaStatus.SUCCESS) {
-            throw new QatProcess.StartException("cpaDcInstanceGetInfo2 failed for instance " + index + " ("
+            throw new StartException("cpaDcInstanceGetInfo2 failed for instance " + index + " ("
                     + CpaStatus.name(status) + ")");
         }
         caps.read();
@@ -48,7 +48,7 @@ final class DeviceQuery {
     }
 
     /** The device's worst-case raw deflate output for {@code n} input bytes (dynamic Huffman), or -1 when refused. */
-    static long compressBound(QatLibraries.Dc dc, Pointer instance, int n) {
+    public static long compressBound(QatLibraries.Dc dc, Pointer instance, int n) {
         IntByReference out = new IntByReference();
         int status = dc.cpaDcDeflateCompressBound(instance, CpaStatus.HUFF_DYNAMIC, n, out);
         return status == CpaStatus.SUCCESS ? Integer.toUnsignedLong(out.getValue()) : -1;

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.device;
 
 import io.kqat.codec.backend.qat.memory.SlotArena;
 import io.kqat.codec.backend.qat.memory.UsdmLimits;

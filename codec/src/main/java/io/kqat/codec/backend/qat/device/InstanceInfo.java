@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.device;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,19 +9,19 @@ import java.util.List;
  * and its place ({@code cpaDcInstanceGetInfo2}: NUMA node, package, accelerator, PCI function). kqat needs stateless
  * deflate both ways, dynamic Huffman, CRC32 and compress-and-verify; an instance missing any is not used.
  */
-final class InstanceInfo {
-    final String name;
-    final String part;
-    final String swVersion;
-    final int node;
-    final int packageId;
-    final int acceleratorId;
-    final int busAddress;
-    final boolean deflateCompress;
-    final boolean deflateDecompress;
-    final boolean dynamicHuffman;
-    final boolean crc32;
-    final boolean compressAndVerify;
+public final class InstanceInfo {
+    private final String name;
+    private final String part;
+    private final String swVersion;
+    private final int node;
+    private final int packageId;
+    private final int acceleratorId;
+    private final int busAddress;
+    private final boolean deflateCompress;
+    private final boolean deflateDecompress;
+    private final boolean dynamicHuffman;
+    private final boolean crc32;
+    private final boolean compressAndVerify;
 
     InstanceInfo(String name, String part, String swVersion, int node, int packageId, int acceleratorId, int busAddress,
                  boolean deflateCompress, boolean deflateDecompress, boolean dynamicHuffman, boolean crc32,
@@ -40,8 +40,18 @@ final class InstanceInfo {
         this.compressAndVerify = compressAndVerify;
     }
 
+    /** The instance's name ({@code dc0} when the library gives none). */
+    public String name() {
+        return name;
+    }
+
+    /** The NUMA node the instance is attached to. */
+    public int node() {
+        return node;
+    }
+
     /** The capabilities kqat needs that this instance lacks, empty when it can serve. */
-    List<String> missing() {
+    public List<String> missing() {
         List<String> m = new ArrayList<>();
         if (!deflateCompress || !deflateDecompress) {
             m.add("stateless deflate");
@@ -59,14 +69,14 @@ final class InstanceInfo {
     }
 
     /** {@code dc0: node 0, accelerator 0 (4xxxvf ..., bus 6b:00.1)}. */
-    String describe() {
+    public String describe() {
         return name + ": node " + node + ", package " + packageId + ", accelerator " + acceleratorId + ", bus "
                 + String.format("%02x:%02x.%x", (busAddress >> 8) & 0xff, (busAddress >> 3) & 0x1f, busAddress & 0x7)
                 + (part.isEmpty() ? "" : " (" + part + ")");
     }
 
     /** {@code deflate, dynamic Huffman, CRC32, CnV} as far as present. */
-    String capabilities() {
+    public String capabilities() {
         List<String> c = new ArrayList<>();
         if (deflateCompress && deflateDecompress) {
             c.add("deflate");

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.device;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
@@ -25,11 +25,12 @@ public final class CompressBound {
         this.known = new AtomicIntegerArray(maxInput / STEP + 2);
     }
 
-    static CompressBound of(QatLibraries.Dc dc, List<Instance> instances, int maxInput) {
+    /** @param instances the handles of the instances whose largest answer is kept */
+    public static CompressBound of(QatLibraries.Dc dc, List<Pointer> instances, int maxInput) {
         return new CompressBound(n -> {
             long max = -1;
-            for (Instance i : instances) {
-                long b = DeviceQuery.compressBound(dc, i.handle, n);
+            for (Pointer i : instances) {
+                long b = DeviceQuery.compressBound(dc, i, n);
                 if (b < 0) {
                     return -1;
                 }
@@ -40,9 +41,9 @@ public final class CompressBound {
     }
 
     /** Checks the library answers at all, at start: a library that cannot size a destination is not used. */
-    void check() {
+    public void check() {
         if (ask.applyAsLong(64 << 10) <= 0) {
-            throw new QatProcess.StartException("cpaDcDeflateCompressBound refused a 64 KiB input (dynamic Huffman)");
+            throw new StartException("cpaDcDeflateCompressBound refused a 64 KiB input (dynamic Huffman)");
         }
     }
 
