@@ -4,6 +4,7 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.memory.PinnedStaging;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
@@ -40,7 +41,7 @@ public final class QatPinnedCopyProvider implements BackendProvider {
             QatProbe.vfio(options);
             process = QatProcess.acquire(libs, options.section());
             QatBackend backend = new QatBackend(NAME, process,
-                    new PinnedStaging(libs.usdm(), process.memoryNodes(), process.profile.usdm()), process.profile,
+                    new PinnedStaging(libs.usdm(), process.memoryNodes(), process.profile().usdm()), process.profile(),
                     options.timeouts());
             process = null;
             Probe probe = SelfTest.verified(NAME, backend, "QAT ");

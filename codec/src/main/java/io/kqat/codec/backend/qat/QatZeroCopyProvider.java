@@ -5,6 +5,7 @@ import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.memory.Region;
 import io.kqat.codec.backend.qat.memory.RegionStaging;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
@@ -46,7 +47,7 @@ public final class QatZeroCopyProvider implements BackendProvider {
             }
             process = QatProcess.acquire(libs, options.section());
             region = process.shareRegion(options.regionBytes(), Region.MAX_MAPPING);
-            QatZeroCopyBackend backend = new QatZeroCopyBackend(process, region, process.profile, options.timeouts());
+            QatZeroCopyBackend backend = new QatZeroCopyBackend(process, region, process.profile(), options.timeouts());
             process = null;
             region = null;
             Probe probe = SelfTest.verified(NAME, backend, "QAT ");

@@ -6,6 +6,8 @@ import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.backend.qat.nativeapi.Numa;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RawRequest;
 import io.kqat.codec.nativeio.DirectAddress;
 import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
@@ -63,7 +65,7 @@ class DeviceCapabilitiesTest {
                 assertThat(r.run(true)).as("%d bytes without CnV", size).isEqualTo(Integer.MIN_VALUE);
                 assertThat(emu.counter("cnv_refusals")).isEqualTo(refusals + 1);
             }
-            assertThat(process.profile.compressAndVerify()).isTrue();
+            assertThat(process.profile().compressAndVerify()).isTrue();
         } finally {
             QatProcess.release(process);
         }
@@ -93,7 +95,7 @@ class DeviceCapabilitiesTest {
             KafkaLikeEvents events = new KafkaLikeEvents(9);
             for (int i = 0; i < 40; i++) {
                 byte[] data = events.fill(30_000);
-                assertThat(codec.decompress(FlatLimitTest.compressInBatchMemory(codec, data))).isEqualTo(data);
+                assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, data))).isEqualTo(data);
             }
             for (int i = 0; i < 4; i++) {
                 assertThat(emu.counter("requests_instance_" + i)).as("requests on instance %d", i).isEqualTo(20);
@@ -139,7 +141,7 @@ class DeviceCapabilitiesTest {
             emu.resetCounters();
             byte[] data = new KafkaLikeEvents(3).fill(50_000);
             for (int i = 0; i < 10; i++) {
-                assertThat(codec.decompress(FlatLimitTest.compressInBatchMemory(codec, data))).isEqualTo(data);
+                assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, data))).isEqualTo(data);
             }
             // This machine's threads run on node 0: their memory comes from node 0's part, their requests go to dc0.
             assertThat(emu.counter("requests_instance_0")).isEqualTo(20);

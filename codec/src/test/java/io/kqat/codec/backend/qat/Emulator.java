@@ -7,10 +7,15 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.DeviceStaging;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.Emulators;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Codecs on the QAT emulator the build made. Missing emulator = failed test, never a skip. */
 public final class Emulator {
@@ -53,5 +58,16 @@ public final class Emulator {
     public static Backend backend(String name, QatProcess process, DeviceStaging staging, DeviceProfile profile,
                                   RequestTimeouts timeouts) {
         return new QatBackend(name, process, staging, profile, timeouts);
+    }
+
+    /** One batch written into batch memory (a region slot run when it fits) and compressed, as the Kafka hook does. */
+    public static byte[] compressInBatchMemory(GzipCodec codec, byte[] data) {
+        try (BufferLease lease = codec.acquireBatchBuffer(data.length)) {
+            ByteBuffer in = lease.buffer();
+            in.put(data).flip();
+            ByteBuffer out = ByteBuffer.allocate(codec.maxCompressedLength(data.length));
+            codec.compress(in, out, 6);
+            return Arrays.copyOf(out.array(), out.position());
+        }
     }
 }

@@ -6,6 +6,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RawRequest;
 import io.kqat.codec.nativeio.LibC;
 import io.kqat.testkit.EmulatorControl;
 import org.junit.jupiter.api.AfterAll;

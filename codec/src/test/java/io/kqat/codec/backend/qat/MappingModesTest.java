@@ -34,7 +34,7 @@ class MappingModesTest {
         try (GzipCodec codec = Emulator.codec("iova")) {
             assertThat(codec.backendName()).isEqualTo("qat");
             byte[] data = new KafkaLikeEvents(1).fill(100_000);
-            assertThat(codec.decompress(FlatLimitTest.compressInBatchMemory(codec, data))).isEqualTo(data);
+            assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, data))).isEqualTo(data);
             assertThat(emu.counter("map_refusals")).isEqualTo(refusals);
             QatLibraries libs = QatLibraries.load(Emulator.dir("iova"));
             long addr = anonymous(2 * MB2) + 4096;

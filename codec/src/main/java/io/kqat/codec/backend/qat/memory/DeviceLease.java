@@ -16,7 +16,7 @@ public abstract class DeviceLease implements BufferLease {
     /** Native address of the first byte. */
     public abstract long address();
 
-    public abstract int capacity();
+    protected abstract int capacity();
 
     /** The NUMA node this memory was placed on (-1: any), so the request goes to an instance there. */
     public abstract int node();
@@ -25,12 +25,12 @@ public abstract class DeviceLease implements BufferLease {
      * The end of the device mapping that holds {@code address}: a flat buffer must not run past it (only its start is
      * translated, and separate mappings have unrelated device addresses).
      */
-    public abstract long mappingEnd(long address);
+    protected abstract long mappingEnd(long address);
 
     /** Gives the memory back to its pool; called once. */
     protected abstract void free();
 
-    public boolean contains(long address, long length) {
+    boolean contains(long address, long length) {
         return length >= 0 && address >= address() && address - address() <= capacity() - length;
     }
 

@@ -169,7 +169,7 @@ public final class PinnedStaging implements DeviceStaging {
         }
 
         @Override
-        public int capacity() {
+        protected int capacity() {
             return 1 << block.sizeClass;
         }
 
@@ -180,7 +180,7 @@ public final class PinnedStaging implements DeviceStaging {
 
         /** One allocation is one registration: its end is the mapping's. */
         @Override
-        public long mappingEnd(long address) {
+        protected long mappingEnd(long address) {
             return address() + capacity();
         }
 

@@ -118,7 +118,7 @@ public final class SlotArena {
         }
 
         @Override
-        public int capacity() {
+        protected int capacity() {
             return count * SLOT_SIZE;
         }
 
@@ -128,7 +128,7 @@ public final class SlotArena {
         }
 
         @Override
-        public long mappingEnd(long address) {
+        protected long mappingEnd(long address) {
             return region.mappingEnd(address);
         }
 

@@ -3,13 +3,13 @@ package io.kqat.codec.backend.qat.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.backend.qat.Emulator;
-import io.kqat.codec.backend.qat.QatProcess;
-import io.kqat.codec.backend.qat.RawRequest;
-import io.kqat.codec.backend.qat.RequestTimeouts;
 import io.kqat.codec.backend.qat.device.CompressBound;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RawRequest;
+import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import io.kqat.codec.gzip.GzipMembers;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.CopyCounter;

@@ -3,8 +3,8 @@ package io.kqat.codec.backend.qat.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.backend.qat.Emulator;
-import io.kqat.codec.backend.qat.QatProcess;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
 import java.util.Map;

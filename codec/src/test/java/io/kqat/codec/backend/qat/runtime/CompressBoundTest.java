@@ -1,8 +1,10 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.Emulator;
+import io.kqat.codec.backend.qat.QatOptions;
 import io.kqat.codec.backend.qat.device.DeviceQuery;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.testkit.EmulatorControl;
@@ -60,7 +62,7 @@ class CompressBoundTest {
             for (int size : SIZES) {
                 byte[] data = new byte[size];
                 random.nextBytes(data);
-                assertThat(codec.decompress(FlatLimitTest.compressInBatchMemory(codec, data))).as("%d bytes", size)
+                assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, data))).as("%d bytes", size)
                         .isEqualTo(data);
             }
             assertThat(emu.counter("overflows")).as("device overflows (%s)", emu.generation()).isZero();

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -111,10 +111,6 @@ final class RequestDescriptors {
     /** Flats in the source list as last described. */
     int sourceFlats() {
         return srcList.getInt(LIST_NUM);
-    }
-
-    int destinationFlats() {
-        return dstList.getInt(LIST_NUM);
     }
 
     /** Operation data for one stateless request; the CRC seed in the results is 0 (a whole batch). */

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import io.kqat.codec.backend.qat.memory.MemoryNodes;
 import java.util.ArrayList;

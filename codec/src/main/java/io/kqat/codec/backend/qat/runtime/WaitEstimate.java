@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 

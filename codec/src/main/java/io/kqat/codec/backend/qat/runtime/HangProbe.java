@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.memory.DeviceLease;

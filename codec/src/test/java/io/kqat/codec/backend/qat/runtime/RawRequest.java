@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.memory.DeviceLease;
@@ -86,7 +86,7 @@ public final class RawRequest implements AutoCloseable {
         }
 
         @Override
-        public int capacity() {
+        protected int capacity() {
             return capacity;
         }
 
@@ -96,7 +96,7 @@ public final class RawRequest implements AutoCloseable {
         }
 
         @Override
-        public long mappingEnd(long at) {
+        protected long mappingEnd(long at) {
             return address + ((at - address) / mappingBytes + 1) * mappingBytes;
         }
 

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.lang.management.ManagementFactory;

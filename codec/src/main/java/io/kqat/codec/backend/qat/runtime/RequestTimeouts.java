@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 /**
  * How long one request may take before it is given up on: a base plus an allowance per MiB, so a hung device costs a

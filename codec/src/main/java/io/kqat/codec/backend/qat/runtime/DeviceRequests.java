@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
@@ -18,7 +18,7 @@ import java.nio.ByteBuffer;
  * and output memory is held; if it is given up on, the memory and the descriptors stay held until the device
  * completes it, so a late write only ever lands in memory nobody else has been given.
  */
-final class DeviceRequests implements AutoCloseable {
+public final class DeviceRequests implements AutoCloseable {
     private final QatProcess process;
     private final DeviceStaging staging;
     private final DeviceProfile profile;
@@ -29,7 +29,7 @@ final class DeviceRequests implements AutoCloseable {
     private volatile boolean closed;
 
     @SuppressWarnings("unchecked")
-    DeviceRequests(QatProcess process, DeviceStaging staging, DeviceProfile profile, RequestTimeouts timeouts,
+    public DeviceRequests(QatProcess process, DeviceStaging staging, DeviceProfile profile, RequestTimeouts timeouts,
                    QatCounters counters) {
         this.process = process;
         this.staging = staging;
@@ -51,7 +51,7 @@ final class DeviceRequests implements AutoCloseable {
      * @throws BackendException declined when the lists need over 255 flats, the backend closed or qatlib stopped; a
      *                          device fault when the device does not answer, refuses, or times out
      */
-    Result run(boolean compress, int level, ByteBuffer src, int inLength, ByteBuffer dst, int outLength) {
+    public Result run(boolean compress, int level, ByteBuffer src, int inLength, ByteBuffer dst, int outLength) {
         DeviceLease in = staging.leaseOf(src, inLength); // validated: the device can reach every byte
         DeviceLease out = staging.leaseOf(dst, outLength);
         long inAddress = DirectAddress.at(src);
@@ -60,12 +60,12 @@ final class DeviceRequests implements AutoCloseable {
         int flatsIn = Flats.count(in, inAddress, inLength, flatBytes);
         int flatsOut = Flats.count(out, outAddress, outLength, flatBytes);
         if (flatsIn > profile.maxFlats() || flatsOut > profile.maxFlats()) {
-            counters.overRequest.increment();
+            counters.countOverRequest();
             throw BackendException.declined("the request needs " + Math.max(flatsIn, flatsOut) + " flat buffers; qatlib "
                     + "takes at most " + profile.maxFlats() + " per list");
         }
         if (!process.health.answering()) {
-            counters.refusedWhileHung.increment();
+            counters.countRefusedWhileHung();
             throw new BackendException(process.health.refusal());
         }
         if (!process.enter()) {
@@ -84,7 +84,7 @@ final class DeviceRequests implements AutoCloseable {
                 d.prepare(compress, profile.compressAndVerify());
                 d.source(in, inAddress, inLength, flatBytes);
                 d.destination(out, outAddress, outLength, flatBytes);
-                counters.requests.increment();
+                counters.countRequest();
                 instance.requests.increment();
                 long deadline = System.nanoTime() + timeouts.forBytes((long) inLength + outLength);
                 Runnable releaseIn = in.hold();
@@ -99,7 +99,7 @@ final class DeviceRequests implements AutoCloseable {
                     });
                 } catch (RequestRunner.RequestTimedOut e) {
                     ours = false;
-                    counters.timeouts.increment();
+                    counters.countTimeout();
                     throw e;
                 } finally {
                     if (ours) {
@@ -128,12 +128,13 @@ final class DeviceRequests implements AutoCloseable {
         }
     }
 
-    void markClosed() {
+    /** No more requests, without touching qatlib (it stopped, or requests are stuck). */
+    public void markClosed() {
         closed = true;
     }
 
     /** What the device answered: the callback's status and the request's results, read once. */
-    static final class Result {
+    public static final class Result {
         private final int callbackStatus;
         private final int status;
         private final long produced;
@@ -150,31 +151,31 @@ final class DeviceRequests implements AutoCloseable {
             this.endOfLastBlock = d.resultEndOfLastBlock();
         }
 
-        int callbackStatus() {
+        public int callbackStatus() {
             return callbackStatus;
         }
 
-        boolean callbackOk() {
+        public boolean callbackOk() {
             return callbackStatus == CpaStatus.SUCCESS;
         }
 
-        int status() {
+        public int status() {
             return status;
         }
 
-        long produced() {
+        public long produced() {
             return produced;
         }
 
-        long consumed() {
+        public long consumed() {
             return consumed;
         }
 
-        long checksum() {
+        public long checksum() {
             return checksum;
         }
 
-        boolean endOfLastBlock() {
+        public boolean endOfLastBlock() {
             return endOfLastBlock;
         }
     }

@@ -1,4 +1,4 @@
-package io.kqat.codec.backend.qat;
+package io.kqat.codec.backend.qat.runtime;
 
 import io.kqat.codec.backend.qat.device.CompressBound;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
@@ -10,6 +10,7 @@ import io.kqat.codec.backend.qat.memory.SharedRegion;
 import io.kqat.codec.backend.qat.memory.UsdmLimits;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -133,9 +134,21 @@ public final class QatProcess {
         return started.handleCount;
     }
 
-    /** The instances, their capabilities and what was left out, for the backends' detail. */
-    String describe() {
-        return started.describe();
+    /** The libraries, the instances, their capabilities, what was left out and whether the device answers. */
+    public String describe() {
+        return libs.origin() + ", " + started.describe() + ", device " + health;
+    }
+
+    /** How many instances, polls and sleeps, and the requests this copy sent to each instance. */
+    public Map<String, Long> figures() {
+        Map<String, Long> f = new LinkedHashMap<>();
+        f.put("instances", (long) started.instances.size());
+        f.put("polls", requests.polls.sum());
+        f.put("sleeps", requests.sleeps.sum());
+        for (Instance i : started.instances) {
+            f.put("requests." + i.info.name(), i.requests.sum());
+        }
+        return f;
     }
 
     RequestDescriptors newDescriptors(int node) {
@@ -173,7 +186,7 @@ public final class QatProcess {
      * Waits for every request of every backend to finish and keeps new ones out, for a backend's clean-up. False when
      * the process stopped or requests did not finish in time: the caller then leaves native clean-up to process exit.
      */
-    boolean enterExclusive() {
+    public boolean enterExclusive() {
         try {
             if (!lifecycle.writeLock().tryLock(10, TimeUnit.SECONDS)) {
                 return false;
@@ -189,7 +202,7 @@ public final class QatProcess {
         return true;
     }
 
-    void leaveExclusive() {
+    public void leaveExclusive() {
         lifecycle.writeLock().unlock();
     }
 
