@@ -1,5 +1,12 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.device.DeviceProfile;
+import io.kqat.codec.backend.qat.memory.DeviceStaging;
+import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
+import io.kqat.codec.backend.qat.runtime.DeviceRequests;
+import io.kqat.codec.backend.qat.runtime.QatCounters;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendDetail;
 import io.kqat.codec.spi.BackendException;
@@ -65,7 +72,7 @@ class QatBackend implements Backend {
             return new Deflated(EMPTY_DEFLATE.length, 0);
         }
         if (n > maxCompressInput) {
-            counters.overRequest.increment();
+            counters.countOverRequest();
             throw BackendException.declined("a " + n + "-byte batch is over one QAT request (" + maxCompressInput
                     + " bytes: 255 flat buffers for its input and for the device's bound)");
         }
@@ -76,7 +83,7 @@ class QatBackend implements Backend {
         }
         DeviceRequests.Result r = device.run(true, level, src, n, dst, bound);
         if (r.status() == CpaStatus.DC_OVERFLOW) {
-            counters.overflows.increment();
+            counters.countOverflow();
             throw BackendException.declined("QAT overflowed a destination of the device's own bound (" + bound
                     + " bytes for " + n + "): consumed " + r.consumed() + ", produced " + r.produced());
         }
@@ -100,7 +107,7 @@ class QatBackend implements Backend {
         int n = Math.min(src.remaining(), profile.maxListBytes());
         int outCap = dst.remaining();
         if (outCap > profile.maxListBytes()) {
-            counters.overRequest.increment();
+            counters.countOverRequest();
             throw BackendException.declined("a member inflating to over " + profile.maxListBytes()
                     + " bytes is over one QAT request");
         }
@@ -114,11 +121,11 @@ class QatBackend implements Backend {
                     + CpaStatus.name(r.callbackStatus()));
         }
         if (result != CpaStatus.DC_OK) {
-            counters.rejected.increment(); // the caller's data, not the device: software decides, no penalty
+            counters.countRejected(); // the caller's data, not the device: software decides, no penalty
             throw BackendException.declined("QAT rejected the deflate data: " + CpaStatus.resultName(result));
         }
         if (!r.endOfLastBlock()) {
-            counters.incomplete.increment();
+            counters.countIncomplete();
             throw BackendException.declined(n < src.remaining()
                     ? "a member longer than one QAT request (" + n + " bytes)"
                     : "the deflate stream ends before its last block (input cut short): software decides");
@@ -138,15 +145,10 @@ class QatBackend implements Backend {
         Map<String, Long> figures = counters.figures();
         figures.put("maxBatchBytes", (long) maxCompressInput);
         figures.put("maxInflateBytes", (long) profile.maxListBytes());
-        figures.put("instances", (long) process.instances().size());
-        figures.put("polls", process.requests.polls.sum());
-        figures.put("sleeps", process.requests.sleeps.sum());
-        for (Instance i : process.instances()) {
-            figures.put("requests." + i.info.name, i.requests.sum());
-        }
+        figures.putAll(process.figures());
         figures.putAll(staging.figures());
-        return new BackendDetail(staging.mode(), process.libs.origin + ", " + process.describe() + ", device "
-                + process.health + ", " + staging.summary() + ", " + counters.summary(), figures);
+        return new BackendDetail(staging.mode(), process.describe() + ", " + staging.summary() + ", "
+                + counters.summary(), figures);
     }
 
     /** Forgets what the start-up self test did, so the figures describe real traffic. */

@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;

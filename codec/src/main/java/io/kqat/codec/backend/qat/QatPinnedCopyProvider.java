@@ -1,6 +1,10 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.device.StartException;
+import io.kqat.codec.backend.qat.memory.PinnedStaging;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
@@ -37,7 +41,7 @@ public final class QatPinnedCopyProvider implements BackendProvider {
             QatProbe.vfio(options);
             process = QatProcess.acquire(libs, options.section());
             QatBackend backend = new QatBackend(NAME, process,
-                    new PinnedStaging(libs.usdm, process.placement, process.profile.usdm()), process.profile,
+                    new PinnedStaging(libs.usdm(), process.memoryNodes(), process.profile().usdm()), process.profile(),
                     options.timeouts());
             process = null;
             Probe probe = SelfTest.verified(NAME, backend, "QAT ");
@@ -45,7 +49,7 @@ public final class QatPinnedCopyProvider implements BackendProvider {
                 backend.resetCounters();
             }
             return probe;
-        } catch (QatProbe.ProbeFailure | QatProcess.StartException | IllegalArgumentException e) {
+        } catch (QatProbe.ProbeFailure | StartException | IllegalArgumentException e) {
             return Probe.skipped(NAME, e.getMessage());
         } finally {
             if (process != null) {

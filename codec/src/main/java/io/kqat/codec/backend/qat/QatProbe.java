@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,10 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.device.DeviceProfile;
+import io.kqat.codec.backend.qat.memory.DeviceLease;
+import io.kqat.codec.backend.qat.memory.RegionStaging;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import io.kqat.codec.spi.BackendDetail;
 import io.kqat.codec.spi.BatchMemory;
 import io.kqat.codec.spi.BufferLease;
@@ -25,7 +30,7 @@ final class QatZeroCopyBackend extends QatBackend implements BatchMemory {
 
     @Override
     public BufferLease acquire(int minCapacity) {
-        SlotArena.Lease lease = minCapacity <= maxCompressInput() ? region.acquire(minCapacity) : null;
+        DeviceLease lease = minCapacity <= maxCompressInput() ? region.acquire(minCapacity) : null;
         if (lease != null) {
             lease.buffer().clear();
             return lease;

@@ -1,6 +1,11 @@
 package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.device.StartException;
+import io.kqat.codec.backend.qat.memory.Region;
+import io.kqat.codec.backend.qat.memory.RegionStaging;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
@@ -31,9 +36,9 @@ public final class QatZeroCopyProvider implements BackendProvider {
         try {
             QatOptions options = QatOptions.from(config);
             QatLibraries libs = QatProbe.libraries(options);
-            if (libs.iova == null) {
+            if (libs.iova() == null) {
                 return Probe.skipped(NAME, "qatlib without qaeMemMapContiguousIova/qaeMemUnmapContiguousIova "
-                        + "(older than 26.02, " + libs.origin + "): pinned copies instead");
+                        + "(older than 26.02, " + libs.origin() + "): pinned copies instead");
             }
             QatProbe.VfioState vfio = QatProbe.vfio(options);
             if (vfio.noIommu) {
@@ -41,8 +46,8 @@ public final class QatZeroCopyProvider implements BackendProvider {
                         + "reads it): application memory cannot be mapped for the device, pinned copies instead");
             }
             process = QatProcess.acquire(libs, options.section());
-            region = SharedRegion.open(process, options.regionBytes(), Region.MAX_MAPPING);
-            QatZeroCopyBackend backend = new QatZeroCopyBackend(process, region, process.profile, options.timeouts());
+            region = process.shareRegion(options.regionBytes(), Region.MAX_MAPPING);
+            QatZeroCopyBackend backend = new QatZeroCopyBackend(process, region, process.profile(), options.timeouts());
             process = null;
             region = null;
             Probe probe = SelfTest.verified(NAME, backend, "QAT ");
@@ -50,7 +55,7 @@ public final class QatZeroCopyProvider implements BackendProvider {
                 backend.resetCounters();
             }
             return probe;
-        } catch (QatProbe.ProbeFailure | QatProcess.StartException | Region.RegionException | IllegalArgumentException e) {
+        } catch (QatProbe.ProbeFailure | StartException | Region.RegionException | IllegalArgumentException e) {
             return Probe.skipped(NAME, e.getMessage());
         } finally {
             if (region != null) {

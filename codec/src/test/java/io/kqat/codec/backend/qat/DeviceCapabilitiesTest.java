@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.backend.qat.nativeapi.Numa;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RawRequest;
 import io.kqat.codec.nativeio.DirectAddress;
+import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
@@ -55,13 +59,13 @@ class DeviceCapabilitiesTest {
         try (RawRequest r = new RawRequest(process); PinnedMemory mem = new PinnedMemory(process, 2 << 20)) {
             for (int size : new int[] {1024, 64 << 10, 1 << 20}) {
                 long refusals = emu.counter("cnv_refusals");
-                r.descriptors.prepare(true, false);
-                r.descriptors.source(mem.lease, mem.address(), size, 64 << 10);
-                r.descriptors.destination(mem.lease, mem.address() + size, (1 << 20) - 1024 + 1, 64 << 10);
+                r.prepare(true, false);
+                r.source(mem.lease, mem.address(), size, 64 << 10);
+                r.destination(mem.lease, mem.address() + size, (1 << 20) - 1024 + 1, 64 << 10);
                 assertThat(r.run(true)).as("%d bytes without CnV", size).isEqualTo(Integer.MIN_VALUE);
                 assertThat(emu.counter("cnv_refusals")).isEqualTo(refusals + 1);
             }
-            assertThat(process.profile.compressAndVerify()).isTrue();
+            assertThat(process.profile().compressAndVerify()).isTrue();
         } finally {
             QatProcess.release(process);
         }
@@ -91,7 +95,7 @@ class DeviceCapabilitiesTest {
             KafkaLikeEvents events = new KafkaLikeEvents(9);
             for (int i = 0; i < 40; i++) {
                 byte[] data = events.fill(30_000);
-                assertThat(codec.decompress(FlatLimitTest.compressInBatchMemory(codec, data))).isEqualTo(data);
+                assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, data))).isEqualTo(data);
             }
             for (int i = 0; i < 4; i++) {
                 assertThat(emu.counter("requests_instance_" + i)).as("requests on instance %d", i).isEqualTo(20);
@@ -137,7 +141,7 @@ class DeviceCapabilitiesTest {
             emu.resetCounters();
             byte[] data = new KafkaLikeEvents(3).fill(50_000);
             for (int i = 0; i < 10; i++) {
-                assertThat(codec.decompress(FlatLimitTest.compressInBatchMemory(codec, data))).isEqualTo(data);
+                assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, data))).isEqualTo(data);
             }
             // This machine's threads run on node 0: their memory comes from node 0's part, their requests go to dc0.
             assertThat(emu.counter("requests_instance_0")).isEqualTo(20);

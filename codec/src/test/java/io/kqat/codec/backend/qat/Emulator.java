@@ -5,36 +5,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.device.DeviceProfile;
+import io.kqat.codec.backend.qat.memory.DeviceStaging;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
+import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.Emulators;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Codecs on the QAT emulator the build made. Missing emulator = failed test, never a skip. */
-final class Emulator {
+public final class Emulator {
     private Emulator() {
     }
 
-    static Path dir(String variant) {
+    public static Path dir(String variant) {
         return Emulators.dir(variant);
     }
 
-    static CodecConfig.Builder config(String variant) {
+    public static CodecConfig.Builder config(String variant) {
         // The emulator deflates with zlib on shared CPUs: generous timeouts, except where a test is about them.
         return CodecConfig.builder().option(QatOptions.EMULATOR, dir(variant).toString())
                 .option(QatOptions.REGION_BYTES, Long.toString(8L << 20))
                 .option(QatOptions.TIMEOUT_MS, "5000").option(QatOptions.TIMEOUT_PER_MIB_MS, "500");
     }
 
-    static GzipCodec codec(String variant) {
+    public static GzipCodec codec(String variant) {
         return GzipCodec.create(config(variant).build());
     }
 
-    static EmulatorControl control(String variant) {
+    public static EmulatorControl control(String variant) {
         return Emulators.control(variant);
     }
 
     /** The named rung, which must be ready. */
-    static BackendStatus rung(GzipCodec codec, String name) {
+    public static BackendStatus rung(GzipCodec codec, String name) {
         BackendStatus r = codec.backend(name);
         assertThat(r).as("%s on the ladder", name).isNotNull();
         assertThat(r.ready()).as("%s skipped: %s", name, r.skipReason()).isTrue();
@@ -42,7 +50,24 @@ final class Emulator {
     }
 
     /** Region slots lent right now (batches and requests). */
-    static long slotsInUse(GzipCodec codec) {
+    public static long slotsInUse(GzipCodec codec) {
         return rung(codec, QatZeroCopyProvider.NAME).detail().figure("slotsInUse");
+    }
+
+    /** A QAT backend over the given staging and profile, as a provider makes one (for the tests of the layers below). */
+    public static Backend backend(String name, QatProcess process, DeviceStaging staging, DeviceProfile profile,
+                                  RequestTimeouts timeouts) {
+        return new QatBackend(name, process, staging, profile, timeouts);
+    }
+
+    /** One batch written into batch memory (a region slot run when it fits) and compressed, as the Kafka hook does. */
+    public static byte[] compressInBatchMemory(GzipCodec codec, byte[] data) {
+        try (BufferLease lease = codec.acquireBatchBuffer(data.length)) {
+            ByteBuffer in = lease.buffer();
+            in.put(data).flip();
+            ByteBuffer out = ByteBuffer.allocate(codec.maxCompressedLength(data.length));
+            codec.compress(in, out, 6);
+            return Arrays.copyOf(out.array(), out.position());
+        }
     }
 }

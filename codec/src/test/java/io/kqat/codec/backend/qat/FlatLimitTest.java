@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.backend.qat.device.DeviceProfile;
+import io.kqat.codec.backend.qat.memory.Flats;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RawRequest;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,11 +39,11 @@ class FlatLimitTest {
     void descriptorsNeverDescribeMoreThan255Flats() {
         try (RawRequest r = new RawRequest(QatProcess.acquire(QatLibraries.load(Emulator.dir("iova")), "SSL"))) {
             RawRequest.Plain lease = new RawRequest.Plain(0x4000_0000L, 256 * FLAT);
-            r.descriptors.source(lease, lease.address(), 255L * FLAT, FLAT);
-            assertThat(r.descriptors.sourceFlats()).isEqualTo(255);
-            assertThatThrownBy(() -> r.descriptors.source(lease, lease.address(), 255L * FLAT + 1, FLAT))
+            r.source(lease, lease.address(), 255L * FLAT, FLAT);
+            assertThat(r.sourceFlats()).isEqualTo(255);
+            assertThatThrownBy(() -> r.source(lease, lease.address(), 255L * FLAT + 1, FLAT))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 255");
-            QatProcess.release(r.process);
+            QatProcess.release(r.process());
         }
     }
 
@@ -53,12 +55,12 @@ class FlatLimitTest {
             assertThat(max).as("input and device bound within 255 flats of 64 KiB").isBetween(14L << 20, 255L * FLAT);
             emu.resetCounters();
             byte[] fits = new KafkaLikeEvents(1).fill((int) max);
-            assertThat(codec.decompress(compressInBatchMemory(codec, fits))).isEqualTo(fits);
+            assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, fits))).isEqualTo(fits);
             assertThat(codec.backend("qat").stats().getCompressBatches()).isEqualTo(1);
             assertThat(emu.counter("sgl_refusals")).as("lists of 256 flats or more submitted").isZero();
 
             byte[] over = new KafkaLikeEvents(2).fill((int) max + 1024);
-            byte[] member = compressInBatchMemory(codec, over);
+            byte[] member = Emulator.compressInBatchMemory(codec, over);
             assertThat(codec.decompress(member)).isEqualTo(over);
             assertThat(codec.backend("qat").detail().figure("declinedOverRequest")).isEqualTo(1);
             assertThat(codec.backend("qat").stats().getErrors()).as("declined, not failed").isZero();
@@ -87,17 +89,6 @@ class FlatLimitTest {
             assertThat(codec.backend("qat").stats().getDecompressBatches()).as("the larger one is not").isEqualTo(served);
             assertThat(codec.backend("qat").stats().getErrors()).isZero();
             assertThat(emu.counter("sgl_refusals")).isZero();
-        }
-    }
-
-    /** One batch written into batch memory (a region slot run when it fits) and compressed, as the Kafka hook does. */
-    static byte[] compressInBatchMemory(GzipCodec codec, byte[] data) {
-        try (BufferLease lease = codec.acquireBatchBuffer(data.length)) {
-            ByteBuffer in = lease.buffer();
-            in.put(data).flip();
-            ByteBuffer out = ByteBuffer.allocate(codec.maxCompressedLength(data.length));
-            codec.compress(in, out, 6);
-            return Arrays.copyOf(out.array(), out.position());
         }
     }
 }

@@ -34,7 +34,7 @@ class GenerationAnswersTest {
             codec.maxCompressedLength(data.length); // the 4xxx bound for this size, asked once and kept
             emu.setGeneration("420xx"); // whose bound is larger: kqat's destination is now short of it
             emu.resetCounters();
-            assertThat(codec.decompress(FlatLimitTest.compressInBatchMemory(codec, data))).isEqualTo(data);
+            assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, data))).isEqualTo(data);
             assertThat(emu.counter("overflows")).as("the device overflowed, once per QAT rung").isEqualTo(2);
             for (String rung : new String[] {"qat", "qat-pinned"}) {
                 assertThat(codec.backend(rung).detail().figure("overflows")).as(rung).isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.nativeio.LibC;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
@@ -33,14 +34,14 @@ class MappingModesTest {
         try (GzipCodec codec = Emulator.codec("iova")) {
             assertThat(codec.backendName()).isEqualTo("qat");
             byte[] data = new KafkaLikeEvents(1).fill(100_000);
-            assertThat(codec.decompress(FlatLimitTest.compressInBatchMemory(codec, data))).isEqualTo(data);
+            assertThat(codec.decompress(Emulator.compressInBatchMemory(codec, data))).isEqualTo(data);
             assertThat(emu.counter("map_refusals")).isEqualTo(refusals);
             QatLibraries libs = QatLibraries.load(Emulator.dir("iova"));
             long addr = anonymous(2 * MB2) + 4096;
-            assertThat(libs.iova.qaeMemMapContiguousIova(new Pointer(addr), 4096)).as("4 KiB in 2 MiB mode").isZero();
+            assertThat(libs.iova().qaeMemMapContiguousIova(new Pointer(addr), 4096)).as("4 KiB in 2 MiB mode").isZero();
             emu.setHugepageMode(false);
-            assertThat(libs.iova.qaeMemMapContiguousIova(new Pointer(addr), 4096)).as("4 KiB in 4 KiB mode").isNotZero();
-            assertThat(libs.iova.qaeMemUnmapContiguousIova(new Pointer(addr), 4096)).isZero();
+            assertThat(libs.iova().qaeMemMapContiguousIova(new Pointer(addr), 4096)).as("4 KiB in 4 KiB mode").isNotZero();
+            assertThat(libs.iova().qaeMemUnmapContiguousIova(new Pointer(addr), 4096)).isZero();
         }
     }
 
@@ -53,7 +54,7 @@ class MappingModesTest {
             assertThat(emu.counter("mappings_without_dontfork")).isZero();
             QatLibraries libs = QatLibraries.load(Emulator.dir("iova"));
             long plain = anonymous(MB2);
-            assertThat(libs.iova.qaeMemMapContiguousIova(new Pointer(plain), MB2)).as("memory without it").isZero();
+            assertThat(libs.iova().qaeMemMapContiguousIova(new Pointer(plain), MB2)).as("memory without it").isZero();
             assertThat(emu.counter("mappings_without_dontfork")).isEqualTo(1);
         }
     }

@@ -2,6 +2,8 @@ package io.kqat.codec.backend.qat;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
+import io.kqat.codec.backend.qat.runtime.RawRequest;
 
 /** One qaeMemAllocNUMA block for raw requests, as a lease. */
 final class PinnedMemory implements AutoCloseable {
@@ -11,7 +13,7 @@ final class PinnedMemory implements AutoCloseable {
 
     PinnedMemory(QatProcess process, int bytes) {
         this.process = process;
-        this.memory = process.libs.usdm.qaeMemAllocNUMA(bytes, -1, 64);
+        this.memory = process.libs().usdm().qaeMemAllocNUMA(bytes, -1, 64);
         if (memory == null) {
             throw new IllegalStateException("qaeMemAllocNUMA refused " + bytes);
         }
@@ -24,6 +26,6 @@ final class PinnedMemory implements AutoCloseable {
 
     @Override
     public void close() {
-        process.libs.usdm.qaeMemFreeNUMA(new PointerByReference(memory));
+        process.libs().usdm().qaeMemFreeNUMA(new PointerByReference(memory));
     }
 }

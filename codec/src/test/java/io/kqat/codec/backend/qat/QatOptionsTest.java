@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import org.junit.jupiter.api.Test;
 
 /** Issue 10 item 5: a request's timeout is short by default and sized to the request. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.testkit.Emulators;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.file.Files;
@@ -27,9 +28,9 @@ class ReleaseTest {
     @Test
     void libqatSo3IsLoadedWhenSo4IsAbsent() {
         QatLibraries libs = QatLibraries.load(v3());
-        assertThat(libs.qatSoname).isEqualTo("libqat.so.3");
-        assertThat(libs.iova).as("no IOVA API before 26.02").isNull();
-        assertThat(libs.origin).contains("libqat.so.3");
+        assertThat(libs.soname()).isEqualTo("libqat.so.3");
+        assertThat(libs.iova()).as("no IOVA API before 26.02").isNull();
+        assertThat(libs.origin()).contains("libqat.so.3");
     }
 
     @Test
@@ -48,6 +49,6 @@ class ReleaseTest {
     @Test
     void preferSo4WhereBothAre() throws Exception {
         assertThat(Files.isRegularFile(Emulator.dir("iova").resolve("libqat.so.4"))).isTrue();
-        assertThat(QatLibraries.load(Emulator.dir("iova")).qatSoname).isEqualTo("libqat.so.4");
+        assertThat(QatLibraries.load(Emulator.dir("iova")).soname()).isEqualTo("libqat.so.4");
     }
 }

@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.io.File;

@@ -1,0 +1,100 @@
+package io.kqat.codec.backend.qat.runtime;
+
+import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.InstanceNotFoundException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of qatlib in this process that every copy of kqat shares, whatever class loader loaded it. A Connect
+ * worker with the agent (system class loader) and the plugin (its own loader) has two copies of these classes, but one
+ * qatlib: one {@code icp_sal_userStart}, one set of started instances, one poller per instance at a time, one region,
+ * one view of whether the device answers. That state is held in JDK types only (a monitor, counters, locks, arrays),
+ * in a table published once per process in the platform MBean server, the one registry every class loader reaches
+ * without sharing a class; each copy keeps its own Java objects over it. Keys carry a layout version, so a copy with
+ * another layout uses its own entry instead of misreading this one.
+ */
+final class ProcessRuntime {
+    static final String OBJECT_NAME = "io.kqat:type=QatRuntime";
+    static final String LAYOUT = "v1:";
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
+    private static ConcurrentMap<String, Map<String, Object>> table;
+
+    /** Lifecycle transitions (start, join, leave, stop) of this library's runtime, across class loaders. */
+    final Object monitor;
+    /** Copies of kqat (one per class loader) using the started runtime. */
+    final int[] users;
+    /** 0 while the device answers; else System.nanoTime() when a request was given up on. */
+    final AtomicLong hungSince;
+    /** Requests given up on (timed out) that the device has not completed yet, in every copy. */
+    final AtomicInteger abandoned;
+    private final Map<String, Object> state;
+
+    private ProcessRuntime(Map<String, Object> state) {
+        this.state = state;
+        this.monitor = state.computeIfAbsent("monitor", k -> new Object());
+        this.users = (int[]) state.computeIfAbsent("users", k -> new int[1]);
+        this.hungSince = (AtomicLong) state.computeIfAbsent("hungSince", k -> new AtomicLong());
+        this.abandoned = (AtomicInteger) state.computeIfAbsent("abandoned", k -> new AtomicInteger());
+    }
+
+    /** The process-wide state of the libraries {@code libraryKey} names (see {@link QatLibraries#key()}). */
+    static ProcessRuntime of(String libraryKey) {
+        return new ProcessRuntime(table().computeIfAbsent(LAYOUT + libraryKey, k -> new ConcurrentHashMap<>()));
+    }
+
+    /** The poll lock of one instance (by its handle), the same object in every class loader. */
+    ReentrantLock pollLock(long handle) {
+        @SuppressWarnings("unchecked")
+        ConcurrentMap<Long, ReentrantLock> locks = (ConcurrentMap<Long, ReentrantLock>)
+                state.computeIfAbsent("pollLocks", k -> new ConcurrentHashMap<Long, ReentrantLock>());
+        return locks.computeIfAbsent(handle, h -> new ReentrantLock());
+    }
+
+    /** The shared record of the zero-copy region, created empty on first use; callers hold {@link #monitor}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> regionRecord() {
+        return (Map<String, Object>) state.computeIfAbsent("region", k -> new ConcurrentHashMap<String, Object>());
+    }
+
+    private static synchronized ConcurrentMap<String, Map<String, Object>> table() {
+        if (table == null) {
+            table = lookUpOrPublish();
+        }
+        return table;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConcurrentMap<String, Map<String, Object>> lookUpOrPublish() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(OBJECT_NAME);
+            while (true) {
+                try {
+                    return (ConcurrentMap<String, Map<String, Object>>) server.getAttribute(name, RuntimeTable.ATTRIBUTE);
+                } catch (InstanceNotFoundException absent) {
+                    try {
+                        server.registerMBean(new RuntimeTable(new ConcurrentHashMap<>()), name);
+                    } catch (InstanceAlreadyExistsException raced) {
+                        // another class loader published it meanwhile: read theirs
+                    }
+                }
+            }
+        } catch (JMException | RuntimeException e) {
+            LOG.warn("kqat: no platform MBean server to share the QAT runtime across class loaders ({}); this copy "
+                    + "of kqat keeps its own", e.toString());
+            return new ConcurrentHashMap<>();
+        }
+    }
+}
