@@ -3,7 +3,6 @@ package io.kqat.codec.ladder;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.KqatException;
 import io.kqat.codec.Mode;
-import io.kqat.codec.backend.jdk.JdkBackend;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import java.util.ArrayList;
@@ -14,10 +13,12 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Probes every provider once, in rank order, and turns the outcomes into rungs: ready, or skipped with the reason. */
+/**
+ * Probes every provider once, in rank order, and turns the outcomes into rungs: ready, or skipped with the reason. The
+ * last resort (a provider that needs nothing but the JVM) is always probed and always last, whatever the mode.
+ */
 final class LadderBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(LadderBuilder.class);
-    static final int JDK_RANK = 100;
 
     private LadderBuilder() {
     }
@@ -30,7 +31,10 @@ final class LadderBuilder {
 
     static BackendLadder build(CodecConfig config, List<BackendProvider> providers) {
         List<BackendProvider> sorted = new ArrayList<>(providers);
-        sorted.sort(Comparator.comparingInt(BackendProvider::rank));
+        if (sorted.stream().noneMatch(BackendProvider::lastResort)) {
+            discover().stream().filter(BackendProvider::lastResort).forEach(sorted::add);
+        }
+        sorted.sort(Comparator.comparing(BackendProvider::lastResort).thenComparingInt(BackendProvider::rank));
         List<Rung> rungs = new ArrayList<>();
         for (BackendProvider p : sorted) {
             String excluded = exclusion(config, p);
@@ -46,19 +50,21 @@ final class LadderBuilder {
             }
             rungs.add(new Rung(probe.name(), p.rank(), p.device(), probe.backend(), probe.reason()));
         }
-        if (rungs.stream().noneMatch(r -> r.ready() && r.name().equals(JdkBackend.NAME))) {
-            rungs.add(new Rung(JdkBackend.NAME, JDK_RANK, false, new JdkBackend(), null));
+        Rung last = rungs.isEmpty() ? null : rungs.get(rungs.size() - 1);
+        if (last == null || !last.ready() || !sorted.get(sorted.size() - 1).lastResort()) {
+            closeAll(rungs);
+            throw new KqatException("no last-resort backend (the JDK's) is on the class path: " + rungs);
         }
-        BackendLadder ladder = new BackendLadder(rungs);
+        BackendLadder ladder = new BackendLadder(rungs, new Routing(rungs, config));
         checkRequirements(config, ladder);
-        LOG.info("kqat gzip level {}: compressing with {}, decompressing with {}; ladder {}", config.level(),
-                ladder.chosenFor(config.level()).name(), ladder.chosenForDecompress().name(), rungs);
+        LOG.info("kqat gzip level {}: compressing with {}, decompressing with {}; ladder {}; routes {}", config.level(),
+                ladder.chosenFor(config.level()).name(), ladder.chosenForDecompress().name(), rungs, ladder.routes());
         return ladder;
     }
 
     private static String exclusion(CodecConfig config, BackendProvider p) {
-        if (JdkBackend.NAME.equals(p.name())) {
-            return null; // the last rung is always kept
+        if (p.lastResort()) {
+            return null;
         }
         if (config.backend() != null && !config.backend().equals(p.name())) {
             return "backend '" + config.backend() + "' was requested";
@@ -70,6 +76,10 @@ final class LadderBuilder {
             return "mode software";
         }
         return null;
+    }
+
+    private static void closeAll(List<Rung> rungs) {
+        new BackendLadder(rungs, null).close();
     }
 
     private static void checkRequirements(CodecConfig config, BackendLadder ladder) {

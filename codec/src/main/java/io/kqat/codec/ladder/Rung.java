@@ -1,5 +1,6 @@
 package io.kqat.codec.ladder;
 
+import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.spi.Backend;
 
 /**
@@ -48,10 +49,6 @@ public final class Rung {
     /** Why this rung was skipped, or null when ready. */
     public String skipReason() {
         return skipReason;
-    }
-
-    public boolean serves(boolean compress, int level) {
-        return ready() && (compress ? backend.supportsCompressLevel(level) : backend.supportsDecompress());
     }
 
     CircuitBreaker breaker(boolean compress) {

@@ -1,5 +1,6 @@
 package io.kqat.codec.spi;
 
+import io.kqat.codec.BackendDetail;
 import java.nio.ByteBuffer;
 
 /**
@@ -15,14 +16,9 @@ public interface Backend extends AutoCloseable {
     /** Short stable name used in configuration, metrics and logs: {@code qat}, {@code isal}, {@code libdeflate}, {@code jdk}. */
     String name();
 
-    /** Whether this backend can compress at the given Kafka level (1..9). */
-    default boolean supportsCompressLevel(int level) {
-        return true;
-    }
-
-    /** Whether this backend can inflate. */
-    default boolean supportsDecompress() {
-        return true;
+    /** What it can do: levels, inflation and its strictness. Facts only: the ladder decides who serves what. */
+    default Capabilities capabilities() {
+        return Capabilities.ALL_LEVELS_ZLIB_STRICT;
     }
 
     /** The memory this backend reads and writes in place, and where anything else is staged. */
@@ -34,7 +30,7 @@ public interface Backend extends AutoCloseable {
     /**
      * Compresses all remaining bytes of {@code src} into one complete raw deflate stream (final block set).
      *
-     * @param level Kafka level 1..9, mapped by the backend onto its own scale
+     * @param level a Kafka level its {@link #capabilities()} compresses at, mapped onto its own scale
      * @throws BackendException if this backend cannot serve the request (the caller falls back)
      */
     Deflated deflate(ByteBuffer src, ByteBuffer dst, int level);

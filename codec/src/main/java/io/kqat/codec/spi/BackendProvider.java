@@ -19,5 +19,13 @@ public interface BackendProvider {
         return false;
     }
 
+    /**
+     * True for a backend that serves every request with nothing but the JVM (the JDK's): the ladder ends with it, so
+     * no request is ever refused.
+     */
+    default boolean lastResort() {
+        return false;
+    }
+
     Probe probe(CodecConfig config);
 }

@@ -7,35 +7,32 @@ import io.kqat.codec.nativeio.DirectAddress;
 import io.kqat.codec.nativeio.ThreadBuffers;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.Capabilities;
+import io.kqat.codec.spi.Capabilities.Strictness;
 import io.kqat.codec.spi.InflateStream;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
-import java.util.function.Supplier;
 
 /**
- * ISA-L's igzip (Debian {@code libisal2}): the fastest software deflate, for Kafka levels 1 and 2, mapped to igzip
- * levels 1 and 2 (igzip 1 compresses several times faster than zlib 1, with a similar ratio on JSON). From
- * level 3 up the caller asks for ratio: igzip 3 compresses worse than libdeflate 3 at a similar speed (measured on
- * Kafka-like JSON), so this backend declines those levels and the ladder moves on.
+ * ISA-L's igzip (Debian {@code libisal2}): the fastest software deflate. Kafka levels 1 to 3 map to igzip's levels 1
+ * to 3, its highest (igzip 1 compresses several times faster than zlib 1, with a similar ratio on JSON).
  * It inflates with ISA-L's streaming inflater, whole members and piece by piece, once that inflater's self test has
  * passed. It rejects the reserved symbols libdeflate decodes, but accepts a Huffman code zlib calls incomplete when
- * the data never uses a missing code: {@code decode.strict} turns its inflating off.
+ * the data never uses a missing code.
  */
 public final class IsalBackend implements Backend {
     public static final String NAME = "isal";
-    static final int MAX_LEVEL = 2;
+    static final int MAX_LEVEL = 3;
 
     @SuppressWarnings("unchecked")
     private final ContextPool<Stream>[] streams = new ContextPool[MAX_LEVEL + 1];
-    private final Supplier<String> inflateCheck;
+    private final Capabilities capabilities;
     private final ContextPool<WholeInflater> inflaters = new ContextPool<>(WholeInflater::new, WholeInflater::close);
 
-    /**
-     * @param inflateCheck why this backend does not inflate (its inflater's self test failed, or strict decoding was
-     *                     asked for), or null when it does; asked at the ladder's probe and when a stream is wanted
-     */
-    IsalBackend(Supplier<String> inflateCheck) {
-        this.inflateCheck = inflateCheck;
+    /** @param inflates false when ISA-L's inflater failed its self test on this library */
+    IsalBackend(boolean inflates) {
+        Capabilities levels = Capabilities.compressing(1, MAX_LEVEL);
+        this.capabilities = inflates ? levels.inflating(Strictness.ZLIB_BUT_UNUSED_INCOMPLETE_CODES) : levels;
         for (int level = 1; level <= MAX_LEVEL; level++) {
             int l = level;
             streams[level] = new ContextPool<>(() -> new Stream(l), Stream::free);
@@ -48,13 +45,8 @@ public final class IsalBackend implements Backend {
     }
 
     @Override
-    public boolean supportsCompressLevel(int level) {
-        return level >= 1 && level <= MAX_LEVEL;
-    }
-
-    @Override
-    public boolean supportsDecompress() {
-        return inflateCheck.get() == null;
+    public Capabilities capabilities() {
+        return capabilities;
     }
 
     @Override
@@ -70,7 +62,7 @@ public final class IsalBackend implements Backend {
 
     @Override
     public Deflated deflate(ByteBuffer src, ByteBuffer dst, int level) {
-        if (!supportsCompressLevel(level)) {
+        if (!capabilities.compresses(level)) {
             throw new IllegalArgumentException("isal serves levels 1.." + MAX_LEVEL + ", not " + level);
         }
         long in = DirectAddress.at(src);
@@ -124,7 +116,7 @@ public final class IsalBackend implements Backend {
     /** ISA-L's streaming inflater, or null when it failed its self test on this library. */
     @Override
     public InflateStream newInflateStream() {
-        return inflateCheck.get() == null ? new IsalInflateStream() : null;
+        return capabilities.inflates() ? new IsalInflateStream() : null;
     }
 
     @Override

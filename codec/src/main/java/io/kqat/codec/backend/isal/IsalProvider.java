@@ -4,14 +4,13 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Offers {@link IsalBackend} when {@code libisal.so.2} loads and passes the self test. Its inflater has a self test of
- * its own, run once per JVM at the first probe: if that fails, or {@code decode.strict} is set, the backend still
- * compresses and does not inflate.
+ * Offers {@link IsalBackend} when {@code libisal.so.2} loads and passes the self test. Its streaming inflater has a
+ * self test of its own, run once per JVM at the first probe: if that fails, the backend still compresses and does not
+ * inflate.
  */
 public final class IsalProvider implements BackendProvider {
     private static final Logger LOG = LoggerFactory.getLogger(IsalProvider.class);
@@ -32,15 +31,12 @@ public final class IsalProvider implements BackendProvider {
         if (failure != null) {
             return Probe.skipped(name(), failure);
         }
-        Supplier<String> inflates = config.strictDecode()
-                ? () -> CodecConfig.STRICT_DECODE + ": ISA-L accepts Huffman codes zlib rejects as incomplete"
-                : StreamingInflate::failure;
-        return SelfTest.verified(name(), new IsalBackend(inflates), "");
+        return SelfTest.verified(name(), new IsalBackend(StreamingInflate.failure() == null), "");
     }
 
     /** The streaming inflater's self test, run and logged once per JVM: the library does not change under it. */
     private static final class StreamingInflate {
-        private static final String FAILURE = InflateSelfTest.run(IsalInflateStream::new);
+        private static final String FAILURE = SelfTest.streaming(IsalInflateStream::new);
 
         static {
             if (FAILURE != null) {

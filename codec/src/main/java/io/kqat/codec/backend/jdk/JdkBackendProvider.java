@@ -4,6 +4,7 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 
+/** java.util.zip: needs nothing but the JVM, so it is the ladder's last resort. */
 public final class JdkBackendProvider implements BackendProvider {
     @Override
     public String name() {
@@ -12,7 +13,12 @@ public final class JdkBackendProvider implements BackendProvider {
 
     @Override
     public int rank() {
-        return 100; // always last
+        return 100;
+    }
+
+    @Override
+    public boolean lastResort() {
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.libdeflate;
 
+import io.kqat.codec.CodecConfig;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.kqat.codec.CorruptGzipException;
@@ -8,6 +9,8 @@ import io.kqat.codec.nativeio.DirectAddress;
 import io.kqat.codec.nativeio.ThreadBuffers;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.Capabilities;
+import io.kqat.codec.spi.Capabilities.Strictness;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 
@@ -18,22 +21,19 @@ import java.nio.ByteBuffer;
  * reports the input consumed, so the gzip layer can walk several members.
  *
  * <p>libdeflate's inflater is deliberately more lenient than zlib's: it decodes literal/length symbols 286-287 and
- * distance codes 30-31, which zlib (so stock Kafka) rejects. A broker decoding with it would accept batches stock
- * consumers cannot read, so it decompresses only when chosen by name ({@code backend=libdeflate}); the default
- * ladder decodes with ISA-L or the JDK, both as strict as zlib.
+ * distance codes 30-31, which zlib (so stock Kafka) rejects. It says so in its {@link #capabilities()}; whether that
+ * keeps it from decoding is the ladder's decision.
  */
 public final class LibDeflateBackend implements Backend {
     public static final String NAME = "libdeflate";
+    private static final Capabilities CAPABILITIES = Capabilities.compressing(CodecConfig.MIN_LEVEL, CodecConfig.MAX_LEVEL).inflating(Strictness.LENIENT);
 
     @SuppressWarnings("unchecked")
-    private final ContextPool<Long>[] compressors = new ContextPool[10];
+    private final ContextPool<Long>[] compressors = new ContextPool[CodecConfig.MAX_LEVEL + 1];
     private final ContextPool<Decompressor> decompressors = new ContextPool<>(Decompressor::new, Decompressor::free);
 
-    private final boolean decodes;
-
-    LibDeflateBackend(boolean decodes) {
-        this.decodes = decodes;
-        for (int level = 1; level <= 9; level++) {
+    LibDeflateBackend() {
+        for (int level = CodecConfig.MIN_LEVEL; level <= CodecConfig.MAX_LEVEL; level++) {
             int l = level;
             compressors[level] = new ContextPool<>(() -> allocCompressor(l), LibDeflateNative::libdeflate_free_compressor);
         }
@@ -53,8 +53,8 @@ public final class LibDeflateBackend implements Backend {
     }
 
     @Override
-    public boolean supportsDecompress() {
-        return decodes;
+    public Capabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override
@@ -70,9 +70,6 @@ public final class LibDeflateBackend implements Backend {
 
     @Override
     public Deflated deflate(ByteBuffer src, ByteBuffer dst, int level) {
-        if (level < 1 || level > 9) {
-            throw new IllegalArgumentException("level must be 1..9, was " + level);
-        }
         long in = DirectAddress.at(src);
         long out = DirectAddress.at(dst);
         int inLen = src.remaining();
@@ -130,7 +127,7 @@ public final class LibDeflateBackend implements Backend {
 
     @Override
     public void close() {
-        for (int level = 1; level <= 9; level++) {
+        for (int level = CodecConfig.MIN_LEVEL; level <= CodecConfig.MAX_LEVEL; level++) {
             compressors[level].close();
         }
         decompressors.close();

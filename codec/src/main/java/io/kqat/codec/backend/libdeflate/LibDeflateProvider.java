@@ -5,10 +5,7 @@ import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
 
-/**
- * Offers {@link LibDeflateBackend} when {@code libdeflate.so.0} loads and passes the self test: for compression, and
- * for decompression only when chosen by name (its inflater accepts streams zlib rejects).
- */
+/** Offers {@link LibDeflateBackend} when {@code libdeflate.so.0} loads and passes the self test. */
 public final class LibDeflateProvider implements BackendProvider {
 
     @Override
@@ -27,7 +24,6 @@ public final class LibDeflateProvider implements BackendProvider {
         if (failure != null) {
             return Probe.skipped(name(), failure);
         }
-        boolean chosen = LibDeflateBackend.NAME.equals(config.backend());
-        return SelfTest.verified(name(), new LibDeflateBackend(chosen), "");
+        return SelfTest.verified(name(), new LibDeflateBackend(), "");
     }
 }
