@@ -1,5 +1,7 @@
 package io.kqat.codec.spi;
 
+import io.kqat.codec.BufferLease;
+import io.kqat.codec.CodecConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,11 +12,17 @@ import java.util.zip.Inflater;
 
 /**
  * The start-up self test of a native backend: deflate a known sample at every level it serves and decode it with the
- * JDK; inflate the JDK's deflate if it inflates. A library whose layout or behaviour differs from what the bindings
+ * JDK; inflate the JDK's deflate if it inflates; and, for a streaming inflater, {@link #streaming}. A library whose layout or behaviour differs from what the bindings
  * expect fails here, at probe time, and its rung is skipped, instead of corrupting batches later.
  */
 public final class SelfTest {
     private static final byte[] SAMPLE = sample();
+    /**
+     * Input and output window sizes of the streaming check, in pairs: about 2,000 calls in all. Smaller output windows
+     * are left to the unit tests: ISA-L moves its 32 KiB history on every call, so they would cost tens of milliseconds.
+     */
+    private static final int[][] WINDOWS = {{7, 4096}, {4096, 61}, {4096, 1 << 16}};
+    private static final byte[] TRAILER = {'n', 'e', 'x', 't', ' ', 'm', 'e', 'm', 'b', 'e', 'r'};
     /** Attempts per operation when the device faults: five in a row is what opens a breaker at run time. */
     private static final int FAULT_ATTEMPTS = 5;
 
@@ -43,8 +51,8 @@ public final class SelfTest {
 
     /** @return null when the backend passes, else what went wrong */
     public static String run(Backend backend) {
-        for (int level = 1; level <= 9; level++) {
-            if (backend.supportsCompressLevel(level)) {
+        for (int level = CodecConfig.MIN_LEVEL; level <= CodecConfig.MAX_LEVEL; level++) {
+            if (backend.capabilities().compresses(level)) {
                 int l = level;
                 byte[] out = retryingDeviceFaults(() -> deflate(backend, l));
                 if (out == null || !Arrays.equals(jdkInflate(out, SAMPLE.length), SAMPLE)) {
@@ -52,7 +60,7 @@ public final class SelfTest {
                 }
             }
         }
-        if (backend.supportsDecompress()) {
+        if (backend.capabilities().inflates()) {
             return retryingDeviceFaults(() -> checkInflate(backend));
         }
         return null;
@@ -88,16 +96,8 @@ public final class SelfTest {
     }
 
     private static String checkInflate(Backend backend) {
-        Deflater deflater = new Deflater(6, true);
-        byte[] compressed = new byte[SAMPLE.length + 1024];
-        int n;
-        try {
-            deflater.setInput(SAMPLE);
-            deflater.finish();
-            n = deflater.deflate(compressed);
-        } finally {
-            deflater.end();
-        }
+        byte[] compressed = zlibDeflate(SAMPLE);
+        int n = compressed.length;
         try (BufferLease in = lease(backend, n + 8); BufferLease out = lease(backend, SAMPLE.length)) {
             ByteBuffer src = in.buffer().put(compressed, 0, n).put(new byte[8]).flip();
             ByteBuffer dst = out.buffer();
@@ -111,6 +111,73 @@ public final class SelfTest {
         }
     }
 
+    /**
+     * The start-up proof of a streaming inflater (its struct offsets on the installed library, say): inflate zlib's
+     * deflate of the sample, larger than the 32 KiB window, followed by foreign bytes, through tiny and ordinary windows
+     * on either side, and compare the output and where the input stops.
+     *
+     * @return null when every window combination decodes the sample exactly, else what went wrong
+     */
+    public static String streaming(Supplier<InflateStream> streams) {
+        byte[] sample = SAMPLE;
+        byte[] deflated = zlibDeflate(sample);
+        ByteBuffer input = ByteBuffer.allocateDirect(deflated.length + TRAILER.length).put(deflated).put(TRAILER);
+        ByteBuffer output = ByteBuffer.allocateDirect(sample.length + 1);
+        try (InflateStream stream = streams.get()) {
+            for (int[] windows : WINDOWS) {
+                stream.reset();
+                String failure = check(stream, input.clear(), output.clear(), windows[0], windows[1], sample,
+                        deflated.length);
+                if (failure != null) {
+                    return "streaming inflate self test failed (" + windows[0] + "-byte input, " + windows[1]
+                            + "-byte output windows): " + failure;
+                }
+            }
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            return "streaming inflate self test failed: " + e;
+        }
+    }
+
+    private static String check(InflateStream stream, ByteBuffer input, ByteBuffer output, int inWindow,
+                                int outWindow, byte[] expected, int streamLength) {
+        boolean done = false;
+        for (int calls = 0; !done; calls++) {
+            if (calls > 4 * (input.capacity() + output.capacity())) {
+                return "no end after " + calls + " calls";
+            }
+            input.limit(Math.min(input.capacity(), input.position() + inWindow));
+            ByteBuffer dst = output.slice().limit(Math.min(outWindow, output.remaining()));
+            done = stream.inflate(input, dst);
+            output.position(output.position() + dst.position());
+            if (!done && input.position() == input.capacity() && dst.hasRemaining()) {
+                return "the input was used up before the end of the stream";
+            }
+        }
+        byte[] got = new byte[output.flip().remaining()];
+        output.get(got);
+        if (!Arrays.equals(got, expected)) {
+            return "output differs from the input (" + got.length + " bytes, " + expected.length + " expected)";
+        }
+        if (input.position() != streamLength) {
+            return "input stopped at " + input.position() + ", the stream ends at " + streamLength;
+        }
+        return null;
+    }
+
+    private static byte[] zlibDeflate(byte[] data) {
+        Deflater deflater = new Deflater(6, true);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            byte[] out = new byte[data.length + 1024];
+            int n = deflater.deflate(out);
+            return Arrays.copyOf(out, n);
+        } finally {
+            deflater.end();
+        }
+    }
+
     private static BufferLease lease(Backend backend, int capacity) {
         BufferLease lease = backend.staging().lease(capacity);
         if (lease == null) {
@@ -121,7 +188,7 @@ public final class SelfTest {
 
     private static byte[] sample() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; sb.length() < 48_000; i++) {
+        for (int i = 0; sb.length() < 48_000; i++) { // larger than deflate's 32 KiB window
             sb.append("{\"id\":").append(i * 7919 % 10007).append(",\"kind\":\"probe\",\"payload\":\"")
                     .append(Integer.toString(i * 31, 36).repeat(1 + i % 5)).append("\"}\n");
         }

@@ -3,7 +3,7 @@ package io.kqat.codec.backend.isal;
 /**
  * Facts about ISA-L's {@code struct inflate_state}, from its public header {@code include/igzip_lib.h}: the offsets
  * were measured with {@code offsetof} (x86-64, LP64) against the header of every tag from v2.28.0 to v2.31.1 and
- * Debian's {@code libisal-dev} 2.30.0-5, and are the same in all of them. {@link InflateSelfTest} proves them on the
+ * Debian's {@code libisal-dev} 2.30.0-5, and are the same in all of them. {@link io.kqat.codec.spi.SelfTest#streaming} proves them on the
  * installed library before a stream is offered.
  */
 final class InflateState {

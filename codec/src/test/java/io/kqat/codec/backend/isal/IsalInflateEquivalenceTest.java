@@ -57,7 +57,7 @@ class IsalInflateEquivalenceTest {
     @MethodSource("isalLevels")
     void decodesWhatIgzipWrites(String kind, int level) {
         byte[] plain = data(kind, 4 << 20, level);
-        try (IsalBackend backend = new IsalBackend(() -> null); IsalInflateStream stream = new IsalInflateStream()) {
+        try (IsalBackend backend = new IsalBackend(true); IsalInflateStream stream = new IsalInflateStream()) {
             ByteBuffer src = ByteBuffer.allocateDirect(plain.length).put(plain).flip();
             ByteBuffer dst = ByteBuffer.allocateDirect(backend.deflateBound(plain.length));
             Backend.Deflated d = backend.deflate(src, dst, level);
