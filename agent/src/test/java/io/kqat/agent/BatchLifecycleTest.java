@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.FaultyProvider;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.engine.LadderCodecFactory;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,9 @@ import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Kafka's own MemoryRecordsBuilder through the hook: aborted batches are not compressed, failing rungs lose nothing. */
 class BatchLifecycleTest {
@@ -61,7 +62,7 @@ class BatchLifecycleTest {
     @Test
     void anAbortedBatchIsNeverCompressed() {
         FaultyProvider counting = new FaultyProvider("counting", 5);
-        GzipCodec codec = GzipCodec.create(CodecConfig.defaults(), List.of(counting));
+        GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(counting));
         GzipCodec previous = KafkaGzipHook.swap(codec);
         try {
             MemoryRecordsBuilder aborted = gzipBuilder();
@@ -89,7 +90,7 @@ class BatchLifecycleTest {
         FaultyProvider last = new FaultyProvider("jdk", 100);
         first.fault = fault;
         last.fault = fault;
-        GzipCodec codec = GzipCodec.create(CodecConfig.defaults(), List.of(first, last));
+        GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(first, last));
         GzipCodec previous = KafkaGzipHook.swap(codec);
         try {
             MemoryRecordsBuilder builder = gzipBuilder();

@@ -1,70 +1,67 @@
 package io.kqat.codec;
 
-import io.kqat.codec.ladder.BackendLadder;
-import io.kqat.codec.ladder.Rung;
-import io.kqat.codec.ladder.StatsSnapshot;
-import io.kqat.codec.spi.BackendDetail;
-import java.util.ArrayList;
-import java.util.List;
 
 /** One rung of a codec's ladder as tools and metrics see it, at the moment it was asked for. */
 public final class BackendStatus {
-    private final Rung rung;
+    private final String name;
+    private final int rank;
+    private final boolean device;
+    private final String skipReason;
     private final BackendDetail detail;
     private final StatsSnapshot stats;
+    private final boolean circuitOpen;
+    private final int compressLevels;
+    private final boolean inflates;
 
-    BackendStatus(Rung rung) {
-        this.rung = rung;
-        this.detail = rung.ready() ? rung.backend().detail() : null;
-        this.stats = rung.snapshot();
-    }
-
-    static List<BackendStatus> all(BackendLadder ladder) {
-        List<BackendStatus> statuses = new ArrayList<>();
-        for (Rung r : ladder.rungs()) {
-            statuses.add(new BackendStatus(r));
-        }
-        return statuses;
-    }
-
-    static BackendStatus named(BackendLadder ladder, String name) {
-        for (Rung r : ladder.rungs()) {
-            if (r.name().equals(name)) {
-                return new BackendStatus(r);
-            }
-        }
-        return null;
+    /**
+     * @param detail         the ready backend's detail, or null when skipped (then {@code skipReason} says why)
+     * @param compressLevels bit {@code 1 << level} set for each level whose route this rung is on
+     * @param inflates       whether this rung is on the decompression route
+     */
+    public BackendStatus(String name, int rank, boolean device, String skipReason, BackendDetail detail,
+                         StatsSnapshot stats, boolean circuitOpen, int compressLevels, boolean inflates) {
+        this.name = name;
+        this.rank = rank;
+        this.device = device;
+        this.skipReason = skipReason;
+        this.detail = detail;
+        this.stats = stats;
+        this.circuitOpen = circuitOpen;
+        this.compressLevels = compressLevels;
+        this.inflates = inflates;
     }
 
     public String name() {
-        return rung.name();
+        return name;
     }
 
     /** Position on the ladder, lower is preferred. */
     public int rank() {
-        return rung.rank();
+        return rank;
     }
 
     /** True for hardware rungs. */
     public boolean device() {
-        return rung.device();
+        return device;
     }
 
     public boolean ready() {
-        return rung.ready();
+        return detail != null;
     }
 
     /** Why the rung was skipped, or null when ready. */
     public String skipReason() {
-        return rung.skipReason();
+        return skipReason;
     }
 
+    /** Whether compression at this level goes to this rung (first, or after the rungs before it). */
     public boolean compresses(int level) {
-        return rung.serves(true, level);
+        return (compressLevels & (1 << level)) != 0;
     }
 
+    /** Whether decompression goes to this rung (first, or after the rungs before it). */
     public boolean inflates() {
-        return rung.serves(false, 0);
+        return inflates;
     }
 
     /** Mode and figures of a ready backend ({@link BackendDetail#SOFTWARE} for software), null when skipped. */
@@ -81,7 +78,7 @@ public final class BackendStatus {
     }
 
     public boolean circuitOpen() {
-        return rung.circuitOpen();
+        return circuitOpen;
     }
 
     /** What the rung takes on, e.g. {@code levels 1-2, no inflate}. */

@@ -3,6 +3,7 @@ package io.kqat.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kqat.codec.engine.LadderCodecFactory;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,9 +12,9 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Once records are written into a batch stream, close writes them all as one valid member, or fails as stock would. */
 class BatchCloseTest {
@@ -50,7 +51,7 @@ class BatchCloseTest {
     void aRungThatThrowsAnythingLeavesTheBatchToTheNextRung(String kind) throws IOException {
         FaultyProvider faulty = new FaultyProvider("faulty", 5);
         faulty.fault = fault(kind);
-        try (GzipCodec codec = GzipCodec.create(CodecConfig.defaults(), List.of(faulty))) {
+        try (GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(faulty))) {
             assertThat(gunzip(writeBatch(codec, new ByteArrayOutputStream()))).isEqualTo(RECORDS);
             assertThat(faulty.deflates).isEqualTo(1);
             assertThat(codec.backend("faulty").stats().getErrors()).isEqualTo(1);
@@ -64,7 +65,7 @@ class BatchCloseTest {
     void whenTheLastRungFailsTooTheBatchGoesOutThroughTheJdksDeflater(String kind) throws IOException {
         FaultyProvider lastRung = new FaultyProvider("jdk", 100);
         lastRung.fault = fault(kind);
-        try (GzipCodec codec = GzipCodec.create(CodecConfig.defaults(), List.of(lastRung))) {
+        try (GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(lastRung))) {
             assertThat(gunzip(writeBatch(codec, new ByteArrayOutputStream()))).isEqualTo(RECORDS);
             assertThat(codec.counters().lastResortBatches()).isEqualTo(1);
         }
@@ -80,7 +81,7 @@ class BatchCloseTest {
                 throw new IllegalStateException("the target's buffer cannot grow");
             }
         };
-        try (GzipCodec codec = GzipCodec.create(CodecConfig.defaults(), List.of(lastRung))) {
+        try (GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(lastRung))) {
             assertThatThrownBy(() -> writeBatch(codec, broken)).isInstanceOf(IOException.class)
                     .hasMessageContaining("could not compress");
         }
@@ -89,7 +90,7 @@ class BatchCloseTest {
     @Test
     void aDiscardedBatchIsNeverCompressedAndWritesNothing() throws IOException {
         FaultyProvider counting = new FaultyProvider("counting", 5);
-        try (GzipCodec codec = GzipCodec.create(CodecConfig.defaults(), List.of(counting))) {
+        try (GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(counting))) {
             ByteArrayOutputStream kafka = new ByteArrayOutputStream();
             OutputStream out = codec.batchOutputStream(kafka, 6);
             out.write(RECORDS);

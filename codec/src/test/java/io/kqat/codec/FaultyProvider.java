@@ -31,6 +31,12 @@ public final class FaultyProvider implements BackendProvider {
         return rank;
     }
 
+    /** Named {@code jdk}, it stands in for the JDK's rung as the ladder's last resort. */
+    @Override
+    public boolean lastResort() {
+        return "jdk".equals(name);
+    }
+
     @Override
     public Probe probe(CodecConfig config) {
         JdkBackend jdk = new JdkBackend();

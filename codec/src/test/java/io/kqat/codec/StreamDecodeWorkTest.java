@@ -2,6 +2,7 @@ package io.kqat.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.engine.LadderCodecFactory;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ class StreamDecodeWorkTest {
             gz = bytes.toByteArray();
         }
         FaultyProvider counting = new FaultyProvider("counting", 5);
-        try (GzipCodec codec = GzipCodec.create(CodecConfig.builder().mode(Mode.SOFTWARE).build(), List.of(counting))) {
+        try (GzipCodec codec = LadderCodecFactory.create(CodecConfig.builder().mode(Mode.SOFTWARE).build(), List.of(counting))) {
             assertThat(codec.decompressBackendName()).isEqualTo("counting");
             byte[] out;
             try (InputStream in = codec.inputStream(new ByteArrayInputStream(gz))) {

@@ -8,6 +8,7 @@ import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.Mode;
 import io.kqat.codec.backend.libdeflate.LibDeflateProvider;
+import io.kqat.codec.engine.LadderCodecFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HexFormat;
@@ -38,7 +39,7 @@ class LibdeflateLeniencyTest {
         assertThatThrownBy(() -> new GZIPInputStream(new ByteArrayInputStream(input)).readAllBytes())
                 .as("zlib rejects it").isInstanceOf(ZipException.class);
         CodecConfig config = CodecConfig.builder().mode(Mode.SOFTWARE).build();
-        try (GzipCodec codec = GzipCodec.create(config, List.of(new LibDeflateProvider()))) {
+        try (GzipCodec codec = LadderCodecFactory.create(config, List.of(new LibDeflateProvider()))) {
             assertThat(codec.backendName()).as("libdeflate still compresses").isEqualTo("libdeflate");
             assertThatThrownBy(() -> codec.decompress(input)).isInstanceOf(CorruptGzipException.class);
             assertThatThrownBy(() -> codec.inputStream(new ByteArrayInputStream(input)).readAllBytes())

@@ -69,14 +69,6 @@ final class BatchSet {
         return recordBytes.length;
     }
 
-    long totalRecordBytes() {
-        long sum = 0;
-        for (int n : recordBytes) {
-            sum += n;
-        }
-        return sum;
-    }
-
     /** Builds batch {@code index} with {@code compression} into {@code buffer} (cleared first), as a producer does. */
     MemoryRecords build(int index, Compression compression, ByteBuffer buffer) {
         buffer.clear();

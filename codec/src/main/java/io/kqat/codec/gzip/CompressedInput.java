@@ -1,6 +1,6 @@
 package io.kqat.codec.gzip;
 
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.spi.CopyCounter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,14 +4,13 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.KqatException;
 import io.kqat.codec.OutputLimitExceededException;
-import io.kqat.codec.backend.jdk.JdkBackend;
+import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.BatchMemory;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.InflateStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -19,17 +18,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fallback ladder, decided once at start ({@link LadderBuilder}). At run time a request goes to the best ready rung
- * that serves it and whose breaker allows it; when that rung cannot serve it the same request goes to the next rung, so
- * no request is ever lost. The JDK rung is always last. This is the one place every counter is recorded.
+ * The fallback ladder, decided once at start ({@link LadderBuilder}). At run time a request goes to the first rung of
+ * its {@link Routing route} whose breaker allows it; when that rung cannot serve it the same request goes to the next
+ * rung of the route, so no request is ever lost. Every route ends with the last resort. This is the one place every
+ * counter is recorded.
  */
 public final class BackendLadder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendLadder.class);
 
     private final List<Rung> rungs;
+    private final Routing routing;
 
-    BackendLadder(List<Rung> rungs) {
+    BackendLadder(List<Rung> rungs, Routing routing) {
         this.rungs = List.copyOf(rungs);
+        this.routing = routing;
     }
 
     /** Probes the providers {@link java.util.ServiceLoader} finds and builds the ladder the config allows. */
@@ -67,21 +69,27 @@ public final class BackendLadder implements AutoCloseable {
 
     /** The rung that serves compression at this level while nothing fails. */
     public Rung chosenFor(int level) {
-        return first(true, level);
+        return routing.compress(level).get(0);
     }
 
     /** The rung that serves decompression while nothing fails. */
     public Rung chosenForDecompress() {
-        return first(false, 0);
+        return routing.decompress().get(0);
     }
 
-    private Rung first(boolean compress, int level) {
-        for (Rung r : rungs) {
-            if (r.serves(compress, level)) {
-                return r;
-            }
-        }
-        throw new IllegalStateException("no rung serves " + (compress ? "level " + level : "decompression"));
+    /** Whether this rung is on the route of compression at this level. */
+    public boolean compresses(Rung rung, int level) {
+        return routing.compress(level).contains(rung);
+    }
+
+    /** Whether this rung is on the decompression route. */
+    public boolean decompresses(Rung rung) {
+        return routing.decompress().contains(rung);
+    }
+
+    /** The routes, e.g. {@code level 1-2: qat > isal > libdeflate > jdk; ...; decompress: qat > isal > jdk}. */
+    public String routes() {
+        return routing.toString();
     }
 
     /** One request on one backend; it must leave the caller's buffers as they were when it throws. */
@@ -95,11 +103,11 @@ public final class BackendLadder implements AutoCloseable {
      * @param outputBytes how many bytes a result holds, for the counters
      */
     public <T> T compress(int level, long inputBytes, Request<T> request, ToLongFunction<T> outputBytes) {
-        return run(true, level, r -> true, request, t -> inputBytes, outputBytes);
+        return run(true, routing.compress(level), r -> true, request, t -> inputBytes, outputBytes);
     }
 
     public <T> T decompress(long inputBytes, Request<T> request, ToLongFunction<T> outputBytes) {
-        return run(false, 0, r -> true, request, t -> inputBytes, outputBytes);
+        return run(false, routing.decompress(), r -> true, request, t -> inputBytes, outputBytes);
     }
 
     /**
@@ -110,7 +118,7 @@ public final class BackendLadder implements AutoCloseable {
      */
     public Backend.Inflated inflateWhole(boolean softwareOnly, Request<Backend.Inflated> request) {
         Predicate<Rung> eligible = softwareOnly ? r -> !r.device() : r -> true;
-        return run(false, 0, eligible, request, Backend.Inflated::consumed, Backend.Inflated::produced);
+        return run(false, routing.decompress(), eligible, request, Backend.Inflated::consumed, Backend.Inflated::produced);
     }
 
     /** Where copies made for the rung that decompresses while nothing fails are counted. */
@@ -118,10 +126,10 @@ public final class BackendLadder implements AutoCloseable {
         return chosenForDecompress().stats().copies(false);
     }
 
-    /** The best piece-by-piece inflater of the ladder, counted on its rung as it goes. */
+    /** The best piece-by-piece inflater of the decompression route, counted on its rung as it goes. */
     public InflateStream openInflateStream() {
-        for (Rung r : rungs) {
-            InflateStream s = r.ready() ? r.backend().newInflateStream() : null;
+        for (Rung r : routing.decompress()) {
+            InflateStream s = r.backend().newInflateStream();
             if (s != null) {
                 return new CountedInflateStream(s, r.stats());
             }
@@ -129,12 +137,12 @@ public final class BackendLadder implements AutoCloseable {
         throw new IllegalStateException("no rung inflates piece by piece");
     }
 
-    private <T> T run(boolean compress, int level, Predicate<Rung> eligible, Request<T> request,
+    private <T> T run(boolean compress, List<Rung> route, Predicate<Rung> eligible, Request<T> request,
                       ToLongFunction<T> inputBytes, ToLongFunction<T> outputBytes) {
-        Rung last = lastServing(compress, level);
+        Rung last = route.get(route.size() - 1);
         Rung previous = null;
-        for (Rung rung : rungs) {
-            if (!rung.serves(compress, level) || !eligible.test(rung)) {
+        for (Rung rung : route) {
+            if (!eligible.test(rung)) {
                 continue;
             }
             if (previous != null) {
@@ -188,19 +196,6 @@ public final class BackendLadder implements AutoCloseable {
         } else {
             LOG.debug("kqat: backend {} failed one request, redone on the next rung: {}", rung.name(), why);
         }
-    }
-
-    private Rung lastServing(boolean compress, int level) {
-        Rung last = null;
-        for (Rung r : rungs) {
-            if (r.serves(compress, level)) {
-                last = r;
-            }
-        }
-        if (last == null || !JdkBackend.NAME.equals(last.name())) {
-            throw new IllegalStateException("the ladder must end with the JDK rung");
-        }
-        return last;
     }
 
     @Override

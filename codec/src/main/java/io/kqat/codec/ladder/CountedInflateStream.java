@@ -1,5 +1,6 @@
 package io.kqat.codec.ladder;
 
+import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.spi.InflateStream;
 import java.nio.ByteBuffer;
 

@@ -1,5 +1,6 @@
 package io.kqat.codec.ladder;
 
+import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.spi.CopyCounter;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -60,6 +61,6 @@ final class RungStats {
         for (int i = 0; i < values.length; i++) {
             values[i] = adders[i].sum();
         }
-        return new StatsSnapshot(values);
+        return StatsSnapshot.of(values);
     }
 }

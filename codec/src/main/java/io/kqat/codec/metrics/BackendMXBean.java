@@ -1,6 +1,6 @@
 package io.kqat.codec.metrics;
 
-import io.kqat.codec.ladder.StatsSnapshot;
+import io.kqat.codec.StatsSnapshot;
 
 /** JMX view of one backend, registered as {@code io.kqat:type=GzipCodec,backend=<name>}. */
 public interface BackendMXBean {

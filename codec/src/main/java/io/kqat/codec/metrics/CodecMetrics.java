@@ -2,7 +2,7 @@ package io.kqat.codec.metrics;
 
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.ladder.StatsSnapshot;
+import io.kqat.codec.StatsSnapshot;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.LongSupplier;

@@ -1,6 +1,6 @@
 package io.kqat.codec.nativeio;
 
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.BufferLease;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,15 +57,6 @@ public final class BufferPool {
         }
         b.clear().limit(capacity);
         return new Lease(b, c);
-    }
-
-    /** Idle buffers held now, for tests. */
-    public int idleBuffers() {
-        int n = 0;
-        for (int c = MIN_CLASS; c <= maxClass; c++) {
-            n += idleCounts[c].get();
-        }
-        return n;
     }
 
     private void giveBack(ByteBuffer b, int c) {

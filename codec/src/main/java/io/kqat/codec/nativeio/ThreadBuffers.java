@@ -1,6 +1,6 @@
 package io.kqat.codec.nativeio;
 
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 

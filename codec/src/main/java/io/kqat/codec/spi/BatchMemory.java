@@ -1,5 +1,6 @@
 package io.kqat.codec.spi;
 
+import io.kqat.codec.BufferLease;
 import java.nio.ByteBuffer;
 
 /** Where batch bytes live before compression: device-mapped slots when QAT zero-copy is on, plain memory otherwise. */

@@ -1,5 +1,6 @@
 package io.kqat.codec.spi;
 
+import io.kqat.codec.BufferLease;
 import java.nio.ByteBuffer;
 
 /**

@@ -7,6 +7,7 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.KqatException;
 import io.kqat.codec.Mode;
+import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.backend.jdk.JdkBackend;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;

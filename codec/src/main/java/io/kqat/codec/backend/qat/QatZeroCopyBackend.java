@@ -1,13 +1,13 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.BackendDetail;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.DeviceLease;
 import io.kqat.codec.backend.qat.memory.RegionStaging;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
-import io.kqat.codec.spi.BackendDetail;
 import io.kqat.codec.spi.BatchMemory;
-import io.kqat.codec.spi.BufferLease;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;

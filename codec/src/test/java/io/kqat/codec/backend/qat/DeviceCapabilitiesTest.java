@@ -3,13 +3,13 @@ package io.kqat.codec.backend.qat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.BackendStatus;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.backend.qat.nativeapi.Numa;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.backend.qat.runtime.RawRequest;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;

@@ -2,11 +2,12 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.spi.BufferLease;
-import io.kqat.testkit.KafkaLikeEvents;
-import io.kqat.codec.ladder.StatsSnapshot;
+import io.kqat.codec.KqatSettings;
+import io.kqat.codec.StatsSnapshot;
 import io.kqat.testkit.EmulatorControl;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ class QatFaultTest {
 
     @Test
     void aRequestThatOutlivesTheTimeoutFallsBackAndItsSlotsComeBackLater() throws Exception {
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option("qat.timeout.ms", "50").build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_TIMEOUT_MS, "50").build())) {
             emu.setLatencyMicros(400_000);
             byte[] data = new KafkaLikeEvents(5).fill(100_000);
             assertThat(codec.decompress(codec.compress(data))).isEqualTo(data);

@@ -2,11 +2,11 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.codec.GzipCodec;
-import io.kqat.codec.spi.BufferLease;
-import io.kqat.testkit.KafkaLikeEvents;
 import io.kqat.codec.BackendStatus;
+import io.kqat.codec.BufferLease;
+import io.kqat.codec.GzipCodec;
 import io.kqat.testkit.EmulatorControl;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

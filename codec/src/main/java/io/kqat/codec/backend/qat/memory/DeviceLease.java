@@ -1,6 +1,6 @@
 package io.kqat.codec.backend.qat.memory;
 
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.BufferLease;
 
 /**
  * Memory the device can reach (a run of region slots, or a pinned allocation), lent for one batch or one request.

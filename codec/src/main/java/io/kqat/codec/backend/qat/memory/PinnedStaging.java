@@ -2,9 +2,9 @@ package io.kqat.codec.backend.qat.memory;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.spi.BufferLease;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;

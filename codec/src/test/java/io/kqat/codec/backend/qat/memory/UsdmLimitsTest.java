@@ -2,10 +2,10 @@ package io.kqat.codec.backend.qat.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.backend.qat.Emulator;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

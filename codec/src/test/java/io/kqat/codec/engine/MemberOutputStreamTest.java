@@ -1,8 +1,11 @@
-package io.kqat.codec;
+package io.kqat.codec.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.BufferLease;
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +21,8 @@ class MemberOutputStreamTest {
         String base = System.getProperty("kqat.emulator.dir");
         assertThat(base).as("kqat.emulator.dir (set by the build)").isNotNull();
         // 2 MiB: 32 slots of 64 KiB, 16 batch leases of the initial 128 KiB.
-        return GzipCodec.create(CodecConfig.builder().option("qat.emulator", Paths.get(base, "iova").toString())
-                .option("qat.region.bytes", Long.toString(2L << 20)).build());
+        return GzipCodec.create(CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, Paths.get(base, "iova").toString())
+                .setText(KqatSettings.QAT_REGION_BYTES, Long.toString(2L << 20)).build());
     }
 
     private static boolean regionHasRoom(GzipCodec codec) {
@@ -63,5 +66,9 @@ class MemberOutputStreamTest {
             assertThat(regionHasRoom(codec)).as("slots of unreachable streams returned").isTrue();
             assertThat(codec.backend("qat").detail().figure("slotsInUse")).as("every slot returned").isZero();
         }
+    }
+
+    private static BatchCompressor compressor(GzipCodec codec) {
+        return ((LadderCodec) codec).compressor();
     }
 }

@@ -1,9 +1,12 @@
-package io.kqat.codec;
+package io.kqat.codec.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
+import io.kqat.codec.Mode;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.Emulators;
 import io.kqat.testkit.KafkaLikeEvents;
@@ -88,7 +91,7 @@ class ParallelMemberOutputStreamTest {
                 }
             };
             byte[] data = new KafkaLikeEvents(3).fill(64 * MEMBER);
-            ParallelMemberOutputStream out = ParallelMemberOutputStream.open(codec, broken, 1, MEMBER, 2);
+            ParallelMemberOutputStream out = ParallelMemberOutputStream.open(compressor(codec), broken, 1, MEMBER, 2);
             assertThatThrownBy(() -> out.write(data, 0, data.length)).isInstanceOf(IOException.class)
                     .hasMessage("disk full");
             assertThatThrownBy(() -> out.write(data, 0, 10)).isInstanceOf(IOException.class)
@@ -113,7 +116,7 @@ class ParallelMemberOutputStreamTest {
                     throw new IOException("pipe closed");
                 }
             };
-            ParallelMemberOutputStream out = ParallelMemberOutputStream.open(codec, broken, 6, MEMBER, 2);
+            ParallelMemberOutputStream out = ParallelMemberOutputStream.open(compressor(codec), broken, 6, MEMBER, 2);
             out.write(new byte[100], 0, 100);
             assertThatThrownBy(out::close).isInstanceOf(IOException.class).hasMessage("pipe closed");
         }
@@ -139,7 +142,7 @@ class ParallelMemberOutputStreamTest {
                 }
             };
             byte[] data = new KafkaLikeEvents(9).fill(MEMBER);
-            ParallelMemberOutputStream out = ParallelMemberOutputStream.open(codec, slowTarget, 1, MEMBER, threads);
+            ParallelMemberOutputStream out = ParallelMemberOutputStream.open(compressor(codec), slowTarget, 1, MEMBER, threads);
             for (int i = 0; i < 100; i++) {
                 out.write(data, 0, data.length);
                 assertThat(out.chunksCreated()).as("chunks after %d MiB", i + 1).isLessThanOrEqualTo(2 * threads);
@@ -151,8 +154,8 @@ class ParallelMemberOutputStreamTest {
     @Test
     void severalDeviceRequestsAreInFlightAndEverySlotComesBack() throws IOException {
         EmulatorControl emu = Emulators.control("iova");
-        CodecConfig config = CodecConfig.builder().option(QatOptions.EMULATOR, Emulators.dir("iova").toString())
-                .option(QatOptions.REGION_BYTES, Long.toString(8L << 20)).build();
+        CodecConfig config = CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, Emulators.dir("iova").toString())
+                .setText(KqatSettings.QAT_REGION_BYTES, Long.toString(8L << 20)).build();
         try (GzipCodec codec = GzipCodec.create(config)) {
             assertThat(codec.backendName()).isEqualTo("qat");
             emu.resetCounters();
@@ -172,18 +175,18 @@ class ParallelMemberOutputStreamTest {
     void refusesNonsense() {
         try (GzipCodec codec = GzipCodec.create(CodecConfig.builder().mode(Mode.JDK).build())) {
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            assertThatThrownBy(() -> ParallelMemberOutputStream.open(codec, sink, 0, MEMBER, 2))
+            assertThatThrownBy(() -> ParallelMemberOutputStream.open(compressor(codec), sink, 0, MEMBER, 2))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("level 0");
-            assertThatThrownBy(() -> ParallelMemberOutputStream.open(codec, sink, 6, 0, 2))
+            assertThatThrownBy(() -> ParallelMemberOutputStream.open(compressor(codec), sink, 6, 0, 2))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> ParallelMemberOutputStream.open(codec, sink, 6, MEMBER, 0))
+            assertThatThrownBy(() -> ParallelMemberOutputStream.open(compressor(codec), sink, 6, MEMBER, 0))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads 0");
         }
     }
 
     private static byte[] singleThreaded(GzipCodec codec, byte[] data, int level) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (OutputStream out = new MemberOutputStream(codec, sink, level, MEMBER)) {
+        try (OutputStream out = new MemberOutputStream(compressor(codec), sink, level, MEMBER)) {
             out.write(data);
         }
         return sink.toByteArray();
@@ -193,7 +196,7 @@ class ParallelMemberOutputStreamTest {
     private static byte[] parallel(GzipCodec codec, byte[] data, int level, int threads, int seed) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         SplittableRandom random = new SplittableRandom(seed);
-        try (OutputStream out = ParallelMemberOutputStream.open(codec, sink, level, MEMBER, threads)) {
+        try (OutputStream out = ParallelMemberOutputStream.open(compressor(codec), sink, level, MEMBER, threads)) {
             int off = 0;
             while (off < data.length) {
                 int n = seed % 3 == 0 ? data.length - off : Math.min(data.length - off, 1 + random.nextInt(3 * MEMBER));
@@ -216,5 +219,9 @@ class ParallelMemberOutputStreamTest {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
             return in.readAllBytes();
         }
+    }
+
+    private static BatchCompressor compressor(GzipCodec codec) {
+        return ((LadderCodec) codec).compressor();
     }
 }

@@ -1,5 +1,8 @@
-package io.kqat.codec;
+package io.kqat.codec.engine;
 
+import io.kqat.codec.CorruptGzipException;
+import io.kqat.codec.KqatException;
+import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.gzip.GzipStreamDecoder;
 import java.io.Closeable;
 import java.io.IOException;

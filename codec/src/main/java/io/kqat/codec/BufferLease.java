@@ -1,4 +1,4 @@
-package io.kqat.codec.spi;
+package io.kqat.codec;
 
 import java.nio.ByteBuffer;
 

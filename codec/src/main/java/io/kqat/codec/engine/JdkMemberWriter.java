@@ -1,4 +1,4 @@
-package io.kqat.codec;
+package io.kqat.codec.engine;
 
 import java.io.IOException;
 import java.io.OutputStream;

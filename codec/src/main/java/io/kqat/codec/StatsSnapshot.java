@@ -1,4 +1,4 @@
-package io.kqat.codec.ladder;
+package io.kqat.codec;
 
 /**
  * The counters of one backend (or the sum over a ladder) at one moment: the one shape every view of kqat's figures
@@ -7,8 +7,8 @@ package io.kqat.codec.ladder;
 public final class StatsSnapshot {
     public static final StatsSnapshot ZERO = new StatsSnapshot(new long[Field.values().length]);
 
-    /** The counters, in the order {@link RungStats} keeps them. */
-    enum Field {
+    /** The counters, in the order a rung keeps them. */
+    public enum Field {
         COMPRESS_BATCHES, COMPRESS_BYTES_IN, COMPRESS_BYTES_OUT, COMPRESS_NANOS,
         DECOMPRESS_BATCHES, DECOMPRESS_BYTES_IN, DECOMPRESS_BYTES_OUT, DECOMPRESS_NANOS,
         COMPRESS_COPIED_IN, COMPRESS_COPIED_OUT, DECOMPRESS_COPIED_IN, DECOMPRESS_COPIED_OUT, ERRORS, FALLBACKS
@@ -16,8 +16,16 @@ public final class StatsSnapshot {
 
     private final long[] values;
 
-    StatsSnapshot(long[] values) {
+    private StatsSnapshot(long[] values) {
         this.values = values;
+    }
+
+    /** A snapshot of counters given in {@link Field} order. */
+    public static StatsSnapshot of(long[] values) {
+        if (values.length != Field.values().length) {
+            throw new IllegalArgumentException("expected " + Field.values().length + " counters, got " + values.length);
+        }
+        return new StatsSnapshot(values.clone());
     }
 
     private long get(Field f) {

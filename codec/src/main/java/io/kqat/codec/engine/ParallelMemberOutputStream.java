@@ -1,6 +1,8 @@
-package io.kqat.codec;
+package io.kqat.codec.engine;
 
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.BufferLease;
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.GzipCodec;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -23,14 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * next and writes finished members to the target in order. At most {@code 2 * threads} chunks exist (filling,
  * compressing or waiting to be written), so memory stays bounded; when all are busy a write waits for the oldest.
  * Each worker submits its own request, so with QAT several are in flight; chunks are lent by
- * {@link GzipCodec#acquireBatchBuffer}, so under QAT zero-copy the device reads them where they were written.
+ * the codec's batch memory, so under QAT zero-copy the device reads them where they were written.
  * {@link #flush()} writes every full member submitted so far; a partial chunk waits until it is full or the stream
  * closes, so member boundaries never depend on flushes. Not thread-safe, like any stream.
  */
-public final class ParallelMemberOutputStream extends OutputStream {
+final class ParallelMemberOutputStream extends OutputStream {
     private static final AtomicInteger WORKERS = new AtomicInteger();
 
-    private final GzipCodec codec;
+    private final BatchCompressor compressor;
     private final OutputStream target;
     private final int level;
     private final int memberBytes;
@@ -44,8 +46,8 @@ public final class ParallelMemberOutputStream extends OutputStream {
     private boolean closed;
     private IOException failure;
 
-    private ParallelMemberOutputStream(GzipCodec codec, OutputStream target, int level, int memberBytes, int threads) {
-        this.codec = codec;
+    private ParallelMemberOutputStream(BatchCompressor compressor, OutputStream target, int level, int memberBytes, int threads) {
+        this.compressor = compressor;
         this.target = target;
         this.level = level;
         this.memberBytes = memberBytes;
@@ -61,15 +63,16 @@ public final class ParallelMemberOutputStream extends OutputStream {
      * A stream writing gzip members of {@code memberBytes} to {@code target} at {@code level}, compressed on
      * {@code threads} threads of its own (stopped at close). Closing the stream closes the target.
      */
-    public static ParallelMemberOutputStream open(GzipCodec codec, OutputStream target, int level, int memberBytes,
-                                                  int threads) {
-        Objects.requireNonNull(codec, "codec");
+    static ParallelMemberOutputStream open(BatchCompressor compressor, OutputStream target, int level, int memberBytes,
+                                           int threads) {
+        Objects.requireNonNull(compressor, "compressor");
         Objects.requireNonNull(target, "target");
-        if (level < CodecConfig.MIN_LEVEL || level > CodecConfig.MAX_LEVEL || memberBytes < 1 || threads < 1) {
-            throw new IllegalArgumentException("need level 1..9 and positive memberBytes and threads, got level "
+        CodecConfig.checkLevel(level);
+        if (memberBytes < 1 || threads < 1) {
+            throw new IllegalArgumentException("need positive memberBytes and threads, got level "
                     + level + ", memberBytes " + memberBytes + ", threads " + threads);
         }
-        return new ParallelMemberOutputStream(codec, target, level, memberBytes, threads);
+        return new ParallelMemberOutputStream(compressor, target, level, memberBytes, threads);
     }
 
     @Override
@@ -160,7 +163,7 @@ public final class ParallelMemberOutputStream extends OutputStream {
     /** An idle chunk, a new one while under the bound, or the oldest one once its member is written. */
     private Chunk nextChunk() throws IOException {
         if (idle.isEmpty() && all.size() < maxChunks) {
-            Chunk c = new Chunk(codec.acquireBatchBuffer(memberBytes), memberBytes);
+            Chunk c = new Chunk(compressor.lease(memberBytes), memberBytes);
             all.add(c);
             return c;
         }
@@ -173,10 +176,10 @@ public final class ParallelMemberOutputStream extends OutputStream {
     private void submit(Chunk chunk) throws IOException {
         chunk.input.flip();
         if (chunk.output == null) {
-            chunk.output = ByteBuffer.allocate(codec.maxCompressedLength(memberBytes));
+            chunk.output = ByteBuffer.allocate(compressor.memberBound(memberBytes));
         }
         chunk.output.clear();
-        chunk.done = workers.submit(() -> codec.compress(chunk.input, chunk.output, level));
+        chunk.done = workers.submit(() -> compressor.compress(chunk.input, chunk.output, level));
         submitted.addLast(chunk);
         submittedAny = true;
         // Keep the target busy: write whatever has finished, in order, without waiting.

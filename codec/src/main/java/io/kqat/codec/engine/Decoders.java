@@ -1,5 +1,7 @@
-package io.kqat.codec;
+package io.kqat.codec.engine;
 
+import io.kqat.codec.BufferLease;
+import io.kqat.codec.KqatException;
 import io.kqat.codec.gzip.BodyInflater;
 import io.kqat.codec.gzip.CompressedInput;
 import io.kqat.codec.gzip.GzipFormat;
@@ -8,7 +10,6 @@ import io.kqat.codec.gzip.GzipStreamDecoder;
 import io.kqat.codec.ladder.BackendLadder;
 import io.kqat.codec.nativeio.BufferPool;
 import io.kqat.codec.spi.Backend;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.InflateStream;
 import java.io.IOException;
@@ -73,24 +74,14 @@ final class Decoders {
         return result.flip();
     }
 
-    /** The bytes of a heap buffer from {@link #whole}: its own array when that holds exactly them. */
-    static byte[] toArray(ByteBuffer out) {
-        if (out.hasArray() && out.arrayOffset() == 0 && out.position() == 0 && out.remaining() == out.array().length) {
-            return out.array();
-        }
-        byte[] result = new byte[out.remaining()];
-        out.get(result);
-        return result;
-    }
-
     /** Any gzip from {@code in} (closed with the stream returned), with fixed memory. */
     InputStream stream(InputStream in, long maxOutput) {
         return new GunzipInputStream(streamDecoder(in, maxOutput), in);
     }
 
-    /** One batch's records; a batch that does not start as valid gzip is refused now. */
-    InputStream batchStream(ByteBuffer src) {
-        GunzipInputStream in = new GunzipInputStream(batch(src, Long.MAX_VALUE, BATCH_WINDOW), null);
+    /** One batch's records, bounded by {@code maxOutput}; a batch that does not start as valid gzip is refused now. */
+    InputStream batchStream(ByteBuffer src, long maxOutput) {
+        GunzipInputStream in = new GunzipInputStream(batch(src, maxOutput, BATCH_WINDOW), null);
         try {
             in.open();
         } catch (IOException e) {

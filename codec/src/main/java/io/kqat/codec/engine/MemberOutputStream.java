@@ -1,7 +1,9 @@
-package io.kqat.codec;
+package io.kqat.codec.engine;
 
+import io.kqat.codec.BufferLease;
+import io.kqat.codec.DirectTarget;
+import io.kqat.codec.GzipCodec;
 import io.kqat.codec.nativeio.ThreadBuffers;
-import io.kqat.codec.spi.BufferLease;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.ref.Cleaner;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * write nothing). Once bytes are written here, close either writes a valid member holding all of them (through the
  * JDK's deflater if everything else failed) or fails with an {@link IOException}, as a stock gzip stream would.
  */
-final class MemberOutputStream extends OutputStream {
+final class MemberOutputStream extends OutputStream implements GzipCodec.BatchStream {
     private static final Logger LOG = LoggerFactory.getLogger(MemberOutputStream.class);
     /** First lease size: most Kafka batches fit (their uncompressed gzip batches are mostly 40-110 KiB). */
     static final int INITIAL_CAPACITY = 128 << 10;
@@ -29,7 +31,7 @@ final class MemberOutputStream extends OutputStream {
     /** Gives a device lease back if the stream is dropped unclosed (an aborted producer batch, say). */
     private static final Cleaner CLEANER = Cleaner.create();
 
-    private final GzipCodec codec;
+    private final BatchCompressor compressor;
     private final OutputStream target;
     private final int level;
     private final int memberBytes;
@@ -39,11 +41,11 @@ final class MemberOutputStream extends OutputStream {
     private boolean wroteMember;
     private boolean closed;
 
-    MemberOutputStream(GzipCodec codec, OutputStream target, int level, int memberBytes) {
+    MemberOutputStream(BatchCompressor compressor, OutputStream target, int level, int memberBytes) {
         if (memberBytes < 1) {
             throw new IllegalArgumentException("memberBytes must be positive");
         }
-        this.codec = codec;
+        this.compressor = compressor;
         this.target = target;
         this.level = level;
         this.memberBytes = memberBytes;
@@ -90,7 +92,7 @@ final class MemberOutputStream extends OutputStream {
     private void lease(int capacity) {
         BufferLease l;
         try {
-            l = codec.acquireBatchBuffer(capacity);
+            l = compressor.lease(capacity);
         } catch (RuntimeException | OutOfMemoryError e) {
             l = BufferLease.of(ByteBuffer.allocate(capacity)); // native memory exhausted: the heap still serves
         }
@@ -114,7 +116,7 @@ final class MemberOutputStream extends OutputStream {
         ByteBuffer filled = records.flip();
         lease(capacity);
         records.put(filled);
-        codec.counters().addBatchBytesMoved(filled.limit());
+        compressor.counters().addBatchBytesMoved(filled.limit());
         release(oldLease, oldCleanable);
     }
 
@@ -148,7 +150,8 @@ final class MemberOutputStream extends OutputStream {
     }
 
     /** Ends the stream without writing anything (an aborted batch): its memory goes back, nothing is compressed. */
-    void discard() {
+    @Override
+    public void discard() {
         closed = true;
         releaseMemory();
     }
@@ -172,7 +175,7 @@ final class MemberOutputStream extends OutputStream {
                     e.toString(), e);
             try {
                 JdkMemberWriter.write(src, target, level);
-                codec.counters().addLastResort();
+                compressor.counters().addLastResort();
             } catch (RuntimeException | Error e2) {
                 e2.addSuppressed(e);
                 throw new IOException("kqat could not compress a " + src.remaining() + "-byte batch", e2);
@@ -184,17 +187,20 @@ final class MemberOutputStream extends OutputStream {
         }
     }
 
-    /** Compresses into the target's own buffer when it has room, through a scratch buffer otherwise. */
+    /**
+     * Compresses into the target's own buffer when it has room, through a scratch buffer otherwise; the room a member
+     * may take is worked out once, here.
+     */
     private void writeMember(ByteBuffer src) throws IOException {
-        int bound = codec.maxCompressedLength(src.remaining());
+        int bound = compressor.memberBound(src.remaining());
         ByteBuffer room = target instanceof DirectTarget ? ((DirectTarget) target).room(bound) : null;
         if (room != null) {
-            int n = codec.compress(src.duplicate(), room, level);
+            int n = compressor.compress(src.duplicate(), room, level);
             ((DirectTarget) target).advance(n);
             return;
         }
         ByteBuffer member = ThreadBuffers.heap(bound);
-        codec.compress(src.duplicate(), member, level);
+        compressor.compress(src.duplicate(), member, level);
         target.write(member.array(), member.arrayOffset(), member.position());
     }
 

@@ -1,0 +1,53 @@
+package io.kqat.codec.engine;
+
+import io.kqat.codec.BufferLease;
+import io.kqat.codec.gzip.GzipMembers;
+import io.kqat.codec.ladder.BackendLadder;
+import io.kqat.codec.ladder.Rung;
+import io.kqat.codec.spi.BatchMemory;
+import java.nio.ByteBuffer;
+
+/**
+ * What a compressing stream needs from the engine, and nothing more: batch memory, the room a member may take, and one
+ * request on the ladder. Streams own their work through it instead of calling back into the facade.
+ */
+final class BatchCompressor {
+    private final BackendLadder ladder;
+    private final BatchMemory memory;
+    private final EngineCounters counters;
+
+    BatchCompressor(BackendLadder ladder, BatchMemory memory, EngineCounters counters) {
+        this.ladder = ladder;
+        this.memory = memory;
+        this.counters = counters;
+    }
+
+    /** Memory for one batch or chunk: device-mapped slots when QAT zero-copy is on, plain memory otherwise. */
+    BufferLease lease(int minCapacity) {
+        return memory.acquire(minCapacity);
+    }
+
+    /** The room one member of {@code length} bytes may need, whichever rung ends up writing it. */
+    int memberBound(int length) {
+        int max = 0;
+        for (Rung r : ladder.rungs()) {
+            if (r.ready()) {
+                max = Math.max(max, GzipMembers.maxMemberSize(r.backend(), length));
+            }
+        }
+        return max;
+    }
+
+    /**
+     * One member of src's remaining bytes at dst's position, on the first rung of the level's route that serves it;
+     * dst must have {@link #memberBound} room (the caller sized it so).
+     */
+    int compress(ByteBuffer src, ByteBuffer dst, int level) {
+        return ladder.compress(level, src.remaining(),
+                (backend, copies) -> GzipMembers.compress(backend, src, dst, level, copies), n -> n);
+    }
+
+    EngineCounters counters() {
+        return counters;
+    }
+}

@@ -1,0 +1,22 @@
+package io.kqat.codec.engine;
+
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.CodecFactory;
+import io.kqat.codec.GzipCodec;
+import io.kqat.codec.spi.BackendProvider;
+import java.util.List;
+import java.util.Objects;
+
+/** The engine behind {@link GzipCodec#create}: a codec over the fallback ladder of the providers found. */
+public final class LadderCodecFactory implements CodecFactory {
+
+    @Override
+    public GzipCodec create(CodecConfig config) {
+        return LadderCodec.create(config);
+    }
+
+    /** A codec over these providers instead of those {@link java.util.ServiceLoader} finds (embedding, tests). */
+    public static GzipCodec create(CodecConfig config, List<BackendProvider> providers) {
+        return LadderCodec.create(Objects.requireNonNull(config, "config"), providers);
+    }
+}
