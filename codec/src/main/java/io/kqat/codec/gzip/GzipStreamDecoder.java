@@ -1,9 +1,9 @@
 package io.kqat.codec.gzip;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.spi.Backend;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.codec.spi.InflateStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,10 +11,11 @@ import java.util.zip.CRC32;
 
 /**
  * Decodes a gzip stream member by member with fixed memory: an input window ({@link CompressedInput}) and an output
- * window the caller reads from. A member whose body and output fit the windows is inflated in one call by the fastest
- * backend (libdeflate, QAT); a larger one is inflated piece by piece (ISA-L, zlib), so a member's size or ratio never
- * changes the memory used. Every member is decoded once; every trailer is checked; the output of all members together
- * is bounded; zero bytes after the last member are ignored, as gzip does.
+ * window the caller reads from. A member whose body and output fit the windows is inflated in one call by the first
+ * rung of the decompression route (QAT, ISA-L, the JDK); a larger one is inflated piece by piece by the route's best
+ * streaming inflater (ISA-L, zlib), so a member's size or ratio never changes the memory used. Every member is decoded
+ * once and its CRC32 computed once (by the device when it inflated the member, here otherwise); every trailer is
+ * checked; the output of all members together is bounded; zero bytes after the last member are ignored, as gzip does.
  */
 public final class GzipStreamDecoder implements AutoCloseable {
     private final CompressedInput input;
@@ -22,7 +23,10 @@ public final class GzipStreamDecoder implements AutoCloseable {
     private final BufferLease outLease;
     private final ByteBuffer out;
     private final long maxOutput;
+    private static final long NO_CRC = Backend.Deflated.NO_CRC;
     private final CRC32 crc = new CRC32();
+    /** The CRC32 the backend computed for the current member, or {@link #NO_CRC} when it is computed here. */
+    private long deviceCrc = NO_CRC;
     private InflateStream pieces;
     private long total;
     private long memberBytes;
@@ -145,6 +149,9 @@ public final class GzipStreamDecoder implements AutoCloseable {
                 return false; // more output than the window holds
             }
             w.position(w.position() + r.consumed());
+            if (r.hasCrc()) {
+                deviceCrc = r.crc32(); // checked against the trailer already: no second pass over the output
+            }
             produced(out, out.position(), r.produced());
             out.position(out.position() + r.produced());
             endMember();
@@ -188,6 +195,9 @@ public final class GzipStreamDecoder implements AutoCloseable {
         if (total > maxOutput) {
             throw new OutputLimitExceededException(maxOutput);
         }
+        if (deviceCrc != NO_CRC) {
+            return;
+        }
         ByteBuffer part = buffer.duplicate();
         part.limit(start + n).position(start);
         crc.update(part);
@@ -198,14 +208,10 @@ public final class GzipStreamDecoder implements AutoCloseable {
         while (w.remaining() < GzipFormat.TRAILER_SIZE && input.fill()) {
             w = input.window();
         }
-        GzipFormat.checkTrailer(w, crc.getValue(), memberBytes);
+        GzipFormat.checkTrailer(w, deviceCrc != NO_CRC ? deviceCrc : crc.getValue(), memberBytes);
+        deviceCrc = NO_CRC;
         members++;
         inBody = false;
-    }
-
-    /** Bytes decoded so far, all members together. */
-    public long totalOut() {
-        return total;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.kqat.codec.gzip;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.spi.BackendException;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
@@ -40,6 +40,7 @@ final class Staged implements AutoCloseable {
             return new Staged(view, null);
         }
         BufferLease lease = leaseOrDecline(memory, capacity);
+        lease.buffer().limit(capacity); // a lease may be larger: the backend sees exactly the room asked for
         return new Staged(lease.buffer(), lease);
     }
 
@@ -53,10 +54,6 @@ final class Staged implements AutoCloseable {
 
     ByteBuffer buffer() {
         return buffer;
-    }
-
-    boolean inPlace() {
-        return lease == null;
     }
 
     /**

@@ -3,11 +3,11 @@ package io.kqat.codec.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.backend.jdk.JdkBackend;
 import io.kqat.codec.spi.Backend;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.InflateStream;
 import io.kqat.testkit.KafkaLikeEvents;
@@ -19,9 +19,9 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The streaming decoder with tiny windows, so every boundary is crossed, and counting inflaters. */
 class GzipStreamDecoderTest {

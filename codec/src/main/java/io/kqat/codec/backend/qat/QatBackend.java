@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.BackendDetail;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.DeviceStaging;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
@@ -8,7 +9,6 @@ import io.kqat.codec.backend.qat.runtime.QatCounters;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import io.kqat.codec.spi.Backend;
-import io.kqat.codec.spi.BackendDetail;
 import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
@@ -31,8 +31,10 @@ class QatBackend implements Backend {
     final QatProcess process;
     final DeviceStaging staging;
     final DeviceProfile profile;
+    private final RequestTimeouts timeouts;
     private final DeviceRequests device;
     private final int maxCompressInput;
+    private final int maxCompressOutput;
     final QatCounters counters = new QatCounters();
 
     QatBackend(String name, QatProcess process, DeviceStaging staging, DeviceProfile profile, RequestTimeouts timeouts) {
@@ -40,8 +42,10 @@ class QatBackend implements Backend {
         this.process = process;
         this.staging = staging;
         this.profile = profile;
+        this.timeouts = timeouts;
         this.device = new DeviceRequests(process, staging, profile, timeouts, counters);
         this.maxCompressInput = profile.maxCompressInput();
+        this.maxCompressOutput = profile.deflateBound(maxCompressInput);
     }
 
     @Override
@@ -76,11 +80,8 @@ class QatBackend implements Backend {
             throw BackendException.declined("a " + n + "-byte batch is over one QAT request (" + maxCompressInput
                     + " bytes: 255 flat buffers for its input and for the device's bound)");
         }
-        int bound = profile.deflateBound(n);
-        if (dst.remaining() < bound) {
-            throw BackendException.declined("destination of " + dst.remaining() + " bytes is under the device's bound "
-                    + bound);
-        }
+        // GzipMembers gave exactly the device's bound (worked out once per request, there); never more flats than fit.
+        int bound = Math.min(dst.remaining(), maxCompressOutput);
         DeviceRequests.Result r = device.run(true, level, src, n, dst, bound);
         if (r.status() == CpaStatus.DC_OVERFLOW) {
             counters.countOverflow();
@@ -145,6 +146,8 @@ class QatBackend implements Backend {
         Map<String, Long> figures = counters.figures();
         figures.put("maxBatchBytes", (long) maxCompressInput);
         figures.put("maxInflateBytes", (long) profile.maxListBytes());
+        figures.put("timeoutBaseMs", timeouts.baseMillis());
+        figures.put("timeoutPerMiBMs", timeouts.perMiBMillis());
         figures.putAll(process.figures());
         figures.putAll(staging.figures());
         return new BackendDetail(staging.mode(), process.describe() + ", " + staging.summary() + ", "

@@ -107,7 +107,7 @@ public final class Region implements AutoCloseable {
         return base;
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 

@@ -1,7 +1,7 @@
 package io.kqat.codec.backend.qat.memory;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.spi.BufferLease;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,6 +77,7 @@ public final class RegionStaging implements DeviceStaging {
         f.put("slotsInUse", (long) arena.usedSlots());
         f.put("slots", (long) arena.slotCount());
         f.put("mappings", (long) region.mappingCount());
+        f.put("regionBytes", region.size());
         return f;
     }
 

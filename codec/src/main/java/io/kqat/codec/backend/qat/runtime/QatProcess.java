@@ -39,16 +39,18 @@ public final class QatProcess {
     final Placement placement;
     final DeviceProfile profile;
     private final NativeStart started;
+    private final String section;
     private final HangProbe probe;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Native calls hold the read side; leaving takes the write side. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private int users;
 
-    private QatProcess(QatLibraries libs, ProcessRuntime runtime, NativeStart started) {
+    private QatProcess(QatLibraries libs, ProcessRuntime runtime, NativeStart started, String section) {
         this.libs = libs;
         this.runtime = runtime;
         this.started = started;
+        this.section = section;
         this.probe = new HangProbe(this);
         this.health = new DeviceHealth(runtime.hungSince, probe::start);
         this.requests = new RequestRunner(libs.hot(), health, runtime.abandoned);
@@ -70,7 +72,7 @@ public final class QatProcess {
             ProcessRuntime runtime = ProcessRuntime.of(libs.key());
             NativeStart started = NativeStart.join(libs, runtime, section);
             try {
-                running = new QatProcess(libs, runtime, started);
+                running = new QatProcess(libs, runtime, started, section);
             } catch (RuntimeException e) {
                 NativeStart.leave(libs, runtime, started);
                 throw e;
@@ -80,6 +82,10 @@ public final class QatProcess {
             Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "kqat-qat-stop"));
             LOG.info("kqat: QAT {} through {}: {}", started.first ? "started" : "joined (started by another copy of "
                     + "kqat in this process)", libs.origin(), started.describe());
+        }
+        if (!running.section.equals(section)) {
+            LOG.warn("kqat: qat.section {} asked for, but this process started QAT with section {}, which it keeps",
+                    section, running.section);
         }
         running.users++;
         return running;
@@ -136,7 +142,7 @@ public final class QatProcess {
 
     /** The libraries, the instances, their capabilities, what was left out and whether the device answers. */
     public String describe() {
-        return libs.origin() + ", " + started.describe() + ", device " + health;
+        return libs.origin() + ", section " + section + ", " + started.describe() + ", device " + health;
     }
 
     /** How many instances, polls and sleeps, and the requests this copy sent to each instance. */

@@ -14,6 +14,14 @@ public final class RequestTimeouts {
         this.perMiBNanos = perMiBMillis * 1_000_000L;
     }
 
+    public long baseMillis() {
+        return baseNanos / 1_000_000;
+    }
+
+    public long perMiBMillis() {
+        return perMiBNanos / 1_000_000;
+    }
+
     /** The timeout of a request reading and writing {@code bytes} in all. */
     public long forBytes(long bytes) {
         return baseNanos + perMiBNanos * bytes / (1 << 20);
