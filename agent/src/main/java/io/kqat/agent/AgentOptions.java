@@ -1,33 +1,20 @@
 package io.kqat.agent;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.Mode;
-import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.codec.KqatSettings;
+import io.kqat.codec.Setting;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the hook is told at install time, from the agent's argument string ({@code mode=auto,regionBytes=64m}) or from a
- * Kafka client's configuration ({@code kqat.mode=auto}). Unknown keys are rejected so a typo is not silently ignored.
- *
- * <ul>
- *   <li>{@code mode}: auto | qat | software | jdk | off (off installs nothing: Kafka runs its stock gzip)</li>
- *   <li>{@code backend}: force one backend by name (tests and diagnosis)</li>
- *   <li>{@code regionBytes}: size of the QAT region, with an optional k/m/g suffix</li>
- *   <li>{@code emulator}: directory of the QAT emulator libraries, used instead of the system qatlib</li>
- *   <li>{@code maxDecompressedBytes}: bound on one batch's decompressed size</li>
- *   <li>{@code strictDecode}: true decodes only as strictly as zlib (a broker that must refuse what stock refuses)</li>
- *   <li>{@code qat.*}: passed to the QAT backend as they are (keys in {@link QatOptions})</li>
- * </ul>
+ * What the hook is told at install time, from the agent's argument string ({@code mode=auto,qat.region.bytes=64m}) or
+ * from a Kafka client's or broker's configuration ({@code kqat.mode=auto}). The keys are the settings schema's
+ * ({@link KqatSettings}, those taken by {@link Setting.Where#AGENT}), parsed and validated there; {@code mode=off}
+ * installs nothing. Unknown keys are rejected so a typo is not silently ignored.
  */
 public final class AgentOptions {
-    public static final String MODE = "mode";
-    public static final String BACKEND = "backend";
-    public static final String REGION_BYTES = "regionBytes";
-    public static final String EMULATOR = "emulator";
-    public static final String MAX_DECOMPRESSED_BYTES = "maxDecompressedBytes";
-    public static final String STRICT_DECODE = "strictDecode";
+    /** The one value of {@code mode} the agent takes beyond the codec's: hook nothing, Kafka runs its stock gzip. */
+    public static final String OFF = "off";
 
     private final boolean off;
     private final CodecConfig codecConfig;
@@ -65,56 +52,18 @@ public final class AgentOptions {
         return parse(map);
     }
 
+    /** Options by key, as the agent's arguments or a configuration's {@code kqat.}-prefixed keys give them. */
     public static AgentOptions parse(Map<String, String> options) {
         CodecConfig.Builder config = CodecConfig.builder();
         boolean off = false;
         for (Map.Entry<String, String> e : options.entrySet()) {
-            String key = e.getKey();
-            String v = e.getValue();
-            if (key.equals(MODE)) {
-                if (v.equalsIgnoreCase("off")) {
-                    off = true;
-                } else {
-                    config.mode(Mode.parse(v));
-                }
-            } else if (key.equals(BACKEND)) {
-                config.backend(v);
-            } else if (key.equals(REGION_BYTES)) {
-                config.option(QatOptions.REGION_BYTES, Long.toString(parseSize(v)));
-            } else if (key.equals(EMULATOR)) {
-                config.option(QatOptions.EMULATOR, v);
-            } else if (key.equals(MAX_DECOMPRESSED_BYTES)) {
-                config.maxDecompressedBytes(parseSize(v));
-            } else if (key.equals(STRICT_DECODE)) {
-                config.option(CodecConfig.STRICT_DECODE, Boolean.toString(Boolean.parseBoolean(v)));
-            } else if (QatOptions.KEYS.contains(key)) {
-                config.option(key, v);
+            if (e.getKey().equals(KqatSettings.MODE.key()) && e.getValue().trim().equalsIgnoreCase(OFF)) {
+                off = true;
             } else {
-                throw new IllegalArgumentException("unknown kqat option '" + key + "' (known: " + MODE + ", " + BACKEND
-                        + ", " + REGION_BYTES + ", " + EMULATOR + ", " + MAX_DECOMPRESSED_BYTES + ", " + STRICT_DECODE + ", "
-                        + QatOptions.KEYS + ")");
+                config.set(e.getKey(), e.getValue(), Setting.Where.AGENT);
             }
         }
         return new AgentOptions(off, config.build());
-    }
-
-    static long parseSize(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        long unit = 1;
-        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        if (last == 'k' || last == 'm' || last == 'g') {
-            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            long n = Long.parseLong(t);
-            if (n <= 0) {
-                throw new NumberFormatException();
-            }
-            return Math.multiplyExact(n, unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a positive size (e.g. 65536, 64k, 64m, 1g)");
-        }
     }
 
     @Override

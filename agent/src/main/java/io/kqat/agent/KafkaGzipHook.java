@@ -2,6 +2,7 @@ package io.kqat.agent;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.metrics.CodecMetrics;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,6 +85,8 @@ public final class KafkaGzipHook {
      * Called on entry of {@code wrapForInput}: kqat's stream over the batch (inflated whole when small, through a fixed
      * window when large, so no batch takes memory in proportion to what it inflates to), or null so Kafka's own decoder
      * handles it: for a batch kqat rejects at its start, which then fails with exactly the error stock Kafka gives.
+     * A batch over the bound the operator set ({@code max.decompressed.bytes}) is refused, never handed to stock gzip,
+     * which has no bound.
      */
     public static InputStream wrapForInput(ByteBuffer batch) {
         GzipCodec c = codec;
@@ -95,6 +98,8 @@ public final class KafkaGzipHook {
             InputStream records = c.batchInputStream(view);
             batch.position(batch.limit());
             return records;
+        } catch (OutputLimitExceededException e) {
+            throw e;
         } catch (RuntimeException | LinkageError e) {
             stock("decompress", e);
             return null;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Switches kqat on from a Kafka configuration, for JVMs that cannot take a {@code -javaagent} flag: list this class in
  * {@code metric.reporters} (producers, consumers, admin clients and brokers all instantiate it at start) and set
- * options as {@code kqat.mode}, {@code kqat.regionBytes}, ... It attaches kqat's agent to the running JVM once.
+ * settings as {@code kqat.mode}, {@code kqat.qat.region.bytes}, ... It attaches kqat's agent to the running JVM once.
  *
  * <p>Limits: needs a full JDK (the {@code jdk.attach} module); attaching may start a short-lived helper process,
  * which locked-down containers can forbid; JDK 21+ prints a warning about dynamically loaded agents; batches built
@@ -24,19 +24,24 @@ public final class KqatMetricsReporter implements MetricsReporter {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Map<String, String> options = new LinkedHashMap<>();
-        configs.forEach((k, v) -> {
-            if (k.startsWith(PREFIX) && v != null) {
-                options.put(k.substring(PREFIX.length()), v.toString());
-            }
-        });
-        AgentOptions parsed = AgentOptions.parse(options);
+        AgentOptions parsed = options(configs);
         try {
             KqatAgent.install(parsed, ByteBuddyAgent.install());
         } catch (IllegalStateException e) {
             LOG.error("kqat: could not attach to this JVM ({}); Kafka gzip stays stock. "
                     + "Use -javaagent:kqat-agent.jar instead.", e.getMessage());
         }
+    }
+
+    /** The agent's options from a Kafka configuration's {@code kqat.}-prefixed keys. */
+    static AgentOptions options(Map<String, ?> configs) {
+        Map<String, String> options = new LinkedHashMap<>();
+        configs.forEach((k, v) -> {
+            if (k.startsWith(PREFIX) && v != null) {
+                options.put(k.substring(PREFIX.length()), v.toString());
+            }
+        });
+        return AgentOptions.parse(options);
     }
 
     @Override

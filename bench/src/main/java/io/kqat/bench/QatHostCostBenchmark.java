@@ -1,9 +1,9 @@
 package io.kqat.bench;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.backend.qat.QatOptions;
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.KqatSettings;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.Emulators;
 import io.kqat.testkit.KafkaLikeEvents;
@@ -81,8 +81,8 @@ public class QatHostCostBenchmark {
     public void setUp() {
         emulator = Emulators.control("iova");
         emulator.setLatencyMicros(latencyMicros >= 0 ? latencyMicros : 5 + batchKiB * 25L / 64);
-        codec = GzipCodec.create(CodecConfig.builder().option(QatOptions.EMULATOR, Emulators.dir("iova").toString())
-                .option(QatOptions.TIMEOUT_MS, "5000").build());
+        codec = GzipCodec.create(CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, Emulators.dir("iova").toString())
+                .setText(KqatSettings.QAT_TIMEOUT_MS, "5000").build());
         if (!"qat".equals(codec.backendName())) {
             throw new IllegalStateException("the zero-copy QAT rung is not ready: " + codec.backend("qat").skipReason());
         }

@@ -4,32 +4,33 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Immutable codec settings. Backend-specific settings (the QAT region size, the emulator directory: keys in
- * {@link io.kqat.codec.backend.qat.QatOptions}) travel in {@link #option(String, String)} so this class does not grow
- * with every backend.
+ * Immutable codec settings: a value for each {@link KqatSettings} entry that was given, typed and validated by its
+ * {@link Setting}. A setting not given explicitly takes its system property ({@code kqat.<key>}) when that is set, then
+ * its default; system properties are read once, when the config is built, so two equal configs mean the same codec.
  */
 public final class CodecConfig {
+    /** gzip's levels, as Kafka's {@code compression.gzip.level} takes them: the one place they are written down. */
     public static final int MIN_LEVEL = 1;
     public static final int MAX_LEVEL = 9;
     /** Kafka's default for compression.gzip.level (zlib's 6). */
     public static final int DEFAULT_LEVEL = 6;
-    /** Default bound on one decompressed buffer: generous for Kafka batches, far below a bomb's claim. */
+    /** Bound on one decompression into a single buffer when none is set: generous for records, far below a bomb's claim. */
     public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 256L << 20;
 
-    private final int level;
-    private final Mode mode;
-    private final String backend;
-    private final long maxDecompressedBytes;
-    private final Map<String, String> options;
+    private static final Logger LOG = LoggerFactory.getLogger(CodecConfig.class);
+    private static final Set<String> WARNED_ALIASES = ConcurrentHashMap.newKeySet();
 
-    private CodecConfig(Builder b) {
-        this.level = b.level;
-        this.mode = b.mode;
-        this.backend = b.backend;
-        this.maxDecompressedBytes = b.maxDecompressedBytes;
-        this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
+    /** Values by key, in the order they were given; only settings that were given (explicitly or by property). */
+    private final Map<String, Object> values;
+
+    private CodecConfig(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public static CodecConfig defaults() {
@@ -40,48 +41,64 @@ public final class CodecConfig {
         return new Builder();
     }
 
-    /** Kafka level 1..9. */
+    /** The setting's value: given, else its default (null when it has none, or the default depends on others). */
+    public <T> T get(Setting<T> setting) {
+        Object v = values.get(setting.key());
+        return v != null ? setting.javaType().cast(v) : setting.defaultValue();
+    }
+
+    /** True when the setting was given, explicitly or by its system property. */
+    public boolean isSet(Setting<?> setting) {
+        return values.containsKey(setting.key());
+    }
+
+    /** The settings that were given, by key. */
+    public Map<String, Object> given() {
+        return values;
+    }
+
+    /** Kafka level 1..9: the level compression uses when the caller names none. */
     public int level() {
-        return level;
+        return get(KqatSettings.LEVEL);
     }
 
     public Mode mode() {
-        return mode;
+        return Mode.parse(get(KqatSettings.MODE));
     }
 
     /** A backend forced by name ({@code isal}, {@code libdeflate}, ...), or null to let the ladder choose. */
     public String backend() {
-        return backend;
+        return get(KqatSettings.BACKEND);
     }
 
+    /** The bound on one decompression into a buffer or from a stream: as set, else 256 MiB. */
     public long maxDecompressedBytes() {
-        return maxDecompressedBytes;
+        return isSet(KqatSettings.MAX_DECOMPRESSED_BYTES) ? get(KqatSettings.MAX_DECOMPRESSED_BYTES)
+                : DEFAULT_MAX_DECOMPRESSED_BYTES;
     }
 
-    /**
-     * Option key: {@code true} decodes only with inflaters as strict as zlib (the JDK, QAT), never ISA-L, whose
-     * inflater accepts a Huffman code zlib rejects as incomplete when the data never uses a missing code. For brokers
-     * that must refuse exactly what a stock broker refuses, at the JDK's decoding speed.
-     */
-    public static final String STRICT_DECODE = "decode.strict";
+    /** The bound on one Kafka batch's records: as set, else none (stock Kafka has none). */
+    public long maxBatchDecompressedBytes() {
+        return isSet(KqatSettings.MAX_DECOMPRESSED_BYTES) ? get(KqatSettings.MAX_DECOMPRESSED_BYTES) : Long.MAX_VALUE;
+    }
 
-    /** True when {@link #STRICT_DECODE} is set. */
+    /** True when decoding must be exactly as strict as zlib ({@link KqatSettings#DECODE_STRICT}). */
     public boolean strictDecode() {
-        return Boolean.parseBoolean(option(STRICT_DECODE, "false"));
-    }
-
-    public String option(String key, String defaultValue) {
-        return options.getOrDefault(key, defaultValue);
-    }
-
-    public Map<String, String> options() {
-        return options;
+        return get(KqatSettings.DECODE_STRICT);
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().level(level).mode(mode).backend(backend).maxDecompressedBytes(maxDecompressedBytes);
-        b.options.putAll(options);
+        Builder b = new Builder();
+        b.values.putAll(values);
         return b;
+    }
+
+    /** A level a request may name: 1..9. */
+    public static int checkLevel(int level) {
+        if (level < MIN_LEVEL || level > MAX_LEVEL) {
+            throw new IllegalArgumentException("gzip level must be " + MIN_LEVEL + ".." + MAX_LEVEL + ", got level " + level);
+        }
+        return level;
     }
 
     /** Maps Kafka's {@code compression.gzip.level} (1..9, or -1 for the default) to a kqat level. */
@@ -97,62 +114,108 @@ public final class CodecConfig {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof CodecConfig)) {
-            return false;
-        }
-        CodecConfig c = (CodecConfig) o;
-        return level == c.level && mode == c.mode && Objects.equals(backend, c.backend)
-                && maxDecompressedBytes == c.maxDecompressedBytes && options.equals(c.options);
+        return o instanceof CodecConfig && values.equals(((CodecConfig) o).values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(level, mode, backend, maxDecompressedBytes, options);
+        return values.hashCode();
     }
 
     @Override
     public String toString() {
-        return "CodecConfig{level=" + level + ", mode=" + mode.id() + (backend == null ? "" : ", backend=" + backend)
-                + ", maxDecompressedBytes=" + maxDecompressedBytes + (options.isEmpty() ? "" : ", options=" + options) + '}';
+        StringBuilder b = new StringBuilder("CodecConfig{");
+        values.forEach((k, v) -> b.append(b.length() > 12 ? ", " : "").append(k).append('=').append(v));
+        return b.append('}').toString();
     }
 
     public static final class Builder {
-        private int level = DEFAULT_LEVEL;
-        private Mode mode = Mode.AUTO;
-        private String backend;
-        private long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;
-        private final Map<String, String> options = new LinkedHashMap<>();
+        private final Map<String, Object> values = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Sets a typed value, validated. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting.key(), setting.validate(value));
+            return this;
+        }
+
+        /** Sets a value as written in any front end, parsed and validated by its setting. */
+        public Builder setText(Setting<?> setting, String text) {
+            values.put(setting.key(), setting.parse(text));
+            return this;
+        }
+
+        /** Sets a value by key, as the Java API's users may (every setting is taken here). */
+        public Builder set(String key, String text) {
+            Setting<?> s = KqatSettings.find(key).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown kqat setting '" + key + "' (known: " + KqatSettings.ALL + ")"));
+            warnIfAlias(key, s);
+            return setText(s, text);
+        }
+
+        private static void warnIfAlias(String key, Setting<?> s) {
+            if (!s.key().equals(key) && WARNED_ALIASES.add(key)) {
+                LOG.warn("kqat: option '{}' is deprecated and will be removed in the next release; use '{}'", key,
+                        s.key());
+            }
+        }
+
+        /**
+         * Sets a value by key as a front end receives it; an earlier spelling of a key still works, with a warning
+         * (once per process) naming the key to use.
+         *
+         * @throws IllegalArgumentException for an unknown key, one not accepted {@code where} it was given, or a value
+         *                                  its setting rejects
+         */
+        public Builder set(String key, String text, Setting.Where where) {
+            Setting<?> s = KqatSettings.find(key).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown kqat setting '" + key + "' (known: " + KqatSettings.keys(where) + ")"));
+            if (!s.acceptedBy(where)) {
+                throw new IllegalArgumentException("kqat setting " + s.key() + " is not taken by " + where
+                        + " (only by " + s.where() + "): " + s.doc());
+            }
+            warnIfAlias(key, s);
+            return setText(s, text);
+        }
 
         public Builder level(int level) {
-            this.level = kafkaLevel(level);
-            return this;
+            return set(KqatSettings.LEVEL, kafkaLevel(level));
         }
 
         public Builder mode(Mode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
-            return this;
+            return set(KqatSettings.MODE, Objects.requireNonNull(mode, "mode").id());
         }
 
+        /** Forces a backend by name; null or blank lets the ladder choose. */
         public Builder backend(String backend) {
-            this.backend = backend == null || backend.isBlank() ? null : backend.trim();
-            return this;
+            if (backend == null || backend.trim().isEmpty()) {
+                values.remove(KqatSettings.BACKEND.key());
+                return this;
+            }
+            return set(KqatSettings.BACKEND, backend.trim());
         }
 
         public Builder maxDecompressedBytes(long max) {
-            if (max <= 0 || max > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("maxDecompressedBytes must be 1.." + (Integer.MAX_VALUE - 8) + ", got " + max);
-            }
-            this.maxDecompressedBytes = max;
-            return this;
+            return set(KqatSettings.MAX_DECOMPRESSED_BYTES, max);
         }
 
-        public Builder option(String key, String value) {
-            options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
+        public Builder strictDecode(boolean strict) {
+            return set(KqatSettings.DECODE_STRICT, strict);
         }
 
+        /** The config, with each setting not given taken from its system property where one is set. */
         public CodecConfig build() {
-            return new CodecConfig(this);
+            Map<String, Object> all = new LinkedHashMap<>(values);
+            for (Setting<?> s : KqatSettings.ALL) {
+                String property = s.acceptedBy(Setting.Where.SYSTEM_PROPERTY) && !all.containsKey(s.key())
+                        ? System.getProperty(s.systemProperty()) : null;
+                if (property != null && !property.trim().isEmpty()) {
+                    all.put(s.key(), s.parse(property));
+                }
+            }
+            return new CodecConfig(all);
         }
     }
 }

@@ -23,7 +23,7 @@ class StrictDecodeTest {
         }
         assertThatThrownBy(() -> new GZIPInputStream(new ByteArrayInputStream(member)).readAllBytes())
                 .isInstanceOf(ZipException.class).hasMessageContaining("invalid distances set");
-        CodecConfig strict = CodecConfig.builder().mode(Mode.SOFTWARE).option(CodecConfig.STRICT_DECODE, "true").build();
+        CodecConfig strict = CodecConfig.builder().mode(Mode.SOFTWARE).strictDecode(true).build();
         try (GzipCodec codec = GzipCodec.create(strict)) {
             assertThat(codec.decompressBackendName()).isEqualTo("jdk");
             assertThat(codec.backend("isal").inflates()).isFalse();

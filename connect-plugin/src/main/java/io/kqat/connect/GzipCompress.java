@@ -3,10 +3,10 @@ package io.kqat.connect;
 import io.kqat.codec.GzipCodec;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.header.Headers;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.transforms.Transformation;
 
 /**
@@ -32,8 +32,8 @@ public abstract class GzipCompress<R extends ConnectRecord<R>> implements Transf
     @Override
     public void configure(Map<String, ?> props) {
         GzipTransformConfig config = new GzipTransformConfig(CONFIG_DEF, props);
-        codec = GzipCodec.shared(config.codecConfig(true));
-        level = config.getInt(GzipTransformConfig.LEVEL);
+        codec = GzipCodec.shared(config.codecConfig());
+        level = config.codecConfig().level();
         minSize = config.getInt(GzipTransformConfig.MIN_SIZE);
         header = config.header();
     }

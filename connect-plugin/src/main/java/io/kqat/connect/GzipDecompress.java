@@ -6,12 +6,11 @@ import io.kqat.codec.OutputLimitExceededException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
-
 import org.apache.kafka.connect.header.Headers;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.transforms.Transformation;
 
 /**
@@ -37,7 +36,7 @@ public abstract class GzipDecompress<R extends ConnectRecord<R>> implements Tran
     @Override
     public void configure(Map<String, ?> props) {
         GzipTransformConfig config = new GzipTransformConfig(CONFIG_DEF, props);
-        codec = GzipCodec.shared(config.codecConfig(false));
+        codec = GzipCodec.shared(config.codecConfig());
         header = config.header();
         passNotGzip = config.getString(GzipTransformConfig.ON_NOT_GZIP).equals("pass");
         asString = config.getString(GzipTransformConfig.OUTPUT).equals("string");

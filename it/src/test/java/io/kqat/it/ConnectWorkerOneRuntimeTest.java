@@ -43,7 +43,7 @@ class ConnectWorkerOneRuntimeTest {
         Path log;
         try (LocalConnectWorker worker = LocalConnectWorker.builder(CLUSTER.work().resolve("connect"), CLUSTER.bootstrap())
                 .pluginPath(plugins)
-                .withKqatAgent("emulator=" + emulator)
+                .withKqatAgent("qat.emulator=" + emulator)
                 .systemProperty("kqat.qat.emulator", emulator.toString()) // the transforms' codec: the same library
                 .workerProperty("producer.compression.type", "gzip") // the worker's own batches go through the agent
                 .connector(Map.of(

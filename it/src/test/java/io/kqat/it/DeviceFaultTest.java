@@ -36,7 +36,7 @@ class DeviceFaultTest {
         String topic = "device-faults";
         WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("produce-faulty-device").records(RECORDS).seed(55).compression("gzip")
-                .withKqatAgent("emulator=" + emulator())
+                .withKqatAgent("qat.emulator=" + emulator())
                 .env("KQAT_EMU_FAIL_FROM", "30").env("KQAT_EMU_FAIL_COUNT", "4")
                 .run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
@@ -56,7 +56,7 @@ class DeviceFaultTest {
         String topic = "device-zero-copy";
         WorkloadReport produced = WorkloadJvm.produce(CLUSTER.work(), CLUSTER.bootstrap(), topic)
                 .name("produce-device").records(RECORDS).seed(66).compression("gzip")
-                .withKqatAgent("emulator=" + emulator()).run(TIMEOUT);
+                .withKqatAgent("qat.emulator=" + emulator()).run(TIMEOUT);
         assertProducedAll(produced, RECORDS);
         assertThat(produced.get("kqat.Backend")).isEqualTo("qat");
         assertThat(produced.get("kqat.Ladder")).contains("qat: ready (zero-copy");
@@ -65,7 +65,7 @@ class DeviceFaultTest {
         assertThat(produced.getLong("kqat.Errors")).isZero();
 
         WorkloadReport consumed = WorkloadJvm.consume(CLUSTER.work(), CLUSTER.bootstrap(), topic)
-                .name("consume-device").records(RECORDS).seed(66).withKqatAgent("emulator=" + emulator()).run(TIMEOUT);
+                .name("consume-device").records(RECORDS).seed(66).withKqatAgent("qat.emulator=" + emulator()).run(TIMEOUT);
         assertConsumedExactly(consumed, RECORDS);
     }
 }

@@ -44,7 +44,7 @@ final class SoakCommand {
         String emulator = Emulators.dir("iova").toString();
         return new ChildPrograms(work).program("soak", SoakWorkload.class)
                 .jvmArg("-Xms1g").jvmArg("-Xmx1g").jvmArg("-XX:+AlwaysPreTouch") // a fixed heap: RSS growth is native
-                .agent("mode=qat,emulator=" + emulator)
+                .agent("mode=qat,qat.emulator=" + emulator)
                 .arg("bootstrap", broker.bootstrapServers()).arg("topic", "soak").arg("emulator", emulator)
                 .arg("seconds", seconds).arg("sampleSeconds", sampleSeconds)
                 .run(Duration.ofSeconds(seconds + 600));

@@ -8,6 +8,7 @@ import io.kqat.tools.doctor.DoctorCommand;
 import io.kqat.tools.e2e.E2eCommand;
 import io.kqat.tools.gzip.CompressCommand;
 import io.kqat.tools.gzip.DecompressCommand;
+import io.kqat.tools.settings.SettingsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ScopeType;
@@ -28,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             DeviceTestCommand.class,
             E2eCommand.class,
+            SettingsCommand.class,
             HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (corrupt input, a file that cannot be read, a failed self test)",

@@ -2,6 +2,7 @@ package io.kqat.tools;
 
 import io.kqat.tools.cli.CommandFactory;
 import io.kqat.tools.cli.RunErrors;
+import io.kqat.tools.cli.SettingOptions;
 import io.kqat.tools.cli.Streams;
 import io.kqat.tools.cli.UsageErrors;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ public final class Main {
         line.setErr(new PrintWriter(streams.err(), true));
         line.setParameterExceptionHandler(new UsageErrors());
         line.setExecutionExceptionHandler(new RunErrors());
+        SettingOptions.addTo(line);
         return line;
     }
 }

@@ -2,6 +2,7 @@ package io.kqat.bench.kafka;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.Setting;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,7 +58,7 @@ public class CodecOnlyBenchmark {
         }
         level = row.level;
         CodecConfig.Builder config = CodecConfig.builder().backend(row.kqatBackend).level(level);
-        KqatHook.codecOptions(row.kqatBackend).forEach(config::option);
+        KqatHook.codecOptions(row.kqatBackend).forEach((k, v) -> config.set(k, v, Setting.Where.AGENT));
         gzip = GzipCodec.create(config.build());
         if (!gzip.backend(row.kqatBackend).compresses(level)) {
             gzip.close();

@@ -5,7 +5,7 @@ import io.kqat.agent.KafkaGzipHook;
 import io.kqat.agent.KqatAgent;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.codec.KqatSettings;
 import io.kqat.local.KafkaRuntimes;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ final class KqatHook {
     /** Hooks Kafka's gzip with {@code backend} forced; fails when that backend cannot serve {@code level}. */
     static GzipCodec install(String backend, int level) {
         Map<String, String> options = codecOptions(backend);
-        options.put(AgentOptions.BACKEND, backend);
+        options.put(KqatSettings.BACKEND.key(), backend);
         AgentOptions parsed = AgentOptions.parse(options);
         KqatAgent.install(parsed, ByteBuddyAgent.install());
         GzipCodec codec = KafkaGzipHook.install(parsed.codecConfig());
@@ -43,7 +43,7 @@ final class KqatHook {
             if (emulator == null) {
                 throw new IllegalStateException("the QAT rows need the emulator: build the qat-emulator module");
             }
-            options.put(QatOptions.EMULATOR, emulator.toString());
+            options.put(KqatSettings.QAT_EMULATOR.key(), emulator.toString());
         }
         return options;
     }

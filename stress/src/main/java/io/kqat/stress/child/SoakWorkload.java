@@ -2,8 +2,8 @@ package io.kqat.stress.child;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.Mode;
-import io.kqat.codec.backend.qat.QatOptions;
 import io.kqat.local.workload.WorkloadRecords;
 import io.kqat.testkit.EmulatorControl;
 import java.nio.file.Paths;
@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The soak, run in a JVM with the agent on the emulator ({@code mode=qat,emulator=DIR}): 8 producer threads (one
+ * The soak, run in a JVM with the agent on the emulator ({@code mode=qat,qat.emulator=DIR}): 8 producer threads (one
  * producer each) and 2 consumer threads for {@code --seconds}, sampling every {@code --sampleSeconds}; then the
  * clients close and a sample is taken, then kqat's process-wide codec closes and the emulator's counters are read.
  */
@@ -71,7 +71,7 @@ public final class SoakWorkload {
         SoakSample closed = SoakSample.take((System.nanoTime() - start) / 1e9, emu, produced.get(), consumed.get());
         System.out.println("after the clients closed: " + closed.line());
         KqatBeans.putAll(p);
-        CodecConfig agentConfig = CodecConfig.builder().mode(Mode.QAT).option(QatOptions.EMULATOR, emulatorDir).build();
+        CodecConfig agentConfig = CodecConfig.builder().mode(Mode.QAT).setText(KqatSettings.QAT_EMULATOR, emulatorDir).build();
         GzipCodec.shared(agentConfig).close(); // the agent's own codec (same config, so the same instance)
         SoakSample codecClosed = SoakSample.take((System.nanoTime() - start) / 1e9, emu, produced.get(), consumed.get());
         System.out.println("after kqat's codec closed: " + codecClosed.line());

@@ -30,7 +30,7 @@ public final class FaultsRun {
         String emulator = Emulators.dir("iova").toString();
         ChildPrograms.Run producer = programs.program("producer-" + caseId, SeqProducer.class)
                 .jvmArg("-Xmx1g")
-                .agent("mode=qat,emulator=" + emulator)
+                .agent("mode=qat,qat.emulator=" + emulator)
                 .arg("bootstrap", broker.bootstrapServers()).arg("topic", topic)
                 .arg("records", records).arg("seed", seed).arg("emulator", emulator);
         // Switched on in the producer once kqat has started (the emulator's kqatemu_set_fail_percent / _set_hang_from,

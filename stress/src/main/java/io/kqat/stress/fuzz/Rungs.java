@@ -3,7 +3,7 @@ package io.kqat.stress.fuzz;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.codec.KqatSettings;
 import io.kqat.testkit.Emulators;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,9 +41,9 @@ final class Rungs implements AutoCloseable {
         for (String name : names) {
             CodecConfig.Builder b = CodecConfig.builder().backend(name);
             if (name.equals(QAT)) {
-                b.option(QatOptions.EMULATOR, Emulators.dir("iova").toString());
+                b.setText(KqatSettings.QAT_EMULATOR, Emulators.dir("iova").toString());
             } else if (name.equals(QAT_PINNED)) {
-                b.option(QatOptions.EMULATOR, Emulators.dir("legacy").toString());
+                b.setText(KqatSettings.QAT_EMULATOR, Emulators.dir("legacy").toString());
             }
             codecs.put(name, GzipCodec.create(b.build()));
         }

@@ -1,10 +1,10 @@
 package io.kqat.tools.bench;
 
+import io.kqat.codec.BackendStatus;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.BackendStatus;
-import io.kqat.codec.ladder.StatsSnapshot;
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.StatsSnapshot;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,45 +1,35 @@
 package io.kqat.tools.cli;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.Mode;
-import io.kqat.codec.backend.qat.QatOptions;
-import io.kqat.testkit.Emulators;
-import java.util.Arrays;
-import java.util.Iterator;
+import io.kqat.codec.KqatSettings;
+import io.kqat.codec.Setting;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The options every codec command shares ({@code --backend}, {@code --mode}, {@code --level}, {@code --emulator}) as a
- * picocli mixin. Defaults and keys are the codec's own ({@link CodecConfig}, {@link QatOptions}).
+ * The codec options every codec command shares, as a picocli mixin: one option per setting of the schema
+ * ({@link SettingOptions} adds them: {@code --mode}, {@code --backend}, {@code --level}, {@code --qat-region-bytes},
+ * ...), and {@code --emulator[=VARIANT]}, the command's shorthand for {@code --qat-emulator} with a variant of the
+ * emulator the build made.
  */
 public final class CodecOptions {
-    /** Variants of the emulator the build makes: with qatlib's IOVA API (zero-copy), and without it (pinned copy). */
-    static final List<String> EMULATOR_VARIANTS = List.of("iova", "legacy");
+
+    /** The variants a codec command runs on: with the IOVA API (zero-copy) and without it (pinned copy). */
+    private static final List<String> CODEC_VARIANTS = List.of("iova", "legacy");
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Force one backend by name (kqat doctor lists them); default: the best one available.")
-    private String backend;
-
-    @Option(names = "--mode", paramLabel = "MODE", completionCandidates = ModeNames.class,
-            description = "Which backends are candidates: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    private String mode = CodecConfig.defaults().mode().id();
-
-    @Option(names = "--level", paramLabel = "N",
-            description = "gzip level " + CodecConfig.MIN_LEVEL + "-" + CodecConfig.MAX_LEVEL
-                    + ", as Kafka's compression.gzip.level (default " + CodecConfig.DEFAULT_LEVEL + ").")
-    private Integer level;
-
     @Option(names = "--emulator", arity = "0..1", fallbackValue = "iova", paramLabel = "VARIANT",
             description = "Use kqat's QAT emulator instead of the system qatlib: iova (the default) has the zero-copy "
-                    + "API, legacy is an older qatlib without it (pinned copy).")
+                    + "API, legacy is an older qatlib without it (pinned copy). Shorthand for --qat-emulator with the "
+                    + "build's emulator.")
     private String emulator;
 
     /** The codec settings these options ask for. */
@@ -50,35 +40,44 @@ public final class CodecOptions {
     /** As {@link #toConfig()}, for a command that sets more. */
     public CodecConfig.Builder builder() {
         CodecConfig.Builder b = CodecConfig.builder();
-        try {
-            b.mode(Mode.parse(mode));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--mode: " + e.getMessage());
-        }
-        if (level != null) {
-            b.level(checkedLevel(command, "--level", level));
-        }
-        if (backend != null) {
-            b.backend(backend);
+        for (Setting<?> s : KqatSettings.ALL) {
+            Object value = given(s);
+            if (value != null) {
+                try {
+                    b.setText(s, value.toString());
+                } catch (Setting.InvalidSettingException e) {
+                    throw usage(s.type() == Setting.Type.CHOICE ? e.getMessage()
+                            : s.cliOption() + " must be " + s.expected() + ", got " + e.value());
+                }
+            }
         }
         if (emulator != null) {
-            b.option(QatOptions.EMULATOR, emulatorDir());
+            if (given(KqatSettings.QAT_EMULATOR) != null) {
+                throw usage("--emulator and --qat-emulator name the same thing: give one");
+            }
+            b.setText(KqatSettings.QAT_EMULATOR, emulatorDir().toString());
         }
         return b;
     }
 
+    /** The value given on the command line for a setting, or null. */
+    private Object given(Setting<?> s) {
+        OptionSpec o = command.findOption(s.cliOption());
+        return o == null ? null : o.getValue();
+    }
+
     /** The level asked for with {@code --level}, if any. */
     public Optional<Integer> level() {
-        return Optional.ofNullable(level).map(l -> checkedLevel(command, "--level", l));
+        return Optional.ofNullable(given(KqatSettings.LEVEL)).map(l -> checkedLevel(command, "--level", (Integer) l));
     }
 
     /** The backend asked for with {@code --backend}, if any. */
     public Optional<String> backend() {
-        return Optional.ofNullable(backend);
+        return Optional.ofNullable((String) given(KqatSettings.BACKEND));
     }
 
     public boolean emulated() {
-        return emulator != null;
+        return emulator != null || given(KqatSettings.QAT_EMULATOR) != null;
     }
 
     /** A gzip level checked against the codec's range; out of range is a usage error. */
@@ -90,24 +89,17 @@ public final class CodecOptions {
         return level;
     }
 
-    /** The emulator's library directory, where the build (and the launcher's {@code kqat.emulator.dir}) put it. */
-    private String emulatorDir() {
-        if (!EMULATOR_VARIANTS.contains(emulator)) {
-            throw new ParameterException(command.commandLine(), "--emulator takes " + String.join(" or ",
-                    EMULATOR_VARIANTS) + ", got '" + emulator + "'");
-        }
+    private Path emulatorDir() {
         try {
-            return Emulators.dir(emulator).toString();
+            return EmulatorVariants.dir(emulator, CODEC_VARIANTS);
+        } catch (IllegalArgumentException e) {
+            throw usage("--emulator " + e.getMessage());
         } catch (IllegalStateException e) {
-            throw new ParameterException(command.commandLine(), "--emulator: " + e.getMessage());
+            throw usage("--emulator: " + e.getMessage());
         }
     }
 
-    /** The modes' names, for the help and for shell completion. */
-    static final class ModeNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(Mode.values()).map(Mode::id).iterator();
-        }
+    private ParameterException usage(String message) {
+        return new ParameterException(command.commandLine(), message);
     }
 }

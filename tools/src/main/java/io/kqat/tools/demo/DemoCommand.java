@@ -1,10 +1,10 @@
 package io.kqat.tools.demo;
 
+import io.kqat.codec.CodecConfig;
 import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.LocalKafkaBroker;
 import io.kqat.local.workload.WorkloadJvm;
 import io.kqat.local.workload.WorkloadReport;
-import io.kqat.codec.CodecConfig;
 import io.kqat.tools.cli.CodecOptions;
 import io.kqat.tools.cli.Streams;
 import java.io.IOException;
@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("kqat-demo");
         KafkaRuntimes runtimes = KafkaRuntimes.locate();
         Path emulator = noEmulator ? null : runtimes.emulatorDir("iova");
-        String agent = emulator == null ? "" : "emulator=" + emulator;
+        String agent = emulator == null ? "" : "qat.emulator=" + emulator;
 
         out.println("kqat demo: work dir " + work);
         out.println("  QAT: " + (emulator == null ? "system qatlib if present (no emulator)" : "kqat's QAT emulator at " + emulator));

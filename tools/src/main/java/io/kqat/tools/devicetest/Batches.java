@@ -1,8 +1,8 @@
 package io.kqat.tools.devicetest;
 
 import io.kqat.codec.BackendStatus;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package io.kqat.tools.devicetest;
 
-import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.codec.CodecConfig;
+import io.kqat.codec.KqatSettings;
+import io.kqat.tools.cli.EmulatorVariants;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,8 +40,8 @@ public final class DeviceTestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // The emulator deflates with zlib on the host's CPUs, far slower than a device: generous timeouts there.
-        Map<String, String> options = emulator == null ? Map.of()
-                : Map.of(QatOptions.TIMEOUT_MS, "5000", QatOptions.TIMEOUT_PER_MIB_MS, "500");
+        UnaryOperator<CodecConfig.Builder> options = emulator == null ? UnaryOperator.identity()
+                : b -> b.set(KqatSettings.QAT_TIMEOUT_MS, 5000L).set(KqatSettings.QAT_TIMEOUT_PER_MIB_MS, 500L);
         DeviceUnderTest device = new DeviceUnderTest(emulator == null ? null : emulatorDir(emulator), options);
         Report report = new DeviceTest(device, !skipPerformance).run();
         PrintWriter out = spec.commandLine().getOut();
@@ -53,20 +53,11 @@ public final class DeviceTestCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
-    /** {@code <kqat.emulator.dir>/<variant>}, as the launcher and the build set it. */
     private Path emulatorDir(String variant) {
-        if (!variant.equals("iova") && !variant.equals("legacy") && !variant.equals("v3")) {
-            throw new ParameterException(spec.commandLine(), "--emulator takes iova, legacy or v3, got '" + variant + "'");
+        try {
+            return EmulatorVariants.dir(variant, EmulatorVariants.VARIANTS);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), "--emulator " + e.getMessage());
         }
-        String base = System.getProperty("kqat.emulator.dir");
-        if (base == null) {
-            throw new ParameterException(spec.commandLine(), "--emulator needs -Dkqat.emulator.dir (./kqat sets it)");
-        }
-        Path dir = Paths.get(base, variant);
-        if (!Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "the QAT emulator is not built at " + dir
-                    + " (run: mvn -B -ntp package -DskipTests)");
-        }
-        return dir;
     }
 }

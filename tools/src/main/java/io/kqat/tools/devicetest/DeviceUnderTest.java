@@ -3,10 +3,9 @@ package io.kqat.tools.devicetest;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.codec.KqatSettings;
 import io.kqat.testkit.EmulatorControl;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,16 +15,16 @@ import java.util.function.UnaryOperator;
 final class DeviceUnderTest {
     private final Path emulator;
     private final EmulatorControl control;
-    private final Map<String, String> options;
+    private final UnaryOperator<CodecConfig.Builder> options;
 
     /**
      * @param emulator the emulator's library directory, or null for the system's qatlib
-     * @param options  extra codec options (qat.* keys) for every codec
+     * @param options  settings every codec of the checks takes (the emulator's longer timeouts)
      */
-    DeviceUnderTest(Path emulator, Map<String, String> options) {
+    DeviceUnderTest(Path emulator, UnaryOperator<CodecConfig.Builder> options) {
         this.emulator = emulator;
         this.control = emulator == null ? null : EmulatorControl.open(emulator);
-        this.options = Map.copyOf(options);
+        this.options = options;
     }
 
     boolean emulated() {
@@ -47,12 +46,11 @@ final class DeviceUnderTest {
 
     /** A codec on this device, its config adjusted by the check (a short timeout, say). */
     GzipCodec codec(UnaryOperator<CodecConfig.Builder> adjust) {
-        CodecConfig.Builder b = CodecConfig.builder().option(QatOptions.REGION_BYTES, Long.toString(64L << 20));
+        CodecConfig.Builder b = CodecConfig.builder().set(KqatSettings.QAT_REGION_BYTES, 64L << 20);
         if (emulator != null) {
-            b.option(QatOptions.EMULATOR, emulator.toString());
+            b.set(KqatSettings.QAT_EMULATOR, emulator.toString());
         }
-        options.forEach(b::option);
-        return GzipCodec.create(adjust.apply(b).build());
+        return GzipCodec.create(adjust.apply(options.apply(b)).build());
     }
 
     /** The best ready QAT rung of {@code codec}, or null. */

@@ -2,7 +2,7 @@ package io.kqat.tools.devicetest;
 
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.codec.KqatSettings;
 import io.kqat.testkit.EmulatorControl;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +90,8 @@ final class RobustnessChecks {
     private static CheckResult timeout(DeviceUnderTest device) throws Exception {
         boolean hang = device.emulated();
         String base = hang ? "100" : "2";
-        try (GzipCodec codec = device.codec(b -> b.option(QatOptions.TIMEOUT_MS, base)
-                .option(QatOptions.TIMEOUT_PER_MIB_MS, "0"))) {
+        try (GzipCodec codec = device.codec(b -> b.setText(KqatSettings.QAT_TIMEOUT_MS, base)
+                .setText(KqatSettings.QAT_TIMEOUT_PER_MIB_MS, "0"))) {
             BackendStatus qat = DeviceUnderTest.requireQat(codec);
             byte[] data = Batches.events(9, hang ? 200_000 : (int) qat.detail().figure("maxBatchBytes"));
             long start = System.nanoTime();

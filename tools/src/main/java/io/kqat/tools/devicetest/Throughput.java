@@ -1,17 +1,17 @@
 package io.kqat.tools.devicetest;
 
 import io.kqat.codec.BackendStatus;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.spi.BufferLease;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 

@@ -82,6 +82,11 @@ public final class DoctorCommand implements Callable<Integer> {
             out.printf("    %-11s %-8s %s%n", rung.name(), rung.ready() ? "ready" : "skipped",
                     rung.ready() ? rung.serves() : rung.skipped());
         }
+        out.printf("  routes     %s%n", r.routes());
+        out.println("  settings (given, or the default):");
+        for (DoctorReport.SettingValue s : r.settings()) {
+            out.printf("    %-24s %s%s%n", s.key(), s.value(), s.given() ? "" : " (default)");
+        }
         out.printf("  self test  %s%n", r.selfTest());
         for (DoctorReport.Rung rung : r.ladder()) {
             if (rung.ready() && !rung.summary().isEmpty()) {

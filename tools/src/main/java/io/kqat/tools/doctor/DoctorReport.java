@@ -3,17 +3,21 @@ package io.kqat.tools.doctor;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kqat.codec.BackendStatus;
+import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.backend.qat.QatOptions;
+import io.kqat.codec.KqatSettings;
+import io.kqat.codec.Setting;
 import io.kqat.tools.cli.KqatVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** What {@code kqat doctor} found, as printed and as {@code --json} writes it (fields in this order). */
 record DoctorReport(String kqat, String java, String os, String vfio, String emulator, String lockedMemoryLimit,
-                    String hugePages, int level, String mode, String chosen, String decompressesWith, List<Rung> ladder,
-                    String selfTest) {
+                    String hugePages, int level, String mode, String chosen, String decompressesWith, String routes,
+                    List<Rung> ladder, List<SettingValue> settings, String selfTest) {
     static final String SELF_TEST_OK = "ok";
 
     static DoctorReport of(GzipCodec codec, String selfTest) {
@@ -22,11 +26,12 @@ record DoctorReport(String kqat, String java, String os, String vfio, String emu
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Files.isDirectory(Path.of("/dev/vfio")) ? "/dev/vfio present" : "/dev/vfio absent",
-                codec.config().option(QatOptions.EMULATOR, "not used"),
-                lockedMemory(QatOptions.from(codec.config()).regionBytes()),
+                Objects.requireNonNullElse(codec.config().get(KqatSettings.QAT_EMULATOR), "not used"),
+                lockedMemory(codec.config().get(KqatSettings.QAT_REGION_BYTES)),
                 huge == null ? "unknown" : huge,
                 codec.config().level(), codec.config().mode().id(), codec.backendName(), codec.decompressBackendName(),
-                codec.backends().stream().map(Rung::of).toList(), selfTest);
+                codec.routes(), codec.backends().stream().map(Rung::of).toList(), SettingValue.all(codec.config()),
+                selfTest);
     }
 
     @JsonIgnore
@@ -47,6 +52,19 @@ record DoctorReport(String kqat, String java, String os, String vfio, String emu
         return memlock + " bytes" + (memlock >= region ? ""
                 : "root".equals(System.getProperty("user.name")) ? below + "; not enforced for root)"
                 : below + ": raise ulimit -l for zero-copy)");
+    }
+
+    /** One setting of the schema: its value in effect, and whether it was given or is the default. */
+    record SettingValue(String key, String value, boolean given) {
+
+        static List<SettingValue> all(CodecConfig config) {
+            List<SettingValue> values = new ArrayList<>();
+            for (Setting<?> s : KqatSettings.ALL) {
+                Object v = config.get(s);
+                values.add(new SettingValue(s.key(), v == null ? s.defaultText() : s.format(v), config.isSet(s)));
+            }
+            return values;
+        }
     }
 
     /** One rung of the ladder: what it serves when ready, why it was skipped otherwise. */

@@ -2,7 +2,7 @@ package io.kqat.tools.gzip;
 
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.ladder.StatsSnapshot;
+import io.kqat.codec.StatsSnapshot;
 import java.io.PrintStream;
 
 /** {@code --stats}: which rungs did the work, in which mode, and how many bytes were copied into device memory. */

@@ -2,7 +2,9 @@ package io.kqat.tools.gzip;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.Setting;
 import io.kqat.tools.cli.ByteSize;
+import io.kqat.tools.cli.CodecWork;
 import io.kqat.tools.cli.Streams;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code kqat compress}: standard multi-member gzip that {@code gzip -d} reads, compressed across cores. */
 @Command(name = "compress", description = "Compress stdin (or --input) to stdout (or --output) as standard gzip: one "
         + "member per chunk, the chunks compressed in parallel (the output is the same whatever the threads).")
-public final class CompressCommand extends GzipFileCommand {
+public final class CompressCommand extends GzipFileCommand implements CodecWork {
     /** Two chunks per thread are held at a time (with their output): larger members would only cost memory. */
     static final long MAX_CHUNK = 64L << 20;
 
@@ -27,6 +29,11 @@ public final class CompressCommand extends GzipFileCommand {
 
     CompressCommand(Streams io) {
         super(io, true);
+    }
+
+    @Override
+    public Setting.Affects work() {
+        return Setting.Affects.COMPRESSION;
     }
 
     @Override

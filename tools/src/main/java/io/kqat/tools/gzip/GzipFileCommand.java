@@ -49,6 +49,11 @@ abstract class GzipFileCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A warning on stderr. */
+    void warn(String message) {
+        io.err().println(message);
+    }
+
     /** A usage error (exit code 2) about one of this command's options. */
     ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);

@@ -3,14 +3,15 @@ package io.kqat.codec.backend.qat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.BackendStatus;
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.DeviceStaging;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import io.kqat.codec.spi.Backend;
-import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.Emulators;
 import java.nio.ByteBuffer;
@@ -28,9 +29,9 @@ public final class Emulator {
 
     public static CodecConfig.Builder config(String variant) {
         // The emulator deflates with zlib on shared CPUs: generous timeouts, except where a test is about them.
-        return CodecConfig.builder().option(QatOptions.EMULATOR, dir(variant).toString())
-                .option(QatOptions.REGION_BYTES, Long.toString(8L << 20))
-                .option(QatOptions.TIMEOUT_MS, "5000").option(QatOptions.TIMEOUT_PER_MIB_MS, "500");
+        return CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, dir(variant).toString())
+                .setText(KqatSettings.QAT_REGION_BYTES, Long.toString(8L << 20))
+                .setText(KqatSettings.QAT_TIMEOUT_MS, "5000").setText(KqatSettings.QAT_TIMEOUT_PER_MIB_MS, "500");
     }
 
     public static GzipCodec codec(String variant) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
 import io.kqat.codec.backend.qat.memory.Flats;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
@@ -50,7 +51,7 @@ class FlatLimitTest {
     @Test
     void theLargestBatchGoesToTheDeviceAndOneByteMoreIsDeclinedToTheNextRung() {
         EmulatorControl emu = Emulator.control("iova");
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option(QatOptions.REGION_BYTES, "67108864").build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_REGION_BYTES, "67108864").build())) {
             long max = Emulator.rung(codec, "qat").detail().figure("maxBatchBytes");
             assertThat(max).as("input and device bound within 255 flats of 64 KiB").isBetween(14L << 20, 255L * FLAT);
             emu.resetCounters();
@@ -73,7 +74,7 @@ class FlatLimitTest {
     @Test
     void aMemberInflatingToMoreThanOneRequestIsInflatedInSoftware() {
         EmulatorControl emu = Emulator.control("iova");
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option(QatOptions.REGION_BYTES, "67108864").build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_REGION_BYTES, "67108864").build())) {
             long maxOut = Emulator.rung(codec, "qat").detail().figure("maxInflateBytes");
             assertThat(maxOut).isEqualTo(255L * FLAT);
             emu.resetCounters();

@@ -2,8 +2,9 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.KqatSettings;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
@@ -30,8 +31,8 @@ class HungDeviceTest {
     }
 
     private static GzipCodec codec() {
-        return GzipCodec.create(Emulator.config("iova").option(QatOptions.TIMEOUT_MS, "100")
-                .option(QatOptions.TIMEOUT_PER_MIB_MS, "25").build());
+        return GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_TIMEOUT_MS, "100")
+                .setText(KqatSettings.QAT_TIMEOUT_PER_MIB_MS, "25").build());
     }
 
     @Test

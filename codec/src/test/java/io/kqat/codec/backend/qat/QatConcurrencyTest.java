@@ -2,8 +2,9 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.spi.BufferLease;
+import io.kqat.codec.KqatSettings;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
@@ -24,7 +25,7 @@ class QatConcurrencyTest {
         long sessions = emu.counter("sessions_outstanding");
         long allocations = emu.counter("allocations_outstanding");
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option("qat.region.bytes", Long.toString(4L << 20)).build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_REGION_BYTES, Long.toString(4L << 20)).build())) {
             emu.resetCounters();
             emu.setLatencyMicros(200); // keeps several requests in flight at once
             List<Future<Integer>> results = new ArrayList<>();
@@ -73,7 +74,7 @@ class QatConcurrencyTest {
 
     @Test
     void anExhaustedRegionLendsPlainMemoryAndBatchesStillGoThrough() {
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option("qat.region.bytes", Long.toString(2L << 20)).build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_REGION_BYTES, Long.toString(2L << 20)).build())) {
             List<BufferLease> held = new ArrayList<>();
             BufferLease lease;
             while ((lease = codec.acquireBatchBuffer(64 << 10)).deviceMapped()) {

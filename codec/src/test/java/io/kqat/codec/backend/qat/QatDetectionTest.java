@@ -2,9 +2,10 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.codec.BackendStatus;
+import io.kqat.codec.KqatSettings;
 import io.kqat.testkit.EmulatorControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class QatDetectionTest {
 
     @Test
     void librariesAbsent(@TempDir Path empty) {
-        try (GzipCodec codec = GzipCodec.create(CodecConfig.builder().option("qat.emulator", empty.toString()).build())) {
+        try (GzipCodec codec = GzipCodec.create(CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, empty.toString()).build())) {
             assertThat(reason(codec, "qat")).contains("not loadable").contains("libqat.so.4");
             assertThat(reason(codec, "qat-pinned")).contains("not loadable");
             assertThat(codec.backendName()).isEqualTo("libdeflate");
@@ -44,7 +45,7 @@ class QatDetectionTest {
 
     @Test
     void noVfioDevice() {
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option("qat.vfio.dir", "/nonexistent/vfio").build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_VFIO_DIR, "/nonexistent/vfio").build())) {
             assertThat(reason(codec, "qat")).contains("not bound to vfio-pci");
             assertThat(reason(codec, "qat-pinned")).contains("not bound to vfio-pci");
             assertThat(codec.backendName()).isEqualTo("libdeflate");
@@ -62,7 +63,7 @@ class QatDetectionTest {
     @Test
     void noIommuModeIsReadFromTheVfioModuleParameter(@TempDir Path root) throws Exception {
         Path parameter = sysfs(root, "Y").resolve(QatProbe.NO_IOMMU_PARAMETER);
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option(QatOptions.SYSFS_ROOT, root.toString()).build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_SYSFS_ROOT, root.toString()).build())) {
             assertThat(reason(codec, "qat")).contains("no-IOMMU").contains(parameter.toString()).contains("is Y");
             assertThat(codec.backendName()).isEqualTo("qat-pinned");
         }
@@ -72,8 +73,8 @@ class QatDetectionTest {
     void deviceNodeNamesAreNotTheSourceOfTruth(@TempDir Path vfio, @TempDir Path root) throws Exception {
         Files.createFile(vfio.resolve("noiommu-0"));
         sysfs(root, "N");
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option("qat.vfio.dir", vfio.toString())
-                .option(QatOptions.SYSFS_ROOT, root.toString()).build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_VFIO_DIR, vfio.toString())
+                .setText(KqatSettings.QAT_SYSFS_ROOT, root.toString()).build())) {
             assertThat(codec.backendName()).as("a noiommu-0 node with the parameter at N").isEqualTo("qat");
         }
     }
@@ -136,7 +137,7 @@ class QatDetectionTest {
     @Test
     void modeQatFailsLoudlyWithoutADevice() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> GzipCodec.create(Emulator.config("iova")
-                        .option("qat.vfio.dir", "/nonexistent").mode(io.kqat.codec.Mode.QAT).build()))
+                        .setText(KqatSettings.QAT_VFIO_DIR, "/nonexistent").mode(io.kqat.codec.Mode.QAT).build()))
                 .hasMessageContaining("mode qat requires a QAT device").hasMessageContaining("vfio-pci");
     }
 

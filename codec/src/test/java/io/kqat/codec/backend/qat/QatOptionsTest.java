@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +21,21 @@ class QatOptionsTest {
 
     @Test
     void theEmulatorIsGivenTimeAsItDeflatesOnTheHost() {
-        CodecConfig emulated = CodecConfig.builder().option(QatOptions.EMULATOR, "/somewhere").build();
+        CodecConfig emulated = CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, "/somewhere").build();
         assertThat(QatOptions.from(emulated).timeouts().forBytes(0)).isEqualTo(2_000_000_000L);
-        CodecConfig set = CodecConfig.builder().option(QatOptions.EMULATOR, "/somewhere")
-                .option(QatOptions.TIMEOUT_MS, "50").option(QatOptions.TIMEOUT_PER_MIB_MS, "0").build();
+        assertThat(QatOptions.from(emulated).vfioDir().toString()).isEqualTo("/somewhere/vfio");
+        CodecConfig set = CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, "/somewhere")
+                .setText(KqatSettings.QAT_TIMEOUT_MS, "50").setText(KqatSettings.QAT_TIMEOUT_PER_MIB_MS, "0").build();
         assertThat(QatOptions.from(set).timeouts().forBytes(10 << 20)).isEqualTo(50_000_000L);
     }
 
     @Test
     void badValuesAreRefusedWithTheKey() {
-        assertThatThrownBy(() -> QatOptions.from(CodecConfig.builder().option(QatOptions.TIMEOUT_MS, "0").build()))
+        assertThatThrownBy(() -> CodecConfig.builder().setText(KqatSettings.QAT_TIMEOUT_MS, "0"))
                 .hasMessageContaining("qat.timeout.ms");
-        assertThatThrownBy(() -> QatOptions.from(CodecConfig.builder().option(QatOptions.TIMEOUT_PER_MIB_MS, "-1").build()))
+        assertThatThrownBy(() -> CodecConfig.builder().setText(KqatSettings.QAT_TIMEOUT_PER_MIB_MS, "-1"))
                 .hasMessageContaining("qat.timeout.per.mib.ms");
-        assertThat(QatOptions.KEYS).contains(QatOptions.TIMEOUT_PER_MIB_MS, QatOptions.SYSFS_ROOT);
+        assertThatThrownBy(() -> CodecConfig.builder().setText(KqatSettings.QAT_REGION_BYTES, "1m"))
+                .hasMessageContaining("qat.region.bytes");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.testkit.Emulators;
 import io.kqat.testkit.KafkaLikeEvents;
@@ -35,8 +36,8 @@ class ReleaseTest {
 
     @Test
     void qatlib2207To2302RunsThePinnedCopyMode() {
-        try (GzipCodec codec = GzipCodec.create(CodecConfig.builder().option(QatOptions.EMULATOR, v3().toString())
-                .option(QatOptions.TIMEOUT_MS, "5000").build())) {
+        try (GzipCodec codec = GzipCodec.create(CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, v3().toString())
+                .setText(KqatSettings.QAT_TIMEOUT_MS, "5000").build())) {
             assertThat(codec.backend("qat").skipReason()).contains("older than 26.02").contains("libqat.so.3");
             BackendStatus pinned = Emulator.rung(codec, "qat-pinned");
             assertThat(pinned.detail().summary()).contains("(libqat.so.3)");

@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
@@ -76,10 +77,10 @@ class TwoClassLoadersTest {
         Copy(ClassLoader loader) throws Exception {
             Class<?> config = Class.forName("io.kqat.codec.CodecConfig", true, loader);
             Object builder = config.getMethod("builder").invoke(null);
-            Method option = builder.getClass().getMethod("option", String.class, String.class);
-            option.invoke(builder, QatOptions.EMULATOR, Emulator.dir("iova").toString());
-            option.invoke(builder, QatOptions.REGION_BYTES, Long.toString(8L << 20));
-            option.invoke(builder, QatOptions.TIMEOUT_MS, "5000");
+            Method option = builder.getClass().getMethod("set", String.class, String.class);
+            option.invoke(builder, KqatSettings.QAT_EMULATOR.key(), Emulator.dir("iova").toString());
+            option.invoke(builder, KqatSettings.QAT_REGION_BYTES.key(), Long.toString(8L << 20));
+            option.invoke(builder, KqatSettings.QAT_TIMEOUT_MS.key(), "5000");
             Object built = builder.getClass().getMethod("build").invoke(builder);
             codecClass = Class.forName("io.kqat.codec.GzipCodec", true, loader);
             codec = codecClass.getMethod("create", config).invoke(null, built);

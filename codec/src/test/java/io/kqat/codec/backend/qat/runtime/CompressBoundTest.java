@@ -3,8 +3,8 @@ package io.kqat.codec.backend.qat.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.backend.qat.Emulator;
-import io.kqat.codec.backend.qat.QatOptions;
 import io.kqat.codec.backend.qat.device.DeviceQuery;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.testkit.EmulatorControl;
@@ -56,7 +56,7 @@ class CompressBoundTest {
     }
 
     private void compressRandomAtEverySize() {
-        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").option(QatOptions.REGION_BYTES, "33554432").build())) {
+        try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_REGION_BYTES, "33554432").build())) {
             emu.resetCounters();
             Random random = new Random(42);
             for (int size : SIZES) {
