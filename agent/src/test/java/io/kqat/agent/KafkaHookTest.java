@@ -1,10 +1,11 @@
 package io.kqat.agent;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
+import static io.kqat.testkit.GzipFixtures.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -61,7 +60,7 @@ class KafkaHookTest {
         ByteBuffer wire = kafkaBuffer.buffer().flip();
         byte[] compressed = new byte[wire.remaining()];
         wire.duplicate().get(compressed);
-        assertThat(new GZIPInputStream(new java.io.ByteArrayInputStream(compressed)).readAllBytes()).isEqualTo(records);
+        assertThat(gunzip(compressed)).isEqualTo(records);
 
         try (InputStream in = gzip.wrapForInput(wire, MAGIC, BufferSupplier.create())) {
             assertThat(kqatStream(in)).as("kqat's stream").isTrue();
@@ -98,11 +97,7 @@ class KafkaHookTest {
     @Test
     void stockGzipWrittenByTheJdkIsReadThroughTheHookIncludingSkip() throws IOException {
         byte[] records = new KafkaLikeEvents(3).fill(50_000);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(records);
-        }
-        try (InputStream in = Compression.gzip().build().wrapForInput(ByteBuffer.wrap(bytes.toByteArray()), MAGIC,
+        try (InputStream in = Compression.gzip().build().wrapForInput(ByteBuffer.wrap(gzip(records)), MAGIC,
                 BufferSupplier.create())) {
             assertThat(in.skip(1000)).isEqualTo(1000);
             byte[] rest = new byte[records.length - 1000];

@@ -1,10 +1,10 @@
 package io.kqat.agent;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -57,7 +56,7 @@ class LegacyKafkaHookTest {
         ByteBuffer wire = kafka.written(buffer).flip();
         byte[] compressed = new byte[wire.remaining()];
         wire.duplicate().get(compressed);
-        assertThat(new GZIPInputStream(new ByteArrayInputStream(compressed)).readAllBytes()).isEqualTo(records);
+        assertThat(gunzip(compressed)).isEqualTo(records);
 
         try (InputStream in = kafka.wrapForInput(gzip, wire, MAGIC_V2)) {
             assertThat(kqatStream(in)).as("%s is kqat's stream", in.getClass()).isTrue();

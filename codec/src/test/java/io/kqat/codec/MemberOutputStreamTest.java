@@ -1,14 +1,13 @@
 package io.kqat.codec;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.spi.BufferLease;
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Paths;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /** The producer-side stream on the emulated device: records in region slots, slots always returned. */
@@ -38,9 +37,7 @@ class MemberOutputStreamTest {
                 try (java.io.OutputStream out = codec.batchOutputStream(kafka, 6)) {
                     out.write(records, 0, records.length);
                 }
-                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(kafka.toByteArray()))) {
-                    assertThat(in.readAllBytes()).as("batch %d", i).isEqualTo(records);
-                }
+                assertThat(gunzip(kafka.toByteArray())).as("batch %d", i).isEqualTo(records);
             }
             assertThat(regionHasRoom(codec)).as("40 batches through 16 leases' worth of region").isTrue();
             assertThat(codec.backend("qat").detail().figure("slotsInUse")).as("every slot of every lease returned").isZero();

@@ -1,6 +1,6 @@
 package io.kqat.codec.backend.isal;
 
-import static io.kqat.codec.backend.isal.Windows.concat;
+import static io.kqat.testkit.GzipFixtures.concat;
 import static io.kqat.codec.backend.isal.Windows.deflate;
 import static io.kqat.codec.backend.isal.Windows.drive;
 import static io.kqat.codec.backend.isal.Windows.fixed;
