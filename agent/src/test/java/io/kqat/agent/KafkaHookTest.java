@@ -5,6 +5,7 @@ import static io.kqat.testkit.GzipFixtures.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kqat.codec.metrics.KqatObjectNames;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -132,20 +133,20 @@ class KafkaHookTest {
             out.write(new byte[1000]);
         }
         var server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("io.kqat:type=GzipCodec");
+        ObjectName name = KqatObjectNames.codec();
         assertThat(server.getAttribute(name, "Backend")).isNotNull();
         assertThat((String[]) server.getAttribute(name, "Ladder")).anyMatch(s -> s.startsWith("jdk: ready"));
         CompositeData totals = (CompositeData) server.getAttribute(name, "Totals");
         assertThat((Long) totals.get("compressBatches")).isPositive();
         assertThat((Long) totals.get("compressBytesIn")).isGreaterThanOrEqualTo(1000);
-        CompositeData jdk = (CompositeData) server.getAttribute(new ObjectName("io.kqat:type=GzipCodec,backend=\"jdk\""), "Stats");
+        CompositeData jdk = (CompositeData) server.getAttribute(KqatObjectNames.backend("jdk"), "Stats");
         assertThat(jdk.getCompositeType().keySet()).contains("compressCopiedIn", "errors", "fallbacks");
     }
 
     private static long hookCompressBatches() {
         try {
             CompositeData totals = (CompositeData) ManagementFactory.getPlatformMBeanServer()
-                    .getAttribute(new ObjectName("io.kqat:type=GzipCodec"), "Totals");
+                    .getAttribute(KqatObjectNames.codec(), "Totals");
             return (Long) totals.get("compressBatches");
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -4,6 +4,7 @@ import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kqat.codec.metrics.KqatObjectNames;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.description.type.TypeDescription;
@@ -160,7 +160,7 @@ class LegacyKafkaHookTest {
     private static long kqatTotal(String counter) {
         try {
             CompositeData totals = (CompositeData) ManagementFactory.getPlatformMBeanServer()
-                    .getAttribute(new ObjectName("io.kqat:type=GzipCodec"), "Totals");
+                    .getAttribute(KqatObjectNames.codec(), "Totals");
             return (Long) totals.get(counter);
         } catch (Exception e) {
             throw new AssertionError(e);
