@@ -1,5 +1,6 @@
 package io.kqat.local.workload;
 
+import io.kqat.testkit.KafkaLikeEvents;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,8 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads partition 0 of {@code --topic} from the start and checks that record {@code n} is exactly workload record
- * {@code n}: nothing lost, duplicated, reordered or altered. Reports the first difference, if any.
+ * Reads partition 0 of {@code --topic} from the start and checks that the {@code n}-th record read is exactly
+ * {@code KafkaLikeEvents.record(seed, n)}: nothing lost, duplicated, reordered or altered. Reports the first difference.
  */
 public final class ConsumeWorkload {
     private ConsumeWorkload() {
@@ -46,8 +47,8 @@ public final class ConsumeWorkload {
             while (read < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     boolean same = r.offset() == read
-                            && Arrays.equals(r.key(), WorkloadRecords.key(read))
-                            && Arrays.equals(r.value(), WorkloadRecords.value(seed, read));
+                            && Arrays.equals(r.key(), KafkaLikeEvents.key(read))
+                            && Arrays.equals(r.value(), KafkaLikeEvents.record(seed, read));
                     if (!same) {
                         if (mismatches++ == 0) {
                             firstMismatch = "record " + read + " (offset " + r.offset() + ") differs";

@@ -1,5 +1,6 @@
 package io.kqat.local.workload;
 
+import io.kqat.testkit.KafkaLikeEvents;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Produces {@code --records} workload records to {@code --topic} (one partition keeps them in order) and reports how
+ * Produces {@code --records} records ({@code KafkaLikeEvents.record}) to {@code --topic} (one partition keeps them in order) and reports how
  * long it took and what kqat did. Runs as its own JVM, with or without the kqat agent, on any kafka-clients from 2.8
  * (and on relocated copies: the shaded runtimes carry it relocated with their Kafka).
  */
@@ -41,8 +42,8 @@ public final class ProduceWorkload {
         byte[][] values = new byte[(int) records][];
         long bytes = 0;
         for (int i = 0; i < records; i++) {
-            keys[i] = WorkloadRecords.key(i);
-            values[i] = WorkloadRecords.value(seed, i);
+            keys[i] = KafkaLikeEvents.key(i);
+            values[i] = KafkaLikeEvents.record(seed, i);
             bytes += keys[i].length + values[i].length;
         }
         double compressionRate;

@@ -1,6 +1,6 @@
 package io.kqat.stress.child;
 
-import io.kqat.local.workload.WorkloadRecords;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -51,7 +51,7 @@ public final class SeqChecker {
                     lastProgress = System.nanoTime();
                     read++;
                     int seq = seqOf(r.value());
-                    if (seq < 0 || seq >= expected || !Arrays.equals(r.value(), WorkloadRecords.value(seed, seq))) {
+                    if (seq < 0 || seq >= expected || !Arrays.equals(r.value(), KafkaLikeEvents.record(seed, seq))) {
                         altered++;
                         first = first.isEmpty() ? "offset " + r.offset() + " is not a record that was sent" : first;
                         continue;
@@ -82,7 +82,7 @@ public final class SeqChecker {
         System.exit(lost == 0 && duplicates == 0 && reordered == 0 && altered == 0 ? 0 : 1);
     }
 
-    /** The n of a workload record's leading {@code {"seq":n,}, or -1. */
+    /** The n of a record's leading {@code {"seq":n,}, or -1. */
     static int seqOf(byte[] value) {
         String head = new String(value, 0, Math.min(value.length, 24), StandardCharsets.US_ASCII);
         if (!head.startsWith("{\"seq\":")) {

@@ -1,6 +1,6 @@
 package io.kqat.stress.child;
 
-import io.kqat.local.workload.WorkloadRecords;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,10 +13,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Sends {@code --records} sequence-numbered records (workload record i carries {@code "seq":i}) to partition 0 with
- * an idempotent gzip producer (device faults switched on once kqat has started: {@code --failPercent},
- * {@code --hangAfter} requests), timing each from {@code send()} to its acknowledgement, while counting the times a
- * kqat circuit opened. Reports p50/p99/max latency, the longest {@code send()} call, failures and kqat's counters.
+ * Sends {@code --records} sequence-numbered records ({@code KafkaLikeEvents.record} i starts {@code {"seq":i,}) to
+ * partition 0 with an idempotent gzip producer (device faults switched on once kqat has started:
+ * {@code --failPercent}, {@code --hangAfter} requests), timing each from {@code send()} to its acknowledgement,
+ * while counting the times a kqat circuit opened. Reports p50/p99/max latency, the longest {@code send()} call,
+ * failures and kqat's counters.
  */
 public final class SeqProducer {
     private SeqProducer() {
@@ -52,7 +53,7 @@ public final class SeqProducer {
                 final int seq = i;
                 long t0 = System.nanoTime();
                 sent[seq] = t0;
-                producer.send(new ProducerRecord<>(topic, 0, WorkloadRecords.key(seq), WorkloadRecords.value(seed, seq)), (md, e) -> {
+                producer.send(new ProducerRecord<>(topic, 0, KafkaLikeEvents.key(seq), KafkaLikeEvents.record(seed, seq)), (md, e) -> {
                     latency[seq] = System.nanoTime() - sent[seq];
                     if (e != null) {
                         failed.incrementAndGet();

@@ -4,8 +4,8 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.Mode;
 import io.kqat.codec.backend.qat.QatOptions;
-import io.kqat.local.workload.WorkloadRecords;
 import io.kqat.testkit.EmulatorControl;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,7 +116,7 @@ public final class SoakWorkload {
         config.put(ProducerConfig.ACKS_CONFIG, "1");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; !stop.get(); i++) {
-                producer.send(new ProducerRecord<>(topic, WorkloadRecords.key(i), WorkloadRecords.value(id, i)), (md, e) -> {
+                producer.send(new ProducerRecord<>(topic, KafkaLikeEvents.key(i), KafkaLikeEvents.record(id, i)), (md, e) -> {
                     if (e == null) {
                         produced.incrementAndGet();
                     } else {

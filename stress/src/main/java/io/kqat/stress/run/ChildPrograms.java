@@ -2,8 +2,7 @@ package io.kqat.stress.run;
 
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
-import io.kqat.local.workload.WorkloadRecords;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -49,8 +48,7 @@ public final class ChildPrograms {
             this.mainClass = mainClass;
             classpath.addAll(runtimes.classpath(KafkaRuntimes.CLIENTS));
             classpath.add(location(ChildPrograms.class));
-            classpath.add(location(WorkloadRecords.class));
-            classpath.add(location(EmulatorControl.class));
+            classpath.add(location(KafkaLikeEvents.class)); // testkit: the records and the emulator's controls
         }
 
         public Run jvmArg(String a) {
