@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * Runs {@link ProduceWorkload} or {@link ConsumeWorkload} as its own JVM on a chosen kafka-clients release, with or
@@ -64,7 +65,7 @@ public final class WorkloadJvm {
 
     /** Any Kafka client setting, e.g. {@code compression.gzip.level}. */
     public WorkloadJvm clientConfig(String key, String value) {
-        return arg("client." + key, value);
+        return arg("client", key + "=" + value);
     }
 
     /** Which runtime module's kafka-clients to run on, e.g. {@link KafkaRuntimes#CLIENTS_3_9}. */
@@ -122,6 +123,7 @@ public final class WorkloadJvm {
         List<String> classpath = new ArrayList<>(runtimes.classpath(clients));
         classpath.add(location(WorkloadJvm.class));
         classpath.add(location(KafkaLikeEvents.class));
+        classpath.add(location(CommandLine.class));
         classpath.addAll(extraClasspath);
         try (ChildJvm jvm = ChildJvm.start(javaBinary, name, workDir, classpath, jvmArgs, program.getName(), all, env)) {
             int exit = jvm.waitFor(timeout);
