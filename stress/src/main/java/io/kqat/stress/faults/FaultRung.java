@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The throwing rung a producer of the faults mode gets: the codec tests' scripted backend, which the build unpacks
+ * The throwing rung a producer of the faults mode gets: the codec tests' scripted backend, which the build copies
  * with a {@code META-INF/services} entry into {@code stress/target/fault-rung} (this module's main code does not
  * compile against test code; it names the rung's directory and system properties only). It ranks first, so every
  * batch starts on it; every second compression throws, the others are compressed by the JDK on the same rung, so
@@ -24,7 +24,8 @@ final class FaultRung {
     /** The classpath entry that holds the rung and its service entry, built by {@code mvn package}. */
     static Path directory(Path kqatHome) {
         Path dir = kqatHome.resolve("stress/target/fault-rung");
-        if (!Files.isRegularFile(dir.resolve("META-INF/services/io.kqat.codec.spi.BackendProvider"))) {
+        if (!Files.isRegularFile(dir.resolve("META-INF/services/io.kqat.codec.spi.BackendProvider"))
+                || !Files.isRegularFile(dir.resolve("io/kqat/codec/scripted/ScriptedProvider.class"))) {
             throw new IllegalStateException(dir + " is missing: build the project first (mvn -B -ntp package"
                     + " -DskipTests)");
         }
