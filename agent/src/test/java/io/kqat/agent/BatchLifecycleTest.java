@@ -3,16 +3,16 @@ package io.kqat.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.CodecConfig;
-import io.kqat.codec.FaultyProvider;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.engine.LadderCodecFactory;
+import io.kqat.codec.scripted.Outcome;
+import io.kqat.codec.scripted.ScriptedProvider;
 import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.TimestampType;
@@ -61,20 +61,20 @@ class BatchLifecycleTest {
 
     @Test
     void anAbortedBatchIsNeverCompressed() {
-        FaultyProvider counting = new FaultyProvider("counting", 5);
+        ScriptedProvider counting = new ScriptedProvider("counting", 5);
         GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(counting));
         GzipCodec previous = KafkaGzipHook.swap(codec);
         try {
             MemoryRecordsBuilder aborted = gzipBuilder();
             append(aborted, 300);
             aborted.abort();
-            assertThat(counting.deflates).as("compressions for an aborted batch").isZero();
+            assertThat(counting.backend().deflates().calls()).as("compressions for an aborted batch").isZero();
             assertThat(codec.totals().getCompressBatches()).isZero();
 
             MemoryRecordsBuilder kept = gzipBuilder();
             List<String> sent = append(kept, 300);
             assertThat(read(kept.build())).isEqualTo(sent);
-            assertThat(counting.deflates).isEqualTo(1);
+            assertThat(counting.backend().deflates().calls()).isEqualTo(1);
         } finally {
             KafkaGzipHook.swap(previous);
             codec.close();
@@ -82,14 +82,12 @@ class BatchLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"error", "oom", "runtime"})
+    @ValueSource(strings = {"error", "link", "oom", "runtime"})
     void everyRecordSurvivesRungsThatThrowAtClose(String kind) {
-        Supplier<Throwable> fault = () -> kind.equals("error") ? new UnsatisfiedLinkError("gone")
-                : kind.equals("oom") ? new OutOfMemoryError("Direct buffer memory") : new IllegalStateException("bug");
-        FaultyProvider first = new FaultyProvider("first", 5);
-        FaultyProvider last = new FaultyProvider("jdk", 100);
-        first.fault = fault;
-        last.fault = fault;
+        ScriptedProvider first = new ScriptedProvider("first", 5);
+        ScriptedProvider last = new ScriptedProvider("jdk", 100);
+        first.backend().deflates().always(Outcome.parse(kind));
+        last.backend().deflates().always(Outcome.parse(kind));
         GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(first, last));
         GzipCodec previous = KafkaGzipHook.swap(codec);
         try {

@@ -1,10 +1,12 @@
 package io.kqat.agent;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
+import static io.kqat.testkit.GzipFixtures.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kqat.codec.metrics.KqatObjectNames;
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,17 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.utils.internals.BufferSupplier;
 import org.apache.kafka.common.utils.internals.ByteBufferOutputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +61,7 @@ class KafkaHookTest {
         ByteBuffer wire = kafkaBuffer.buffer().flip();
         byte[] compressed = new byte[wire.remaining()];
         wire.duplicate().get(compressed);
-        assertThat(new GZIPInputStream(new java.io.ByteArrayInputStream(compressed)).readAllBytes()).isEqualTo(records);
+        assertThat(gunzip(compressed)).isEqualTo(records);
 
         try (InputStream in = gzip.wrapForInput(wire, MAGIC, BufferSupplier.create())) {
             assertThat(kqatStream(in)).as("kqat's stream").isTrue();
@@ -98,11 +98,7 @@ class KafkaHookTest {
     @Test
     void stockGzipWrittenByTheJdkIsReadThroughTheHookIncludingSkip() throws IOException {
         byte[] records = new KafkaLikeEvents(3).fill(50_000);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(records);
-        }
-        try (InputStream in = Compression.gzip().build().wrapForInput(ByteBuffer.wrap(bytes.toByteArray()), MAGIC,
+        try (InputStream in = Compression.gzip().build().wrapForInput(ByteBuffer.wrap(gzip(records)), MAGIC,
                 BufferSupplier.create())) {
             assertThat(in.skip(1000)).isEqualTo(1000);
             byte[] rest = new byte[records.length - 1000];
@@ -137,20 +133,20 @@ class KafkaHookTest {
             out.write(new byte[1000]);
         }
         var server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("io.kqat:type=GzipCodec");
+        ObjectName name = KqatObjectNames.codec();
         assertThat(server.getAttribute(name, "Backend")).isNotNull();
         assertThat((String[]) server.getAttribute(name, "Ladder")).anyMatch(s -> s.startsWith("jdk: ready"));
         CompositeData totals = (CompositeData) server.getAttribute(name, "Totals");
         assertThat((Long) totals.get("compressBatches")).isPositive();
         assertThat((Long) totals.get("compressBytesIn")).isGreaterThanOrEqualTo(1000);
-        CompositeData jdk = (CompositeData) server.getAttribute(new ObjectName("io.kqat:type=GzipCodec,backend=\"jdk\""), "Stats");
+        CompositeData jdk = (CompositeData) server.getAttribute(KqatObjectNames.backend("jdk"), "Stats");
         assertThat(jdk.getCompositeType().keySet()).contains("compressCopiedIn", "errors", "fallbacks");
     }
 
     private static long hookCompressBatches() {
         try {
             CompositeData totals = (CompositeData) ManagementFactory.getPlatformMBeanServer()
-                    .getAttribute(new ObjectName("io.kqat:type=GzipCodec"), "Totals");
+                    .getAttribute(KqatObjectNames.codec(), "Totals");
             return (Long) totals.get("compressBatches");
         } catch (Exception e) {
             throw new AssertionError(e);

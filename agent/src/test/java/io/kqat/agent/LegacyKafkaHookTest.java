@@ -1,10 +1,11 @@
 package io.kqat.agent;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kqat.codec.metrics.KqatObjectNames;
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.description.type.TypeDescription;
@@ -57,7 +56,7 @@ class LegacyKafkaHookTest {
         ByteBuffer wire = kafka.written(buffer).flip();
         byte[] compressed = new byte[wire.remaining()];
         wire.duplicate().get(compressed);
-        assertThat(new GZIPInputStream(new ByteArrayInputStream(compressed)).readAllBytes()).isEqualTo(records);
+        assertThat(gunzip(compressed)).isEqualTo(records);
 
         try (InputStream in = kafka.wrapForInput(gzip, wire, MAGIC_V2)) {
             assertThat(kqatStream(in)).as("%s is kqat's stream", in.getClass()).isTrue();
@@ -161,7 +160,7 @@ class LegacyKafkaHookTest {
     private static long kqatTotal(String counter) {
         try {
             CompositeData totals = (CompositeData) ManagementFactory.getPlatformMBeanServer()
-                    .getAttribute(new ObjectName("io.kqat:type=GzipCodec"), "Totals");
+                    .getAttribute(KqatObjectNames.codec(), "Totals");
             return (Long) totals.get(counter);
         } catch (Exception e) {
             throw new AssertionError(e);

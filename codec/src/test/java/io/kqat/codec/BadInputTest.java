@@ -1,14 +1,13 @@
 package io.kqat.codec;
 
+import static io.kqat.testkit.GzipFixtures.concat;
+import static io.kqat.testkit.GzipFixtures.zerosMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -98,7 +97,7 @@ class BadInputTest {
         byte[] bomb = GigabyteBomb.BYTES;
         byte[] forged = bomb.clone();
         java.nio.ByteBuffer.wrap(forged).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(forged.length - 4, 1000);
-        byte[] twoHalves = concat(zerosBomb(6L << 20), zerosBomb(6L << 20));
+        byte[] twoHalves = concat(zerosMember(6L << 20), zerosMember(6L << 20));
         long maxOutput = 8L << 20;
         try (GzipCodec codec = reader(backend, maxOutput)) {
             codec.decompress(codec.compress(DATA)); // warm up, so class loading is not counted
@@ -118,31 +117,11 @@ class BadInputTest {
 
         private static byte[] zeros() {
             try {
-                return zerosBomb(1L << 30);
+                return zerosMember(1L << 30);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
-    }
-
-    private static byte[] zerosBomb(long size) throws Exception {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bos, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
-            byte[] zeros = new byte[1 << 20];
-            for (long done = 0; done < size; done += zeros.length) {
-                gz.write(zeros);
-            }
-        }
-        return bos.toByteArray();
-    }
 }

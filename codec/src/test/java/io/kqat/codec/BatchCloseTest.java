@@ -1,17 +1,17 @@
 package io.kqat.codec;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.engine.LadderCodecFactory;
+import io.kqat.codec.scripted.Outcome;
+import io.kqat.codec.scripted.ScriptedProvider;
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,23 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Once records are written into a batch stream, close writes them all as one valid member, or fails as stock would. */
 class BatchCloseTest {
     private static final byte[] RECORDS = new KafkaLikeEvents(11).fill(300_000);
-
-    private static Supplier<? extends Throwable> fault(String kind) {
-        switch (kind) {
-            case "error":
-                return () -> new UnsatisfiedLinkError("a JNA function went missing");
-            case "oom":
-                return () -> new OutOfMemoryError("Direct buffer memory");
-            default:
-                return () -> new IllegalStateException("a bug in a rung");
-        }
-    }
-
-    private static byte[] gunzip(byte[] gz) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            return in.readAllBytes();
-        }
-    }
 
     private static byte[] writeBatch(GzipCodec codec, OutputStream target) throws IOException {
         ByteArrayOutputStream kafka = target instanceof ByteArrayOutputStream ? (ByteArrayOutputStream) target : null;
@@ -47,13 +30,13 @@ class BatchCloseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"error", "oom", "runtime"})
+    @ValueSource(strings = {"error", "link", "oom", "runtime"})
     void aRungThatThrowsAnythingLeavesTheBatchToTheNextRung(String kind) throws IOException {
-        FaultyProvider faulty = new FaultyProvider("faulty", 5);
-        faulty.fault = fault(kind);
+        ScriptedProvider faulty = new ScriptedProvider("faulty", 5);
+        faulty.backend().deflates().always(Outcome.parse(kind));
         try (GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(faulty))) {
             assertThat(gunzip(writeBatch(codec, new ByteArrayOutputStream()))).isEqualTo(RECORDS);
-            assertThat(faulty.deflates).isEqualTo(1);
+            assertThat(faulty.backend().deflates().calls()).isEqualTo(1);
             assertThat(codec.backend("faulty").stats().getErrors()).isEqualTo(1);
             assertThat(codec.backend("jdk").stats().getCompressBatches()).isEqualTo(1);
             assertThat(codec.counters().lastResortBatches()).isZero();
@@ -61,10 +44,10 @@ class BatchCloseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"error", "oom", "runtime"})
+    @ValueSource(strings = {"error", "link", "oom", "runtime"})
     void whenTheLastRungFailsTooTheBatchGoesOutThroughTheJdksDeflater(String kind) throws IOException {
-        FaultyProvider lastRung = new FaultyProvider("jdk", 100);
-        lastRung.fault = fault(kind);
+        ScriptedProvider lastRung = new ScriptedProvider("jdk", 100);
+        lastRung.backend().deflates().always(Outcome.parse(kind));
         try (GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(lastRung))) {
             assertThat(gunzip(writeBatch(codec, new ByteArrayOutputStream()))).isEqualTo(RECORDS);
             assertThat(codec.counters().lastResortBatches()).isEqualTo(1);
@@ -73,8 +56,8 @@ class BatchCloseTest {
 
     @Test
     void whenEvenThatFailsCloseThrowsAnIoExceptionAsStockGzipWould() {
-        FaultyProvider lastRung = new FaultyProvider("jdk", 100);
-        lastRung.fault = fault("runtime");
+        ScriptedProvider lastRung = new ScriptedProvider("jdk", 100);
+        lastRung.backend().deflates().always(Outcome.runtime());
         OutputStream broken = new OutputStream() {
             @Override
             public void write(int b) {
@@ -89,7 +72,7 @@ class BatchCloseTest {
 
     @Test
     void aDiscardedBatchIsNeverCompressedAndWritesNothing() throws IOException {
-        FaultyProvider counting = new FaultyProvider("counting", 5);
+        ScriptedProvider counting = new ScriptedProvider("counting", 5);
         try (GzipCodec codec = LadderCodecFactory.create(CodecConfig.defaults(), List.of(counting))) {
             ByteArrayOutputStream kafka = new ByteArrayOutputStream();
             OutputStream out = codec.batchOutputStream(kafka, 6);
@@ -97,7 +80,7 @@ class BatchCloseTest {
             assertThat(GzipCodec.discard(out)).isTrue();
             out.close();
             assertThat(kafka.size()).isZero();
-            assertThat(counting.deflates).isZero();
+            assertThat(counting.backend().deflates().calls()).isZero();
             assertThatThrownBy(() -> out.write(1)).isInstanceOf(IOException.class);
             assertThat(GzipCodec.discard(new ByteArrayOutputStream())).isFalse();
         }

@@ -1,9 +1,9 @@
 package io.kqat.codec;
 
+import static io.kqat.testkit.GzipFixtures.zerosMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,21 +31,6 @@ class BoundedReadTest {
     @BeforeAll
     static void makeBomb() throws IOException {
         bomb = zerosMember(ZEROS);
-    }
-
-    static byte[] zerosMember(long size) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
-            byte[] zeros = new byte[1 << 20];
-            for (long n = 0; n < size; n += zeros.length) {
-                gz.write(zeros, 0, (int) Math.min(zeros.length, size - n));
-            }
-        }
-        return out.toByteArray();
     }
 
     static long threadAllocated() {

@@ -1,14 +1,12 @@
 package io.kqat.codec;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
+import static io.kqat.testkit.GzipFixtures.gzipMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class GzipCodecJdkTest {
@@ -19,25 +17,16 @@ class GzipCodecJdkTest {
         byte[] data = "{\"user\":\"alice\",\"event\":\"click\"}\n".repeat(500).getBytes(StandardCharsets.UTF_8);
         byte[] gz = codec.compress(data);
         assertThat(gz.length).isLessThan(data.length / 10);
-        assertThat(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes()).isEqualTo(data);
+        assertThat(gunzip(gz)).isEqualTo(data);
         assertThat(codec.decompress(gz)).isEqualTo(data);
         assertThat(codec.backendName()).isEqualTo("jdk");
     }
 
     @Test
     void decodesJdkMultiMemberOutput() throws IOException {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        for (String part : new String[] {"first member ", "", "second member"}) {
-            try (GZIPOutputStream gz = new GZIPOutputStream(bos) {
-                @Override
-                public void close() throws IOException {
-                    finish();
-                }
-            }) {
-                gz.write(part.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        assertThat(new String(codec.decompress(bos.toByteArray()), StandardCharsets.UTF_8)).isEqualTo("first member second member");
+        byte[] gz = gzipMembers("first member ".getBytes(StandardCharsets.UTF_8), new byte[0],
+                "second member".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(codec.decompress(gz), StandardCharsets.UTF_8)).isEqualTo("first member second member");
     }
 
     @Test

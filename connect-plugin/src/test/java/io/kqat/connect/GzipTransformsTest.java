@@ -1,18 +1,16 @@
 package io.kqat.connect;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
+import static io.kqat.testkit.GzipFixtures.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -40,18 +38,12 @@ class GzipTransformsTest {
         return new SourceRecord(Map.of(), Map.of(), "orders", 0, Schema.STRING_SCHEMA, "k1", schema, value);
     }
 
-    private static byte[] gunzip(Object value) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream((byte[]) value))) {
-            return in.readAllBytes();
-        }
-    }
-
     @Test
     void compressesAStringValueIntoStandardGzipAndBack() throws IOException {
         var compress = configured(new GzipCompress.Value<SourceRecord>());
         SourceRecord out = compress.apply(value(Schema.STRING_SCHEMA, TEXT));
         assertThat(out.valueSchema()).isEqualTo(Schema.BYTES_SCHEMA);
-        assertThat(new String(gunzip(out.value()), StandardCharsets.UTF_8)).isEqualTo(TEXT);
+        assertThat(new String(gunzip((byte[]) out.value()), StandardCharsets.UTF_8)).isEqualTo(TEXT);
         assertThat(out.headers().lastWithName("kqat-gzip").value()).isEqualTo("gzip");
         assertThat(out.key()).isEqualTo("k1");
 
@@ -68,9 +60,9 @@ class GzipTransformsTest {
         byte[] data = TEXT.getBytes(StandardCharsets.UTF_8);
         SourceRecord fromBytes = compress.apply(value(Schema.OPTIONAL_BYTES_SCHEMA, data));
         assertThat(fromBytes.valueSchema()).isEqualTo(Schema.OPTIONAL_BYTES_SCHEMA);
-        assertThat(gunzip(fromBytes.value())).isEqualTo(data);
+        assertThat(gunzip((byte[]) fromBytes.value())).isEqualTo(data);
         SourceRecord fromBuffer = compress.apply(value(Schema.BYTES_SCHEMA, ByteBuffer.wrap(data)));
-        assertThat(gunzip(fromBuffer.value())).isEqualTo(data);
+        assertThat(gunzip((byte[]) fromBuffer.value())).isEqualTo(data);
         SourceRecord schemaless = compress.apply(value(null, data));
         assertThat(schemaless.valueSchema()).isNull();
         var decompress = configured(new GzipDecompress.Value<SourceRecord>());
@@ -83,7 +75,7 @@ class GzipTransformsTest {
         var compress = configured(new GzipCompress.Key<SourceRecord>());
         SourceRecord out = compress.apply(value(Schema.STRING_SCHEMA, "v"));
         assertThat(out.keySchema()).isEqualTo(Schema.BYTES_SCHEMA);
-        assertThat(new String(gunzip(out.key()), StandardCharsets.UTF_8)).isEqualTo("k1");
+        assertThat(new String(gunzip((byte[]) out.key()), StandardCharsets.UTF_8)).isEqualTo("k1");
         assertThat(out.value()).isEqualTo("v");
         var back = configured(new GzipDecompress.Key<SourceRecord>(), "output.type", "string").apply(out);
         assertThat(back.key()).isEqualTo("k1");
@@ -96,7 +88,7 @@ class GzipTransformsTest {
         assertThat(compress.apply(tombstone)).isSameAs(tombstone);
         assertThat(configured(new GzipDecompress.Value<SourceRecord>()).apply(tombstone)).isSameAs(tombstone);
         SourceRecord empty = compress.apply(value(Schema.BYTES_SCHEMA, new byte[0]));
-        assertThat(gunzip(empty.value())).isEmpty();
+        assertThat(gunzip((byte[]) empty.value())).isEmpty();
         assertThat((byte[]) configured(new GzipDecompress.Value<SourceRecord>()).apply(empty).value()).isEmpty();
     }
 
@@ -125,11 +117,8 @@ class GzipTransformsTest {
         var lenient = configured(new GzipDecompress.Value<SourceRecord>(), "header.name", "", "on.not.gzip", "pass");
         assertThat(lenient.apply(plain)).isSameAs(plain);
         // Gzip written by anyone (here the JDK) decodes too.
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
-            gz.write(TEXT.getBytes(StandardCharsets.UTF_8));
-        }
-        assertThat(new String((byte[]) strict.apply(value(Schema.BYTES_SCHEMA, bos.toByteArray())).value(),
+        byte[] jdkGzip = gzip(TEXT.getBytes(StandardCharsets.UTF_8));
+        assertThat(new String((byte[]) strict.apply(value(Schema.BYTES_SCHEMA, jdkGzip)).value(),
                 StandardCharsets.UTF_8)).isEqualTo(TEXT);
     }
 
@@ -144,13 +133,10 @@ class GzipTransformsTest {
 
     @Test
     void aDecompressionBombIsRefused() throws IOException {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
-            gz.write(new byte[8 << 20]);
-        }
+        byte[] bomb = gzip(new byte[8 << 20]);
         var decompress = configured(new GzipDecompress.Value<SourceRecord>(), "header.name", "",
                 "max.decompressed.bytes", 1 << 20);
-        assertThatThrownBy(() -> decompress.apply(value(Schema.BYTES_SCHEMA, bos.toByteArray())))
+        assertThatThrownBy(() -> decompress.apply(value(Schema.BYTES_SCHEMA, bomb)))
                 .isInstanceOf(DataException.class).hasMessageContaining("cannot gunzip");
     }
 

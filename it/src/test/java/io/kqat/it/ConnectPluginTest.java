@@ -1,10 +1,10 @@
 package io.kqat.it;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.LocalConnectWorker;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -127,9 +126,7 @@ class ConnectPluginTest {
         for (int i = 0; i < lines.size(); i++) {
             byte[] v = records.get(i).value();
             assertThat(v[0] == 0x1f && v[1] == (byte) 0x8b).as("record %d starts with the gzip magic", i).isTrue();
-            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(v))) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(lines.get(i));
-            }
+            assertThat(new String(gunzip(v), StandardCharsets.UTF_8)).isEqualTo(lines.get(i));
             assertThat(records.get(i).headers().lastHeader("kqat-gzip")).as("marker header").isNotNull();
         }
     }

@@ -1,5 +1,6 @@
 package io.kqat.local;
 
+import io.kqat.codec.metrics.KqatObjectNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -77,7 +78,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** One of the kqat agent's counters in the broker ({@code compressBatches}, {@code decompressBatches}, ...). */
     public long kqatCounter(String counter) {
-        return (Long) ((CompositeData) jmxAttribute("io.kqat:type=GzipCodec", "Totals")).get(counter);
+        return (Long) ((CompositeData) jmxAttribute(KqatObjectNames.CODEC, "Totals")).get(counter);
     }
 
     public boolean isAlive() {

@@ -3,20 +3,29 @@ package io.kqat.stress;
 import io.kqat.stress.bombs.BombsRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code scripts/stress bombs}: the same bombs into a stock broker and into one with the agent, side by side. */
-final class BombsCommand {
-    private BombsCommand() {
-    }
+@Command(name = "bombs", showDefaultValues = true, description = "A broker with the agent at -Xmx512m and a stock "
+        + "broker, same settings, each taking N concurrent producers sending batches of M MiB of zeros: what each "
+        + "accepted and its heap high-water mark. Exit 1 if the kqat broker dies or accepts something else than the "
+        + "stock broker.")
+final class BombsCommand extends Mode {
+    @Option(names = "--producers", paramLabel = "N", defaultValue = "8", description = "Concurrent producers.")
+    int producers;
+    @Option(names = "--batches", paramLabel = "B", defaultValue = "1", description = "Batches each producer sends.")
+    int batches;
+    @Option(names = "--mib", paramLabel = "M", defaultValue = "256", description = "MiB of zeros per batch.")
+    int mib;
+    @Mixin
+    OutDir out;
 
-    static int run(String[] argv) {
-        Args a = new Args(argv, "producers", "batches", "mib", "out");
-        int producers = (int) a.number("producers", 8);
-        int batches = (int) a.number("batches", 1);
-        int mib = (int) a.number("mib", 256);
-        Path work = Paths.get(a.string("out", StressMain.defaultOut())).toAbsolutePath().resolve("bombs-" + System.currentTimeMillis());
+    @Override
+    public Integer call() {
+        Path work = out.run("bombs");
         Properties stock = BombsRun.run(work.resolve("stock"), null, producers, batches, mib);
         Properties kqat = BombsRun.run(work.resolve("kqat"), "", producers, batches, mib);
         print(System.out, producers, batches, mib, stock, kqat);

@@ -12,23 +12,31 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/stress soak}: a stock broker and one JVM with the agent on the emulator running 8 producer and 2
  * consumer threads; exit 1 when native memory, mappings, sessions or slots are left after close or grow.
  */
-final class SoakCommand {
+@Command(name = "soak", showDefaultValues = true, description = "8 producer and 2 consumer threads with the agent on "
+        + "the emulator: RSS, emulator allocations, mappings and sessions, and slots in use, sampled over time with "
+        + "each one's slope per minute; what is left after the clients close and after the codec closes. Exit 1 if "
+        + "anything leaks.")
+final class SoakCommand extends Mode {
     static final String[] SERIES = {"rssKiB", "allocations", "mappings", "sessions", "slotsInUse"};
 
-    private SoakCommand() {
-    }
+    @Option(names = "--minutes", paramLabel = "N", defaultValue = "10", description = "How long the clients run.")
+    long minutes;
+    @Option(names = "--sample-seconds", paramLabel = "S", defaultValue = "10", description = "Time between samples.")
+    long sampleSeconds;
+    @Mixin
+    OutDir out;
 
-    static int run(String[] argv) {
-        Args a = new Args(argv, "minutes", "sample-seconds", "out");
-        long seconds = a.number("minutes", 10) * 60;
-        long sample = a.number("sample-seconds", 10);
-        Path work = Paths.get(a.string("out", StressMain.defaultOut())).toAbsolutePath().resolve("soak-" + System.currentTimeMillis());
-        Properties r = soak(work, seconds, sample);
+    @Override
+    public Integer call() {
+        Properties r = soak(out.run("soak"), minutes * 60, sampleSeconds);
         print(r, System.out);
         return leaks(r, System.out) ? 1 : 0;
     }

@@ -2,7 +2,7 @@ package io.kqat.codec.metrics;
 
 import io.kqat.codec.StatsSnapshot;
 
-/** JMX view of one backend, registered as {@code io.kqat:type=GzipCodec,backend=<name>}. */
+/** JMX view of one backend, registered as {@link KqatObjectNames#backend}. */
 public interface BackendMXBean {
     boolean isReady();
 

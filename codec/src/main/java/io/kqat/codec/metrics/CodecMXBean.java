@@ -2,7 +2,7 @@ package io.kqat.codec.metrics;
 
 import io.kqat.codec.StatsSnapshot;
 
-/** JMX view of one codec, registered as {@code io.kqat:type=GzipCodec}. */
+/** JMX view of one codec, registered as {@link KqatObjectNames#CODEC}. */
 public interface CodecMXBean {
     /** The backend that serves compression at the configured level while nothing fails. */
     String getBackend();

@@ -14,11 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a codec's ladder and counters over JMX: one MBean for the codec, one per rung of its ladder, each reading
- * the codec's {@link BackendStatus} snapshots when asked.
+ * the codec's {@link BackendStatus} snapshots when asked, under the names of {@link KqatObjectNames}.
  */
 public final class CodecMetrics implements CodecMXBean {
     private static final Logger LOG = LoggerFactory.getLogger(CodecMetrics.class);
-    public static final String DOMAIN = "io.kqat";
 
     private final GzipCodec codec;
     private final LongSupplier stockFallbacks;
@@ -32,10 +31,9 @@ public final class CodecMetrics implements CodecMXBean {
     public static void register(GzipCodec codec, LongSupplier stockFallbacks) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            registerReplacing(server, new ObjectName(DOMAIN + ":type=GzipCodec"), new CodecMetrics(codec, stockFallbacks));
+            registerReplacing(server, KqatObjectNames.codec(), new CodecMetrics(codec, stockFallbacks));
             for (BackendStatus b : codec.backends()) {
-                registerReplacing(server, new ObjectName(DOMAIN + ":type=GzipCodec,backend=" + ObjectName.quote(b.name())),
-                        new Backend(codec, b.name()));
+                registerReplacing(server, KqatObjectNames.backend(b.name()), new Backend(codec, b.name()));
             }
         } catch (JMException e) {
             LOG.warn("kqat: JMX registration failed; counters stay available through the codec API", e);

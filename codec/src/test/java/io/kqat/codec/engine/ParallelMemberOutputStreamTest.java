@@ -1,5 +1,6 @@
 package io.kqat.codec.engine;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,12 +11,10 @@ import io.kqat.codec.Mode;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.Emulators;
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -213,12 +212,6 @@ class ParallelMemberOutputStreamTest {
             }
         }
         return sink.toByteArray();
-    }
-
-    private static byte[] gunzip(byte[] gz) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            return in.readAllBytes();
-        }
     }
 
     private static BatchCompressor compressor(GzipCodec codec) {

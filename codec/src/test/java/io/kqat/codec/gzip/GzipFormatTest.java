@@ -1,13 +1,11 @@
 package io.kqat.codec.gzip;
 
+import static io.kqat.testkit.GzipFixtures.headerWithAllFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.CorruptGzipException;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /** RFC 1952 framing: what is written, and every header field and fault on the way in. */
@@ -40,7 +38,7 @@ class GzipFormatTest {
 
     @Test
     void everyOptionalFieldIsSkippedAndTheHeaderCrcChecked() {
-        byte[] header = headerWithAllFields(true);
+        byte[] header = headerWithAllFields();
         ByteBuffer b = ByteBuffer.wrap(header);
         GzipFormat.skipHeader(b);
         assertThat(b.hasRemaining()).isFalse();
@@ -50,7 +48,7 @@ class GzipFormatTest {
 
     @Test
     void everyTruncationOfTheHeaderIsNamed() {
-        byte[] header = headerWithAllFields(true);
+        byte[] header = headerWithAllFields();
         for (int n = 0; n < header.length; n++) {
             ByteBuffer cut = ByteBuffer.wrap(header, 0, n);
             assertThatThrownBy(() -> GzipFormat.skipHeader(cut)).as("first %d bytes", n)
@@ -77,26 +75,4 @@ class GzipFormatTest {
         assertThat(GzipFormat.lastMemberSizeHint(ByteBuffer.allocate(17))).isZero();
     }
 
-    /** FEXTRA (6 bytes), FNAME, FCOMMENT and optionally FHCRC, as gzip's own tools may write them. */
-    static byte[] headerWithAllFields(boolean hcrc) {
-        ByteArrayOutputStream h = new ByteArrayOutputStream();
-        h.write(0x1f);
-        h.write(0x8b);
-        h.write(8);
-        h.write(0x04 | 0x08 | 0x10 | (hcrc ? 0x02 : 0));
-        h.writeBytes(new byte[] {1, 2, 3, 4, 0, 3});
-        h.write(6);
-        h.write(0);
-        h.writeBytes(new byte[] {'k', 'q', 2, 0, 'a', 't'});
-        h.writeBytes("name.json\0".getBytes(StandardCharsets.ISO_8859_1));
-        h.writeBytes("a comment\0".getBytes(StandardCharsets.ISO_8859_1));
-        if (hcrc) {
-            CRC32 crc = new CRC32();
-            crc.update(h.toByteArray());
-            int v = (int) crc.getValue();
-            h.write(v & 0xff);
-            h.write((v >>> 8) & 0xff);
-        }
-        return h.toByteArray();
-    }
 }

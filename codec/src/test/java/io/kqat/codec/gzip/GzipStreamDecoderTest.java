@@ -1,5 +1,7 @@
 package io.kqat.codec.gzip;
 
+import static io.kqat.testkit.GzipFixtures.concat;
+import static io.kqat.testkit.GzipFixtures.gzipMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,29 +77,6 @@ class GzipStreamDecoderTest {
         return result.toByteArray();
     }
 
-    static byte[] gzip(byte[]... members) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] m : members) {
-            try (GZIPOutputStream g = new GZIPOutputStream(out) {
-                @Override
-                public void close() throws IOException {
-                    finish(); // keep the shared stream open for the next member
-                }
-            }) {
-                g.write(m);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
-
     @ParameterizedTest
     @CsvSource({"64, 64", "100, 1000", "4096, 300", "1000000, 1000000"})
     void manyMembersThroughSmallWindowsComeOutWholeAndInOrder(int inWindow, int outWindow) throws IOException {
@@ -108,7 +86,7 @@ class GzipStreamDecoderTest {
             members[i] = events.fill(i * 997 % 20_000);
         }
         Counting inflater = new Counting();
-        assertThat(decode(gzip(members), inflater, inWindow, outWindow, Long.MAX_VALUE)).isEqualTo(concat(members));
+        assertThat(decode(gzipMembers(members), inflater, inWindow, outWindow, Long.MAX_VALUE)).isEqualTo(concat(members));
     }
 
     @Test
@@ -119,7 +97,7 @@ class GzipStreamDecoderTest {
             members[i] = events.fill(10_000);
         }
         Counting inflater = new Counting();
-        byte[] gz = gzip(members);
+        byte[] gz = gzipMembers(members);
         assertThat(decode(gz, inflater, 64 << 10, 16 << 10, Long.MAX_VALUE)).isEqualTo(concat(members));
         assertThat(inflater.wholeDone).isEqualTo(40);
         assertThat(inflater.piecesOpened).as("no member needed the piece-by-piece path").isZero();
@@ -132,19 +110,19 @@ class GzipStreamDecoderTest {
     void aMemberLargerThanTheWindowsIsInflatedPieceByPieceWithTheSameResult() throws IOException {
         byte[] big = new KafkaLikeEvents(4).fill(3 << 20);
         Counting inflater = new Counting();
-        assertThat(decode(gzip(big), inflater, 32 << 10, 64 << 10, Long.MAX_VALUE)).isEqualTo(big);
+        assertThat(decode(gzipMembers(big), inflater, 32 << 10, 64 << 10, Long.MAX_VALUE)).isEqualTo(big);
         assertThat(inflater.piecesOpened).isEqualTo(1);
         Counting pieceOnly = new Counting();
         pieceOnly.wholeAllowed = false;
-        assertThat(decode(gzip(big, big), pieceOnly, 1000, 777, Long.MAX_VALUE)).isEqualTo(concat(big, big));
+        assertThat(decode(gzipMembers(big, big), pieceOnly, 1000, 777, Long.MAX_VALUE)).isEqualTo(concat(big, big));
     }
 
     @Test
     void zeroPaddingAfterTheLastMemberIsIgnoredAndOtherTrailingBytesAreNot() throws IOException {
         byte[] data = new KafkaLikeEvents(5).fill(5000);
-        byte[] padded = concat(gzip(data), new byte[3000]);
+        byte[] padded = concat(gzipMembers(data), new byte[3000]);
         assertThat(decode(padded, new Counting(), 512, 512, Long.MAX_VALUE)).isEqualTo(data);
-        byte[] garbage = concat(gzip(data), new byte[100], new byte[] {7});
+        byte[] garbage = concat(gzipMembers(data), new byte[100], new byte[] {7});
         assertThatThrownBy(() -> decode(garbage, new Counting(), 512, 512, Long.MAX_VALUE))
                 .isInstanceOf(CorruptGzipException.class).hasMessageContaining("trailing");
         assertThatThrownBy(() -> decode(new byte[0], new Counting(), 512, 512, Long.MAX_VALUE))
@@ -154,7 +132,7 @@ class GzipStreamDecoderTest {
     @Test
     void everyTruncationIsAnErrorNeverAShorterResult() throws IOException {
         byte[] data = new KafkaLikeEvents(6).fill(3000);
-        byte[] gz = gzip(data, data);
+        byte[] gz = gzipMembers(data, data);
         for (int n = 1; n < gz.length; n++) {
             byte[] cut = Arrays.copyOf(gz, n);
             int len = n;
@@ -170,7 +148,7 @@ class GzipStreamDecoderTest {
 
     @Test
     void corruptDataIsAnError() throws IOException {
-        byte[] gz = gzip(new KafkaLikeEvents(7).fill(20_000));
+        byte[] gz = gzipMembers(new KafkaLikeEvents(7).fill(20_000));
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 200; i++) {
             byte[] bad = gz.clone();
@@ -188,7 +166,7 @@ class GzipStreamDecoderTest {
     @Test
     void theBoundCoversAllMembersTogetherAndNothingPastItIsDelivered() throws IOException {
         byte[] data = new byte[100_000];
-        byte[] gz = gzip(data, data, data);
+        byte[] gz = gzipMembers(data, data, data);
         assertThat(decode(gz, new Counting(), 4096, 4096, 300_000)).hasSize(300_000);
         ByteArrayOutputStream delivered = new ByteArrayOutputStream();
         try (GzipStreamDecoder d = new GzipStreamDecoder(CompressedInput.of(new ByteArrayInputStream(gz), direct(4096)),
@@ -208,7 +186,7 @@ class GzipStreamDecoderTest {
     @Test
     void aForgedSizeInTheTrailerChangesNothingButTheVerdict() throws IOException {
         byte[] data = new KafkaLikeEvents(8).fill(50_000);
-        byte[] gz = gzip(data);
+        byte[] gz = gzipMembers(data);
         ByteBuffer.wrap(gz).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(gz.length - 4, Integer.MAX_VALUE);
         assertThatThrownBy(() -> decode(gz, new Counting(), 4096, 4096, Long.MAX_VALUE))
                 .isInstanceOf(CorruptGzipException.class).hasMessageContaining("length");

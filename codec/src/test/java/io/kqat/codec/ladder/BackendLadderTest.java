@@ -8,102 +8,27 @@ import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.KqatException;
 import io.kqat.codec.Mode;
 import io.kqat.codec.StatsSnapshot;
-import io.kqat.codec.backend.jdk.JdkBackend;
-import io.kqat.codec.spi.Backend;
+import io.kqat.codec.scripted.Outcome;
+import io.kqat.codec.scripted.Script;
+import io.kqat.codec.scripted.ScriptedProvider;
 import io.kqat.codec.spi.BackendException;
-import io.kqat.codec.spi.BackendProvider;
-import io.kqat.codec.spi.Probe;
-import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The ladder on scripted backends: order, exclusions, what falls back, what is counted, and where. */
 class BackendLadderTest {
 
-    /** A backend that deflates with the JDK unless its script says to throw first. */
-    static final class Scripted implements Backend {
-        final String name;
-        final Deque<Supplier<RuntimeException>> script = new ArrayDeque<>();
-        final List<Throwable> errors = new ArrayList<>();
-        int calls;
-        Error error;
-        private final JdkBackend jdk = new JdkBackend();
-
-        Scripted(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public StagingMemory staging() {
-            return StagingMemory.ANY;
-        }
-
-        @Override
-        public int deflateBound(int n) {
-            return jdk.deflateBound(n);
-        }
-
-        @Override
-        public Deflated deflate(ByteBuffer src, ByteBuffer dst, int level) {
-            calls++;
-            if (error != null) {
-                throw error;
-            }
-            Supplier<RuntimeException> next = script.poll();
-            if (next != null) {
-                throw next.get();
-            }
-            return jdk.deflate(src, dst, level);
-        }
-
-        @Override
-        public Inflated inflate(ByteBuffer src, ByteBuffer dst) {
-            return jdk.inflate(src, dst);
-        }
-    }
-
-    static BackendProvider provider(String name, int rank, boolean device, Backend backend) {
-        return new BackendProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int rank() {
-                return rank;
-            }
-
-            @Override
-            public boolean device() {
-                return device;
-            }
-
-            @Override
-            public Probe probe(CodecConfig config) {
-                return backend == null ? Probe.skipped(name, "absent here") : Probe.ready(backend);
-            }
-        };
-    }
-
-    private final Scripted device = new Scripted("device");
-    private final Scripted soft = new Scripted("soft");
+    private final ScriptedProvider deviceRung = new ScriptedProvider("device", 10).device(true);
+    private final ScriptedProvider softRung = new ScriptedProvider("soft", 30);
+    private final Script device = deviceRung.backend().deflates();
+    private final Script soft = softRung.backend().deflates();
 
     private BackendLadder ladder(CodecConfig config) {
         // Given out of rank order on purpose: the ladder sorts.
-        return LadderBuilder.build(config, Arrays.asList(provider("soft", 30, false, soft),
-                provider("missing", 5, true, null), provider("device", 10, true, device)));
+        return LadderBuilder.build(config, Arrays.asList(softRung,
+                new ScriptedProvider("missing", 5).device(true).absent("absent here"), deviceRung));
     }
 
     private static int compress(BackendLadder ladder, byte[] data) {
@@ -142,7 +67,7 @@ class BackendLadderTest {
     @Test
     void aDeviceFaultIsRedoneOnTheNextRungAndCountedOnTheFailingOne() {
         try (BackendLadder ladder = ladder(CodecConfig.defaults())) {
-            device.script.add(() -> new BackendException("device error"));
+            device.then(Outcome.deviceFault());
             byte[] data = new byte[5000];
             assertThat(compress(ladder, data)).isPositive();
             StatsSnapshot d = rung(ladder, "device").snapshot();
@@ -159,7 +84,7 @@ class BackendLadderTest {
     void aDeclinedRequestFallsBackWithoutPenalty() {
         try (BackendLadder ladder = ladder(CodecConfig.defaults())) {
             for (int i = 0; i < 10; i++) {
-                device.script.add(() -> BackendException.declined("region full"));
+                device.then(Outcome.decline());
                 compress(ladder, new byte[100]);
             }
             assertThat(rung(ladder, "device").snapshot().getErrors()).isZero();
@@ -171,13 +96,11 @@ class BackendLadderTest {
     @Test
     void fiveDeviceFaultsOpenTheBreakerOfThatDirectionOnly() {
         try (BackendLadder ladder = ladder(CodecConfig.defaults())) {
-            for (int i = 0; i < 5; i++) {
-                device.script.add(() -> new BackendException("device error"));
-            }
+            device.then(5, Outcome.deviceFault());
             for (int i = 0; i < 8; i++) {
                 compress(ladder, new byte[100]);
             }
-            assertThat(device.calls).as("requests the open breaker kept away").isEqualTo(5);
+            assertThat(device.calls()).as("requests the open breaker kept away").isEqualTo(5);
             assertThat(rung(ladder, "device").breaker(true).isOpen()).isTrue();
             assertThat(rung(ladder, "device").breaker(false).isOpen()).isFalse();
             assertThat(rung(ladder, "soft").snapshot().getCompressBatches()).isEqualTo(8);
@@ -187,11 +110,11 @@ class BackendLadderTest {
     @Test
     void anythingElseARungThrowsIsItsFaultAndTheRequestStillSucceeds() {
         try (BackendLadder ladder = ladder(CodecConfig.defaults())) {
-            device.script.add(() -> new IllegalStateException("a bug in a rung"));
+            device.then(Outcome.runtime());
             assertThat(compress(ladder, new byte[100])).isPositive();
-            device.error = new OutOfMemoryError("Direct buffer memory");
+            device.always(Outcome.oom());
             assertThat(compress(ladder, new byte[100])).isPositive();
-            device.error = new UnsatisfiedLinkError("symbol vanished");
+            device.always(Outcome.link());
             assertThat(compress(ladder, new byte[100])).isPositive();
             assertThat(rung(ladder, "device").snapshot().getErrors()).isEqualTo(3);
             assertThat(rung(ladder, "soft").snapshot().getCompressBatches()).isEqualTo(3);
@@ -201,9 +124,9 @@ class BackendLadderTest {
     @Test
     void corruptInputIsTheCallersErrorAndIsNotRetriedOrCounted() {
         try (BackendLadder ladder = ladder(CodecConfig.defaults())) {
-            device.script.add(() -> new CorruptGzipException("bad data"));
+            device.then(Outcome.corrupt());
             assertThatThrownBy(() -> compress(ladder, new byte[100])).isInstanceOf(CorruptGzipException.class);
-            assertThat(soft.calls).isZero();
+            assertThat(soft.calls()).isZero();
             assertThat(rung(ladder, "device").snapshot().getErrors()).isZero();
         }
     }

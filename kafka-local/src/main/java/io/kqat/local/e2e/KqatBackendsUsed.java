@@ -1,5 +1,6 @@
 package io.kqat.local.e2e;
 
+import io.kqat.codec.metrics.KqatObjectNames;
 import io.kqat.local.workload.WorkloadReport;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
@@ -23,10 +24,10 @@ final class KqatBackendsUsed {
         TreeMap<String, long[]> used = new TreeMap<>();
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            Set<ObjectName> names = server.queryNames(new ObjectName("io.kqat:type=GzipCodec,backend=*"), null);
+            Set<ObjectName> names = server.queryNames(new ObjectName(KqatObjectNames.EVERY_BACKEND), null);
             for (ObjectName name : names) {
                 CompositeData stats = (CompositeData) server.getAttribute(name, "Stats");
-                used.put(ObjectName.unquote(name.getKeyProperty("backend")), new long[] {
+                used.put(ObjectName.unquote(name.getKeyProperty(KqatObjectNames.BACKEND_KEY)), new long[] {
                         (Long) stats.get("compressBatches"), (Long) stats.get("decompressBatches")});
             }
         } catch (JMException | RuntimeException e) {

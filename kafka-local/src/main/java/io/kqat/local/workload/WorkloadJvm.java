@@ -2,6 +2,7 @@ package io.kqat.local.workload;
 
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * Runs {@link ProduceWorkload} or {@link ConsumeWorkload} as its own JVM on a chosen kafka-clients release, with or
@@ -63,7 +65,7 @@ public final class WorkloadJvm {
 
     /** Any Kafka client setting, e.g. {@code compression.gzip.level}. */
     public WorkloadJvm clientConfig(String key, String value) {
-        return arg("client." + key, value);
+        return arg("client", key + "=" + value);
     }
 
     /** Which runtime module's kafka-clients to run on, e.g. {@link KafkaRuntimes#CLIENTS_3_9}. */
@@ -119,7 +121,9 @@ public final class WorkloadJvm {
         all.add(report.toString());
         // The runtime first: a shaded runtime carries the workload programs relocated with its Kafka.
         List<String> classpath = new ArrayList<>(runtimes.classpath(clients));
-        classpath.add(ownLocation());
+        classpath.add(location(WorkloadJvm.class));
+        classpath.add(location(KafkaLikeEvents.class));
+        classpath.add(location(CommandLine.class));
         classpath.addAll(extraClasspath);
         try (ChildJvm jvm = ChildJvm.start(javaBinary, name, workDir, classpath, jvmArgs, program.getName(), all, env)) {
             int exit = jvm.waitFor(timeout);
@@ -131,9 +135,9 @@ public final class WorkloadJvm {
         }
     }
 
-    private static String ownLocation() {
+    private static String location(Class<?> c) {
         try {
-            return Paths.get(WorkloadJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package io.kqat.local.workload;
 
+import io.kqat.codec.metrics.KqatObjectNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class WorkloadReport {
     public WorkloadReport putKqatMetrics() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            ObjectName name = new ObjectName("io.kqat:type=GzipCodec");
+            ObjectName name = new ObjectName(KqatObjectNames.CODEC);
             boolean installed = server.isRegistered(name);
             put("kqat.installed", installed);
             if (installed) {

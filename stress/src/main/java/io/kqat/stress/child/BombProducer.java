@@ -1,5 +1,6 @@
 package io.kqat.stress.child;
 
+import io.kqat.local.workload.ProgramOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Option;
 
 /**
  * {@code --producers} stock gzip producers (threads of this JVM, no agent), each sending {@code --batches} batches of
@@ -27,13 +29,22 @@ public final class BombProducer {
     private BombProducer() {
     }
 
+    static final class Options extends ProgramOptions {
+        @Option(names = "--producers")
+        int producers = 8;
+        @Option(names = "--batches")
+        int batches = 1;
+        @Option(names = "--mib")
+        int mib = 256;
+    }
+
     public static void main(String[] argv) throws Exception {
-        ChildArgs args = new ChildArgs(argv);
-        int producers = (int) args.number("producers", 8);
-        int batches = (int) args.number("batches", 1);
-        int mib = (int) args.number("mib", 256);
-        String bootstrap = args.string("bootstrap");
-        String topic = args.string("topic");
+        Options args = ProgramOptions.parse(new Options(), argv);
+        int producers = args.producers;
+        int batches = args.batches;
+        int mib = args.mib;
+        String bootstrap = args.bootstrap();
+        String topic = args.topic();
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>("");
@@ -53,7 +64,7 @@ public final class BombProducer {
         r.setProperty("records.failed", Long.toString(failed.get()));
         r.setProperty("firstFailure", firstFailure.get());
         r.setProperty("seconds", String.format("%.1f", (System.nanoTime() - start) / 1e9));
-        ChildArgs.write(args.path("report"), r);
+        ChildReport.write(args.report(), r);
         System.exit(0);
     }
 

@@ -1,5 +1,6 @@
 package io.kqat.stress.child;
 
+import io.kqat.codec.metrics.KqatObjectNames;
 import java.lang.management.ManagementFactory;
 import java.util.Properties;
 import java.util.Set;
@@ -8,7 +9,8 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
 /**
- * kqat's MBeans in this JVM, read by name (no kqat class needed, so a JVM without the agent reads "not installed"):
+ * kqat's MBeans in this JVM, read by name (the inlined constants of {@code KqatObjectNames}: no kqat class is
+ * needed, so a JVM without the agent reads "not installed"):
  * the totals, each rung's counters and circuit state, and the QAT rung's detail figures.
  */
 final class KqatBeans {
@@ -19,7 +21,7 @@ final class KqatBeans {
 
     static boolean installed() {
         try {
-            return SERVER.isRegistered(new ObjectName("io.kqat:type=GzipCodec"));
+            return SERVER.isRegistered(new ObjectName(KqatObjectNames.CODEC));
         } catch (Exception e) {
             return false;
         }
@@ -43,7 +45,7 @@ final class KqatBeans {
     /** The Detail line of one rung ({@code zero-copy, ..., slots in use 3/1024, ...}), or "". */
     static String detail(String rung) {
         try {
-            return String.valueOf(SERVER.getAttribute(new ObjectName("io.kqat:type=GzipCodec,backend=\"" + rung + "\""), "Detail"));
+            return String.valueOf(SERVER.getAttribute(new ObjectName(KqatObjectNames.BACKEND_PREFIX + ObjectName.quote(rung)), "Detail"));
         } catch (Exception e) {
             return "";
         }
@@ -56,12 +58,12 @@ final class KqatBeans {
             return;
         }
         try {
-            ObjectName codec = new ObjectName("io.kqat:type=GzipCodec");
+            ObjectName codec = new ObjectName(KqatObjectNames.CODEC);
             putComposite(p, "kqat.total.", (CompositeData) SERVER.getAttribute(codec, "Totals"));
             p.setProperty("kqat.Backend", String.valueOf(SERVER.getAttribute(codec, "Backend")));
             p.setProperty("kqat.StockFallbacks", String.valueOf(SERVER.getAttribute(codec, "StockFallbacks")));
             for (ObjectName n : rungs()) {
-                String rung = n.getKeyProperty("backend").replace("\"", "");
+                String rung = ObjectName.unquote(n.getKeyProperty(KqatObjectNames.BACKEND_KEY));
                 if (Boolean.TRUE.equals(SERVER.getAttribute(n, "Ready"))) {
                     putComposite(p, "kqat.rung." + rung + ".", (CompositeData) SERVER.getAttribute(n, "Stats"));
                     p.setProperty("kqat.rung." + rung + ".detail", String.valueOf(SERVER.getAttribute(n, "Detail")));
@@ -80,7 +82,7 @@ final class KqatBeans {
 
     private static Set<ObjectName> rungs() {
         try {
-            return SERVER.queryNames(new ObjectName("io.kqat:type=GzipCodec,backend=*"), null);
+            return SERVER.queryNames(new ObjectName(KqatObjectNames.EVERY_BACKEND), null);
         } catch (Exception e) {
             return Set.of();
         }

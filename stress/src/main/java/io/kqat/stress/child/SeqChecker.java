@@ -1,6 +1,8 @@
 package io.kqat.stress.child;
 
-import io.kqat.local.workload.WorkloadRecords;
+import io.kqat.local.workload.ProgramOptions;
+import io.kqat.local.workload.RecordsOptions;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.Option;
 
 /**
  * A stock consumer (run without kqat) that reads partition 0 from the start until it has seen {@code --records}
@@ -24,13 +27,19 @@ public final class SeqChecker {
     private SeqChecker() {
     }
 
+    static final class Options extends RecordsOptions {
+        /** How long the topic may stay silent before the checker stops. */
+        @Option(names = "--idleMillis")
+        long idleMillis = 30_000;
+    }
+
     public static void main(String[] argv) {
-        ChildArgs args = new ChildArgs(argv);
-        int expected = (int) args.number("records", 10_000);
-        long seed = args.number("seed", 1);
-        long idleMillis = args.number("idleMillis", 30_000);
+        Options args = ProgramOptions.parse(new Options(), argv);
+        int expected = Math.toIntExact(args.records());
+        long seed = args.seed();
+        long idleMillis = args.idleMillis;
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args.string("bootstrap"));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args.bootstrap());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         BitSet seen = new BitSet(expected);
@@ -41,7 +50,7 @@ public final class SeqChecker {
         long highest = -1;
         String first = "";
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(args.string("topic"), 0);
+            TopicPartition tp = new TopicPartition(args.topic(), 0);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
             long lastProgress = System.nanoTime();
@@ -51,7 +60,7 @@ public final class SeqChecker {
                     lastProgress = System.nanoTime();
                     read++;
                     int seq = seqOf(r.value());
-                    if (seq < 0 || seq >= expected || !Arrays.equals(r.value(), WorkloadRecords.value(seed, seq))) {
+                    if (seq < 0 || seq >= expected || !Arrays.equals(r.value(), KafkaLikeEvents.record(seed, seq))) {
                         altered++;
                         first = first.isEmpty() ? "offset " + r.offset() + " is not a record that was sent" : first;
                         continue;
@@ -78,11 +87,11 @@ public final class SeqChecker {
         p.setProperty("altered", Long.toString(altered));
         p.setProperty("firstProblem", lost > 0 && first.isEmpty() ? "first lost seq " + seen.nextClearBit(0) : first);
         KqatBeans.putAll(p);
-        ChildArgs.write(args.path("report"), p);
+        ChildReport.write(args.report(), p);
         System.exit(lost == 0 && duplicates == 0 && reordered == 0 && altered == 0 ? 0 : 1);
     }
 
-    /** The n of a workload record's leading {@code {"seq":n,}, or -1. */
+    /** The n of a record's leading {@code {"seq":n,}, or -1. */
     static int seqOf(byte[] value) {
         String head = new String(value, 0, Math.min(value.length, 24), StandardCharsets.US_ASCII);
         if (!head.startsWith("{\"seq\":")) {

@@ -1,6 +1,8 @@
 package io.kqat.stress.child;
 
-import io.kqat.local.workload.WorkloadRecords;
+import io.kqat.local.workload.ProgramOptions;
+import io.kqat.local.workload.RecordsOptions;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,23 +13,36 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Option;
 
 /**
- * Sends {@code --records} sequence-numbered records (workload record i carries {@code "seq":i}) to partition 0 with
- * an idempotent gzip producer (device faults switched on once kqat has started: {@code --failPercent},
- * {@code --hangAfter} requests), timing each from {@code send()} to its acknowledgement, while counting the times a
- * kqat circuit opened. Reports p50/p99/max latency, the longest {@code send()} call, failures and kqat's counters.
+ * Sends {@code --records} sequence-numbered records ({@code KafkaLikeEvents.record} i starts {@code {"seq":i,}) to
+ * partition 0 with an idempotent gzip producer (device faults switched on once kqat has started:
+ * {@code --failPercent}, {@code --hangAfter} requests), timing each from {@code send()} to its acknowledgement,
+ * while counting the times a kqat circuit opened. Reports p50/p99/max latency, the longest {@code send()} call,
+ * failures and kqat's counters.
  */
 public final class SeqProducer {
     private SeqProducer() {
     }
 
+    static final class Options extends RecordsOptions {
+        /** The emulator directory the agent was given (its counters are reported, its faults switched on). */
+        @Option(names = "--emulator")
+        String emulator;
+        @Option(names = "--failPercent")
+        long failPercent;
+        /** Requests the device completes before it hangs; negative: it does not hang. */
+        @Option(names = "--hangAfter")
+        long hangAfter = -1;
+    }
+
     public static void main(String[] argv) throws Exception {
-        ChildArgs args = new ChildArgs(argv);
-        int records = (int) args.number("records", 10_000);
-        long seed = args.number("seed", 1);
+        Options args = ProgramOptions.parse(new Options(), argv);
+        int records = Math.toIntExact(args.records());
+        long seed = args.seed();
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.string("bootstrap"));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.bootstrap());
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -41,18 +56,17 @@ public final class SeqProducer {
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         CircuitWatch circuits = new CircuitWatch();
         long longestSend = 0;
-        String topic = args.string("topic");
+        String topic = args.topic();
         long start;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.partitionsFor(topic); // creates the topic and fetches its metadata before the clock starts
-            EmulatorCounters.injectFaults(args.optional("emulator"), args.number("failPercent", 0), seed,
-                    args.number("hangAfter", -1));
+            EmulatorCounters.injectFaults(args.emulator, args.failPercent, seed, args.hangAfter);
             start = System.nanoTime();
             for (int i = 0; i < records; i++) {
                 final int seq = i;
                 long t0 = System.nanoTime();
                 sent[seq] = t0;
-                producer.send(new ProducerRecord<>(topic, 0, WorkloadRecords.key(seq), WorkloadRecords.value(seed, seq)), (md, e) -> {
+                producer.send(new ProducerRecord<>(topic, 0, KafkaLikeEvents.key(seq), KafkaLikeEvents.record(seed, seq)), (md, e) -> {
                     latency[seq] = System.nanoTime() - sent[seq];
                     if (e != null) {
                         failed.incrementAndGet();
@@ -78,8 +92,8 @@ public final class SeqProducer {
         p.setProperty("longestSendCall.ms", String.format("%.1f", longestSend / 1e6));
         p.setProperty("circuitOpenings", Long.toString(circuits.openings()));
         KqatBeans.putAll(p);
-        EmulatorCounters.putAll(p, args.optional("emulator"));
-        ChildArgs.write(args.path("report"), p);
+        EmulatorCounters.putAll(p, args.emulator);
+        ChildReport.write(args.report(), p);
         System.exit(failed.get() == 0 ? 0 : 1);
     }
 

@@ -4,8 +4,9 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
 import io.kqat.codec.Mode;
-import io.kqat.local.workload.WorkloadRecords;
+import io.kqat.local.workload.ProgramOptions;
 import io.kqat.testkit.EmulatorControl;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Option;
 
 /**
  * The soak, run in a JVM with the agent on the emulator ({@code mode=qat,qat.emulator=DIR}): 8 producer threads (one
@@ -33,13 +35,23 @@ public final class SoakWorkload {
     private SoakWorkload() {
     }
 
+    static final class Options extends ProgramOptions {
+        /** The emulator directory the agent was given. */
+        @Option(names = "--emulator", required = true)
+        String emulator;
+        @Option(names = "--seconds")
+        long seconds = 30;
+        @Option(names = "--sampleSeconds")
+        long sampleSeconds = 5;
+    }
+
     public static void main(String[] argv) throws Exception {
-        ChildArgs args = new ChildArgs(argv);
-        String bootstrap = args.string("bootstrap");
-        String topic = args.string("topic");
-        String emulatorDir = args.string("emulator");
-        long seconds = args.number("seconds", 30);
-        long sampleMillis = args.number("sampleSeconds", 5) * 1000;
+        Options args = ProgramOptions.parse(new Options(), argv);
+        String bootstrap = args.bootstrap();
+        String topic = args.topic();
+        String emulatorDir = args.emulator;
+        long seconds = args.seconds;
+        long sampleMillis = args.sampleSeconds * 1000;
         EmulatorControl emu = EmulatorControl.open(Paths.get(emulatorDir));
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong produced = new AtomicLong();
@@ -76,7 +88,7 @@ public final class SoakWorkload {
         SoakSample codecClosed = SoakSample.take((System.nanoTime() - start) / 1e9, emu, produced.get(), consumed.get());
         System.out.println("after kqat's codec closed: " + codecClosed.line());
         report(p, samples, closed, codecClosed, failures.get());
-        ChildArgs.write(args.path("report"), p);
+        ChildReport.write(args.report(), p);
         System.exit(0);
     }
 
@@ -116,7 +128,7 @@ public final class SoakWorkload {
         config.put(ProducerConfig.ACKS_CONFIG, "1");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; !stop.get(); i++) {
-                producer.send(new ProducerRecord<>(topic, WorkloadRecords.key(i), WorkloadRecords.value(id, i)), (md, e) -> {
+                producer.send(new ProducerRecord<>(topic, KafkaLikeEvents.key(i), KafkaLikeEvents.record(id, i)), (md, e) -> {
                     if (e == null) {
                         produced.incrementAndGet();
                     } else {

@@ -43,7 +43,8 @@ public final class FaultsRun {
             producer.arg("hangAfter", FaultCase.HANG_AFTER_REQUESTS);
         }
         if (c.thrown != null) {
-            producer.classpath(ProviderJar.write(workDir)).jvmArg("-D" + ThrowingRungProvider.PROPERTY + "=" + c.thrown);
+            producer.classpath(FaultRung.directory(programs.runtimes().home()));
+            FaultRung.jvmArgs(c.thrown).forEach(producer::jvmArg);
         }
         Properties out = new Properties();
         prefix(out, "producer.", producer.run(timeout));

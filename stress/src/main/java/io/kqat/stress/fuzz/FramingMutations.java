@@ -1,5 +1,7 @@
 package io.kqat.stress.fuzz;
 
+import static io.kqat.testkit.GzipFixtures.concat;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -28,14 +30,14 @@ final class FramingMutations {
                 what = "garbage-partial-member";
                 break;
             case 3:
-                tail = Mutator.concat(new byte[1 + r.nextInt(16)], new byte[] {(byte) (1 + r.nextInt(255))});
+                tail = concat(new byte[1 + r.nextInt(16)], new byte[] {(byte) (1 + r.nextInt(255))});
                 what = "garbage-after-zeros";
                 break;
             default:
                 tail = new byte[] {(byte) (1 + r.nextInt(255))};
                 what = "garbage-one-byte";
         }
-        return new Mutator.Mutated(Mutator.concat(b, tail), what);
+        return new Mutator.Mutated(concat(b, tail), what);
     }
 
     /** Header fields that lie: method, reserved flag bits, FTEXT, optional-field flags the header does not carry. */

@@ -3,9 +3,8 @@ package io.kqat.stress.fuzz;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.gzip.GzipFormat;
+import io.kqat.testkit.GzipFixtures;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ final class MemberWriters {
             byte[] m = java.util.Arrays.copyOf(out.array(), out.position());
             layout.add("kqat-" + codec.config().backend() + "-" + level, m, headerLength(m));
         } else if (which == kqat.size()) {
-            byte[] m = jdkStream(payload);
+            byte[] m = GzipFixtures.gzip(payload);
             layout.add("GZIPOutputStream", m, headerLength(m));
         } else if (which == kqat.size() + 1) {
             byte[] m = cli.draw(r);
@@ -78,16 +77,6 @@ final class MemberWriters {
         ByteBuffer b = ByteBuffer.wrap(member);
         GzipFormat.skipHeader(b);
         return b.position();
-    }
-
-    private static byte[] jdkStream(byte[] payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** A member built field by field: a random subset of the optional fields, then a raw deflate body. */

@@ -1,5 +1,7 @@
 package io.kqat.stress.fuzz;
 
+import static io.kqat.testkit.GzipFixtures.concat;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -189,9 +191,4 @@ final class Mutator {
         return new Mutated(out.toByteArray(), what);
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
 }

@@ -2,8 +2,8 @@ package io.kqat.stress.run;
 
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
-import io.kqat.local.workload.WorkloadRecords;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.local.workload.ProgramOptions;
+import io.kqat.testkit.KafkaLikeEvents;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine;
 
 /**
  * Starts this module's child programs (io.kqat.stress.child) as their own JVMs on the kafka-clients runtime, with or
@@ -49,8 +50,9 @@ public final class ChildPrograms {
             this.mainClass = mainClass;
             classpath.addAll(runtimes.classpath(KafkaRuntimes.CLIENTS));
             classpath.add(location(ChildPrograms.class));
-            classpath.add(location(WorkloadRecords.class));
-            classpath.add(location(EmulatorControl.class));
+            classpath.add(location(ProgramOptions.class)); // kafka-local: the options every client program shares
+            classpath.add(location(CommandLine.class)); // picocli, which reads them
+            classpath.add(location(KafkaLikeEvents.class)); // testkit: the records and the emulator's controls
         }
 
         public Run jvmArg(String a) {

@@ -1,6 +1,7 @@
 package io.kqat.tools.demo;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.metrics.KqatObjectNames;
 import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.LocalKafkaBroker;
 import io.kqat.local.workload.WorkloadJvm;
@@ -110,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
                     topics.size() + 1, records, records);
             out.printf("Broker (kqat agent): decompressed %s batches to validate them, backend %s.%n",
                     broker.kqatCounter("decompressBatches"),
-                    broker.jmxAttribute("io.kqat:type=GzipCodec", "DecompressBackend"));
+                    broker.jmxAttribute(KqatObjectNames.CODEC, "DecompressBackend"));
             out.println("Logs and reports: " + work);
             return 0;
         } catch (WorkloadJvm.WorkloadFailed e) {

@@ -1,13 +1,12 @@
 package io.kqat.tools.gzip;
 
+import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.testkit.KafkaLikeEvents;
 import io.kqat.tools.Kqat;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +19,7 @@ class CompressCommandTest {
     void outputIsReadByGzipAndTheJdk() throws Exception {
         byte[] data = new KafkaLikeEvents(5).fill(3 << 20);
         byte[] gz = Kqat.run(data, "compress", "--level", "1").exits(0).stdoutBytes();
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            assertThat(in.readAllBytes()).isEqualTo(data);
-        }
+        assertThat(gunzip(gz)).isEqualTo(data);
         Path file = dir.resolve("data.gz");
         Files.write(file, gz);
         assertThat(Kqat.gzip("-dc", file)).isEqualTo(data);

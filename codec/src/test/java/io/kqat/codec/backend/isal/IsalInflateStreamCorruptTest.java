@@ -1,9 +1,9 @@
 package io.kqat.codec.backend.isal;
 
-import static io.kqat.codec.backend.isal.Windows.concat;
 import static io.kqat.codec.backend.isal.Windows.deflate;
 import static io.kqat.codec.backend.isal.Windows.drive;
 import static io.kqat.codec.backend.isal.Windows.fixed;
+import static io.kqat.testkit.GzipFixtures.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -101,20 +101,6 @@ final class Windows {
         }
     }
 
-    static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] all = new byte[n];
-        int off = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, all, off, p.length);
-            off += p.length;
-        }
-        return all;
-    }
-
     static byte[] random(long seed, int size) {
         byte[] b = new byte[size];
         new java.util.Random(seed).nextBytes(b);

@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat;
 
+import static io.kqat.testkit.GzipFixtures.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +14,7 @@ import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.StagingMemory;
 import io.kqat.testkit.EmulatorControl;
 import io.kqat.testkit.KafkaLikeEvents;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +31,7 @@ class DecompressionInputTest {
         try (GzipCodec codec = Emulator.codec("iova")) {
             emu.resetCounters();
             assertThat(codec.decompress(codec.compress(data))).isEqualTo(data);
-            assertThat(codec.decompress(jdkGzip(data))).as("a member another writer made").isEqualTo(data);
+            assertThat(codec.decompress(gzip(data))).as("a member another writer made").isEqualTo(data);
             assertThat(emu.counter("decompress_trailing_bytes")).isZero();
             assertThat(codec.backend("qat").stats().getDecompressBatches()).isEqualTo(2);
         }
@@ -84,14 +83,6 @@ class DecompressionInputTest {
         Backend.Inflated r = GzipMembers.inflateBody(spoiling, member.duplicate(), out, CopyCounter.NONE);
         assertThat(r.hasCrc()).isTrue();
         assertThat(r.produced()).isEqualTo(data.length);
-    }
-
-    private static byte[] jdkGzip(byte[] data) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(data);
-        }
-        return bytes.toByteArray();
     }
 
     /** A gzip member from the JDK backend through kqat's framing. */

@@ -1,6 +1,7 @@
 package io.kqat.codec.backend.qat.runtime;
 
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.metrics.KqatObjectNames;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * another layout uses its own entry instead of misreading this one.
  */
 final class ProcessRuntime {
-    static final String OBJECT_NAME = "io.kqat:type=QatRuntime";
+    static final String OBJECT_NAME = KqatObjectNames.QAT_RUNTIME;
     static final String LAYOUT = "v1:";
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
     private static ConcurrentMap<String, Map<String, Object>> table;
