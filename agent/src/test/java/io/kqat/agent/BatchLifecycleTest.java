@@ -7,7 +7,7 @@ import io.kqat.codec.GzipCodec;
 import io.kqat.codec.engine.LadderCodecFactory;
 import io.kqat.codec.scripted.Outcome;
 import io.kqat.codec.scripted.ScriptedProvider;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

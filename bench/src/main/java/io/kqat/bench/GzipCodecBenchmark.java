@@ -2,7 +2,7 @@ package io.kqat.bench;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

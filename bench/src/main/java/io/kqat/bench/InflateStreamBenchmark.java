@@ -8,7 +8,7 @@ import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.InflateStream;
 import io.kqat.codec.spi.Probe;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;

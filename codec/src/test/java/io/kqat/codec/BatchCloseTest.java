@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kqat.codec.engine.LadderCodecFactory;
 import io.kqat.codec.scripted.Outcome;
 import io.kqat.codec.scripted.ScriptedProvider;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

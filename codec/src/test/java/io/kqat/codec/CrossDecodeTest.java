@@ -6,7 +6,7 @@ import static io.kqat.testkit.GzipFixtures.gzip;
 import static io.kqat.testkit.GzipFixtures.memberWithAllHeaderFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.kqat.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

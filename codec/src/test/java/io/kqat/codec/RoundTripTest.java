@@ -3,7 +3,7 @@ package io.kqat.codec;
 import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.kqat.testkit.Emulators;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.emulator.Emulators;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.kqat.local;
 
+import io.kqat.emulator.Emulators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,8 +98,7 @@ public final class KafkaRuntimes {
 
     /** Directory of the QAT emulator's libraries ({@code iova} or {@code legacy} variant), or null when not built. */
     public Path emulatorDir(String variant) {
-        Path dir = home.resolve("qat-emulator/target/native").resolve(variant);
-        return Files.isRegularFile(dir.resolve("libqat.so.4")) ? dir : null;
+        return Emulators.built(home.resolve("qat-emulator/target/native"), variant);
     }
 
     private static Path existing(Path p, String hint) {

@@ -3,7 +3,7 @@ package io.kqat.stress;
 import io.kqat.local.LocalKafkaBroker;
 import io.kqat.stress.child.SoakWorkload;
 import io.kqat.stress.run.ChildPrograms;
-import io.kqat.testkit.Emulators;
+import io.kqat.emulator.Emulators;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import io.kqat.codec.BufferLease;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Paths;

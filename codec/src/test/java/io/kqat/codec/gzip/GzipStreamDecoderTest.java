@@ -12,7 +12,7 @@ import io.kqat.codec.backend.jdk.JdkBackend;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.InflateStream;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.kqat.local.workload;
 
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;

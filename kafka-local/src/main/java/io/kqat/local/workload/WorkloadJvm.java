@@ -2,7 +2,7 @@ package io.kqat.local.workload;
 
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;

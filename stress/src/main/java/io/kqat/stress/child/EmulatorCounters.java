@@ -1,6 +1,6 @@
 package io.kqat.stress.child;
 
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.emulator.EmulatorControl;
 import java.nio.file.Paths;
 import java.util.Properties;
 

@@ -2,7 +2,7 @@ package io.kqat.stress.child;
 
 import io.kqat.local.workload.ProgramOptions;
 import io.kqat.local.workload.RecordsOptions;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

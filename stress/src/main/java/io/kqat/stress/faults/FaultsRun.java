@@ -4,7 +4,7 @@ import io.kqat.local.LocalKafkaBroker;
 import io.kqat.stress.child.SeqChecker;
 import io.kqat.stress.child.SeqProducer;
 import io.kqat.stress.run.ChildPrograms;
-import io.kqat.testkit.Emulators;
+import io.kqat.emulator.Emulators;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;

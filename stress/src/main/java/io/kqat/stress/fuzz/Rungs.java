@@ -4,7 +4,7 @@ import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
-import io.kqat.testkit.Emulators;
+import io.kqat.emulator.Emulators;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

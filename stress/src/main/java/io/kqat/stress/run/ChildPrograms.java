@@ -3,7 +3,7 @@ package io.kqat.stress.run;
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.workload.ProgramOptions;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

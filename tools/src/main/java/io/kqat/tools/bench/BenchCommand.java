@@ -3,7 +3,7 @@ package io.kqat.tools.bench;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.backend.jdk.JdkBackend;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import io.kqat.tools.bench.file.CTool;
 import io.kqat.tools.bench.file.FileBench;
 import io.kqat.tools.bench.file.FileRun;

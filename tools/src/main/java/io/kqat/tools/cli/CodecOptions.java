@@ -1,6 +1,7 @@
 package io.kqat.tools.cli;
 
 import io.kqat.codec.CodecConfig;
+import io.kqat.emulator.Emulators;
 import io.kqat.codec.KqatSettings;
 import io.kqat.codec.Setting;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public final class CodecOptions {
 
     private Path emulatorDir() {
         try {
-            return EmulatorVariants.dir(emulator, CODEC_VARIANTS);
+            return Emulators.dir(emulator, CODEC_VARIANTS);
         } catch (IllegalArgumentException e) {
             throw usage("--emulator " + e.getMessage());
         } catch (IllegalStateException e) {

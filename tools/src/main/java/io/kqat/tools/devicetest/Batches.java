@@ -3,7 +3,7 @@ package io.kqat.tools.devicetest;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;

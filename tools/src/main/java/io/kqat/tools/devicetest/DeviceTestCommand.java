@@ -2,7 +2,7 @@ package io.kqat.tools.devicetest;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.KqatSettings;
-import io.kqat.tools.cli.EmulatorVariants;
+import io.kqat.emulator.Emulators;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -55,7 +55,7 @@ public final class DeviceTestCommand implements Callable<Integer> {
 
     private Path emulatorDir(String variant) {
         try {
-            return EmulatorVariants.dir(variant, EmulatorVariants.VARIANTS);
+            return Emulators.dir(variant, Emulators.VARIANTS);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), "--emulator " + e.getMessage());
         }

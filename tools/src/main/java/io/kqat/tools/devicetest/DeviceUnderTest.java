@@ -4,7 +4,7 @@ import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.emulator.EmulatorControl;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 

@@ -3,7 +3,7 @@ package io.kqat.tools.devicetest;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.emulator.EmulatorControl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

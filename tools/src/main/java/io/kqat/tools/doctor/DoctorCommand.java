@@ -3,7 +3,7 @@ package io.kqat.tools.doctor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kqat.codec.GzipCodec;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import io.kqat.tools.cli.CodecOptions;
 import io.kqat.tools.cli.Streams;
 import java.io.PrintStream;

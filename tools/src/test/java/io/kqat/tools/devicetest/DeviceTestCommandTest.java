@@ -2,8 +2,8 @@ package io.kqat.tools.devicetest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.testkit.EmulatorControl;
-import io.kqat.testkit.Emulators;
+import io.kqat.emulator.EmulatorControl;
+import io.kqat.emulator.Emulators;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.kqat.tools.gzip;
 import static io.kqat.testkit.GzipFixtures.gunzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import io.kqat.tools.Kqat;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.kqat.tools.gzip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import io.kqat.tools.Kqat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.jna.Memory;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

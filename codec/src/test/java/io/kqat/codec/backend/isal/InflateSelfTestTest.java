@@ -7,7 +7,7 @@ import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.InflateStream;
 import io.kqat.codec.spi.Probe;
 import io.kqat.codec.spi.SelfTest;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.backend.isal.Windows.Outcome;
 import io.kqat.codec.spi.Backend;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;

@@ -7,7 +7,7 @@ import static io.kqat.testkit.GzipFixtures.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.backend.isal.Windows.Outcome;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.backend.isal.Windows.Outcome;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;

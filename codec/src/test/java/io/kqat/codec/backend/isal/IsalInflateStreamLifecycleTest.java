@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.CorruptGzipException;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

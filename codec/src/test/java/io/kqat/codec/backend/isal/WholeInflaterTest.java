@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.spi.Backend.Inflated;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;

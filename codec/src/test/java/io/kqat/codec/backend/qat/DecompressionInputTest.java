@@ -12,8 +12,8 @@ import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.spi.StagingMemory;
-import io.kqat.testkit.EmulatorControl;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.emulator.EmulatorControl;
+import io.kqat.samples.KafkaLikeEvents;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

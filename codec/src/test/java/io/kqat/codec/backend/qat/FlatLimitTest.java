@@ -10,8 +10,8 @@ import io.kqat.codec.backend.qat.memory.Flats;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.backend.qat.runtime.RawRequest;
-import io.kqat.testkit.EmulatorControl;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.emulator.EmulatorControl;
+import io.kqat.samples.KafkaLikeEvents;
 import org.junit.jupiter.api.Test;
 
 /**

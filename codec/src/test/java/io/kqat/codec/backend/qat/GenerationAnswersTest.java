@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.GzipCodec;
-import io.kqat.testkit.EmulatorControl;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.emulator.EmulatorControl;
+import io.kqat.samples.KafkaLikeEvents;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,7 @@ import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
 import io.kqat.codec.backend.qat.runtime.RawRequest;
 import io.kqat.codec.nativeio.LibC;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.emulator.EmulatorControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

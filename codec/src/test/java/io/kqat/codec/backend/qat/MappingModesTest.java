@@ -6,8 +6,8 @@ import com.sun.jna.Pointer;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.nativeio.LibC;
-import io.kqat.testkit.EmulatorControl;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.emulator.EmulatorControl;
+import io.kqat.samples.KafkaLikeEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.emulator.EmulatorControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

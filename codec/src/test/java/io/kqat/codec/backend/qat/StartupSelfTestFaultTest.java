@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.emulator.EmulatorControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.KqatSettings;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
-import io.kqat.testkit.EmulatorControl;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.emulator.EmulatorControl;
+import io.kqat.samples.KafkaLikeEvents;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.net.URL;

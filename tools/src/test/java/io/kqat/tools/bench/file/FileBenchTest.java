@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.Mode;
-import io.kqat.testkit.KafkaLikeEvents;
+import io.kqat.samples.KafkaLikeEvents;
 import io.kqat.tools.bench.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

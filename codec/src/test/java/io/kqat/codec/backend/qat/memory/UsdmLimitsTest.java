@@ -6,7 +6,7 @@ import io.kqat.codec.BufferLease;
 import io.kqat.codec.backend.qat.Emulator;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.backend.qat.runtime.QatProcess;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.emulator.EmulatorControl;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.kqat.codec.backend.qat.nativeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kqat.testkit.Emulators;
+import io.kqat.emulator.Emulators;
 import org.junit.jupiter.api.Test;
 
 /**

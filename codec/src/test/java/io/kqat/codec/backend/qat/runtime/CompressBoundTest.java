@@ -7,7 +7,7 @@ import io.kqat.codec.KqatSettings;
 import io.kqat.codec.backend.qat.Emulator;
 import io.kqat.codec.backend.qat.device.DeviceQuery;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
-import io.kqat.testkit.EmulatorControl;
+import io.kqat.emulator.EmulatorControl;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.kqat.testkit;
+package io.kqat.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.kqat.testkit;
+package io.kqat.samples;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package io.kqat.testkit;
+package io.kqat.emulator;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
