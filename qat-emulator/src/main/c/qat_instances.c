@@ -32,16 +32,20 @@ struct instance *instance_of(CpaInstanceHandle h) {
     return NULL;
 }
 
+/* sal_instances.c (Lac_GetDcNumInstancesByType): the count is zeroed first; no started device is RESOURCE ("Accel
+ * devices are not available"); a started device without compression instances is SUCCESS with 0. */
 EXPORT CpaStatus cpaDcGetNumInstances(uint16_t *count) {
     if (count == NULL) return CPA_STATUS_INVALID_PARAM;
-    if (!process_started) return CPA_STATUS_FAIL;
+    *count = 0;
+    if (!process_started) return CPA_STATUS_RESOURCE;
     *count = (uint16_t) num_instances;
     return CPA_STATUS_SUCCESS;
 }
 
+/* Lac_GetDcInstancesByType: NULL or 0 is INVALID_PARAM; more than there are, or no started device, is RESOURCE. */
 EXPORT CpaStatus cpaDcGetInstances(uint16_t count, CpaInstanceHandle *out) {
-    if (out == NULL || count > num_instances) return CPA_STATUS_INVALID_PARAM;
-    if (!process_started) return CPA_STATUS_FAIL;
+    if (out == NULL || count == 0) return CPA_STATUS_INVALID_PARAM;
+    if (!process_started || count > num_instances) return CPA_STATUS_RESOURCE;
     for (int i = 0; i < count; i++) out[i] = &instances[i];
     return CPA_STATUS_SUCCESS;
 }
