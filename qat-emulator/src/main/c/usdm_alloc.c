@@ -37,8 +37,11 @@ static int alloc_allowed(size_t size, size_t align) { /* usdm_lock held */
 EXPORT void *qaeMemAllocNUMA(size_t size, int node, size_t phys_align) {
     pthread_mutex_lock(&usdm_lock);
     uint64_t pinned = (size + PAGE - 1) & ~(PAGE - 1);
-    if (!alloc_allowed(size, phys_align) || over_memlock(pinned)) {
+    int allowed = alloc_allowed(size, phys_align);
+    int memlock = allowed && over_memlock(pinned);
+    if (!allowed || memlock) {
         alloc_refusals++;
+        memlock_refusals += memlock;
         pthread_mutex_unlock(&usdm_lock);
         return NULL;
     }

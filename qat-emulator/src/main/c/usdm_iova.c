@@ -64,7 +64,11 @@ EXPORT uint64_t qaeMemMapContiguousIova(void *virt, size_t size) {
      * huge-page mode, 4 KiB otherwise; no-IOMMU mode; no VFIO container registered yet. The emulator adds what VFIO
      * itself would refuse (memory not mapped read-write, beyond RLIMIT_MEMLOCK) and refuses overlapping mappings. */
     int refuse = virt == NULL || size == 0 || size > MAX_MAPPING || v % granule != 0 || size % granule != 0
-            || usdm_init_error || no_iommu_mode() || !vfio_registered || overlaps(v, size) || over_memlock(size);
+            || usdm_init_error || no_iommu_mode() || !vfio_registered || overlaps(v, size);
+    if (!refuse && over_memlock(size)) { /* vfio_pin_pages_remote: "RLIMIT_MEMLOCK ... exceeded" */
+        memlock_refusals++;
+        refuse = 1;
+    }
     int dontfork = 0;
     if (!refuse) {
         refuse = !inspect_range(v, v + size, &dontfork);

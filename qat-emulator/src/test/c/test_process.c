@@ -1,10 +1,14 @@
-/* Rule 17 (instances as qatlib counts them) and rule 18 (qatmgr's process slots: "No section available"). */
+/* Rule 17 (instances as qatlib counts them), rule 18 (qatmgr's process slots: "No section available") and rule 8a
+ * (the memlock limit). */
 #include "emu_test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#define MB (1ull << 20)
 
 static CpaInstanceHandle inst[16];
 
@@ -36,10 +40,35 @@ static void no_compression_instances(void) {
     CHECK_EQ(n, 0, "none");
 }
 
+/* One region above RLIMIT_MEMLOCK: VFIO cannot pin it, and qaeMemMapContiguousIova returns 0 (counted). */
+static void a_region_above_the_memlock_limit(void) {
+    struct rlimit limit = {8 * MB, 8 * MB};
+    CHECK(setrlimit(RLIMIT_MEMLOCK, &limit) == 0, "setrlimit");
+    emu_load("iova");
+    emu_start(inst, 16);
+    uint8_t *a = anonymous(16 * MB, 1);
+    CHECK_EQ(E.map(a, 10 * MB), 0, "10 MiB under an 8 MiB limit");
+    CHECK_EQ(E.counter("memlock_refusals"), 1, "refused for the limit");
+    CHECK(E.map(a, 8 * MB) != 0, "8 MiB fits");
+}
+
+/* VFIO does not charge a process with CAP_IPC_LOCK (root here): without KQAT_EMU_CHARGE_MEMLOCK nothing is refused. */
+static void root_is_not_charged(void) {
+    if (geteuid() != 0) return;
+    struct rlimit limit = {8 * MB, 8 * MB};
+    CHECK(setrlimit(RLIMIT_MEMLOCK, &limit) == 0, "setrlimit");
+    emu_load("iova");
+    emu_start(inst, 16);
+    CHECK(E.map(anonymous(16 * MB, 1), 16 * MB) != 0, "16 MiB under an 8 MiB limit, as root");
+    CHECK_EQ(E.counter("memlock_refusals"), 0, "none");
+}
+
 int main(int argc, char **argv) {
     static const struct test_case cases[] = {
         {"instances_as_qatlib_counts_them", instances_as_qatlib_counts_them, NULL},
         {"no_compression_instances", no_compression_instances, "KQAT_EMU_INSTANCES=0"},
+        {"a_region_above_the_memlock_limit", a_region_above_the_memlock_limit, "KQAT_EMU_CHARGE_MEMLOCK=1"},
+        {"root_is_not_charged", root_is_not_charged, NULL},
     };
     return run_cases(argc, argv, cases, sizeof cases / sizeof cases[0]);
 }
