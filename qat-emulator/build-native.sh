@@ -7,6 +7,7 @@
 # for /sys: module/vfio/parameters/enable_unsafe_noiommu_mode (N) and kernel/mm/hugepages/hugepages-2048kB/
 # nr_hugepages (1024), the two files USDM reads. The emulator reads <its directory>/sys unless KQAT_EMU_SYSFS_ROOT
 # names another root; a prober reads <sysfs root>/module/vfio/parameters/enable_unsafe_noiommu_mode the same way.
+# var/ holds qatmgr's process slots when KQAT_EMU_MAX_PROCESSES limits them (KQAT_EMU_VAR_DIR names another place).
 #
 # With a second argument (a directory), also builds the emulator's C tests into it (see run-tests.sh).
 set -euo pipefail
@@ -24,7 +25,7 @@ build_variant() {
   local variant="$1" qat_soname="$2"
   shift 2
   local dir="$out/$variant"
-  mkdir -p "$dir/vfio" "$dir/sys/module/vfio/parameters" "$dir/sys/kernel/mm/hugepages/hugepages-2048kB"
+  mkdir -p "$dir/vfio" "$dir/var" "$dir/sys/module/vfio/parameters" "$dir/sys/kernel/mm/hugepages/hugepages-2048kB"
   gcc "${cflags[@]}" "$@" -shared -Wl,-soname,libusdm.so.0 -o "$dir/libusdm.so.0" "${usdm_sources[@]}" -lpthread -ldl
   gcc "${cflags[@]}" "$@" -shared -Wl,-soname,"$qat_soname" -o "$dir/$qat_soname" "${qat_sources[@]}" -lz -lpthread -ldl
   : > "$dir/vfio/0"

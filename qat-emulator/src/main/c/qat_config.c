@@ -8,6 +8,7 @@
 #include "qat_config.h"
 #include "qat_faults.h"
 #include "qat_generation.h"
+#include "qat_process_slots.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -48,6 +49,8 @@ int config_read_environment(void) { /* config_lock held */
     ring_size = (int) env_ll("KQAT_EMU_RING_SIZE", ring_size);
     if (ring_size < 1) ring_size = 1;
     latency_us = env_ll("KQAT_EMU_LATENCY_US", latency_us);
+    max_processes = (int) env_ll("KQAT_EMU_MAX_PROCESSES", max_processes);
+    if (max_processes < 0) max_processes = -1;
     faults_read_environment();
     const char *v = getenv("KQAT_EMU_GEN");
     int bad_config = v != NULL && *v != '\0' && set_generation(v) != 0;

@@ -7,6 +7,7 @@
 #include "qat_config.h"
 #include "qat_counters.h"
 #include "qat_instance.h"
+#include "qat_process_slots.h"
 #include "qat_usdm_link.h"
 
 #define EXPORT __attribute__((visibility("default")))
@@ -51,6 +52,7 @@ EXPORT long long kqatemu_counter(const char *name) {
     if (strcmp(name, "late_completions") == 0) return atomic_load(&late_completions);
     if (strcmp(name, "decompress_trailing_bytes") == 0) return atomic_load(&decompress_trailing_bytes);
     if (strcmp(name, "device_ns") == 0) return atomic_load(&device_ns);
+    if (strcmp(name, "process_slot_refusals") == 0) return process_slot_refusals();
     long long v = instance_counter(name, "requests_instance_", 0);
     if (v >= 0) return v;
     v = instance_counter(name, "completed_instance_", 1);

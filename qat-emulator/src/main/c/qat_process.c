@@ -25,6 +25,7 @@
 #include "qat_config.h"
 #include "qat_device.h"
 #include "qat_instance.h"
+#include "qat_process_slots.h"
 #include "qat_ring.h"
 #include "qat_usdm_link.h"
 
@@ -43,6 +44,27 @@ static void stop_instances(int n) {
     }
 }
 
+/* fork: a child has none of its parent's device. qatlib resets itself when getpid() is not the pid that started it
+ * (sal_user.c: start_ref_pid), so the child is not started, its icp_sal_userStop fails, and its icp_sal_userStart
+ * opens a device of its own. config_lock is held across fork so the child's copy is consistent. */
+static void before_fork(void) {
+    pthread_mutex_lock(&config_lock);
+}
+
+static void after_fork_in_parent(void) {
+    pthread_mutex_unlock(&config_lock);
+}
+
+static void after_fork_in_child(void) {
+    process_started = 0;
+    process_slot_forget();
+    pthread_mutex_unlock(&config_lock);
+}
+
+__attribute__((constructor)) static void watch_forks(void) {
+    pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
+}
+
 EXPORT CpaStatus icp_sal_userStart(const char *name) {
     pthread_mutex_lock(&config_lock);
     if (process_started) {
@@ -55,7 +77,8 @@ EXPORT CpaStatus icp_sal_userStart(const char *name) {
     }
     snprintf(process_name, sizeof process_name, "%s", name != NULL && *name != '\0' ? name : "SSL");
     int bad_config = config_read_environment() != 0;
-    if (bad_config || env_ll("KQAT_EMU_START_FAIL", start_fails) != 0) {
+    /* icp_adf_userProcessToStart: qatmgr gives this process a section (a VF), or answers "No section available". */
+    if (bad_config || env_ll("KQAT_EMU_START_FAIL", start_fails) != 0 || !process_slot_take()) {
         if (bad_config) fprintf(stderr, "kqat QAT emulator: bad KQAT_EMU_GEN, KQAT_EMU_CAPS_OFF or KQAT_EMU_NUMA_NODES\n");
         pthread_mutex_unlock(&config_lock);
         return CPA_STATUS_FAIL;
@@ -65,6 +88,7 @@ EXPORT CpaStatus icp_sal_userStart(const char *name) {
     usdm_vfio_register(1);
     if (num_instances > 0 && !usdm_alloc_allowed((size_t) ring_size * RING_MESSAGE_BYTES, 64)) {
         usdm_vfio_register(0);
+        process_slot_release();
         pthread_mutex_unlock(&config_lock);
         return CPA_STATUS_FAIL;
     }
@@ -79,6 +103,7 @@ EXPORT CpaStatus icp_sal_userStart(const char *name) {
         if (!ring_allocated || !in->thread_running) {
             stop_instances(i + 1);
             usdm_vfio_register(0);
+            process_slot_release();
             pthread_mutex_unlock(&config_lock);
             return CPA_STATUS_FAIL;
         }
@@ -97,6 +122,7 @@ EXPORT CpaStatus icp_sal_userStop(void) {
     process_started = 0;
     stop_instances(num_instances);
     usdm_vfio_register(0);
+    process_slot_release();
     pthread_mutex_unlock(&config_lock);
     return CPA_STATUS_SUCCESS;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "qat_paths.h"
 #include "qat_usdm_link.h"
 
 #define EXPORT __attribute__((visibility("default")))
@@ -24,13 +25,8 @@ static __typeof__(kqatemu_usdm_sysfs_root) *usdm_sysfs_root;
 
 int bind_usdm(void) {
     if (usdm_resolve != NULL) return 1;
-    Dl_info self;
-    if (dladdr((void *) &bind_usdm, &self) == 0 || self.dli_fname == NULL) return 0;
     char path[4096];
-    snprintf(path, sizeof path, "%s", self.dli_fname);
-    char *slash = strrchr(path, '/');
-    if (slash == NULL) return 0;
-    snprintf(slash + 1, sizeof path - (size_t) (slash + 1 - path), "libusdm.so.0");
+    if (!library_sibling("libusdm.so.0", path, sizeof path)) return 0;
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (h == NULL) return 0;
     usdm_vfio_register = (__typeof__(usdm_vfio_register)) dlsym(h, "kqatemu_vfio_register");

@@ -59,6 +59,7 @@ struct emu {
     int (*nodeOf)(const void *);
     const char *(*sysfsRoot)(void);
     void (*configure)(int, int, int);
+    void (*setMaxProcesses)(int);
 };
 
 extern struct emu E;
