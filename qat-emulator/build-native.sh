@@ -19,8 +19,8 @@ tests="${2:-}"
 # among themselves stays out of the libraries' dynamic symbol tables.
 cflags=(-std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -fvisibility=hidden)
 # libusdm is built from usdm_*.c, libqat from qat_*.c; emu_abi.h (qatlib's types) is shared by both and the tests.
-usdm_sources=("$src"/usdm_*.c)
-qat_sources=("$src"/qat_*.c)
+usdm_sources=("$src"/usdm_*.c "$src"/emu_shm.c)
+qat_sources=("$src"/qat_*.c "$src"/emu_shm.c)
 build_variant() {
   local variant="$1" qat_soname="$2"
   shift 2
