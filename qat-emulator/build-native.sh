@@ -21,6 +21,10 @@ cflags=(-std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -fvisibility=hidden)
 # libusdm is built from usdm_*.c, libqat from qat_*.c; emu_abi.h (qatlib's types) is shared by both and the tests.
 usdm_sources=("$src"/usdm_*.c "$src"/emu_shm.c)
 qat_sources=("$src"/qat_*.c "$src"/emu_shm.c)
+# The device executable (process mode): its loop and everything it does to a request, nothing of the API.
+device_sources=("$src"/device_main.c "$src"/emu_shm.c "$src"/qat_device.c "$src"/qat_execute.c "$src"/qat_deflate.c
+  "$src"/qat_device_memory.c "$src"/qat_host_memory.c "$src"/qat_ring.c "$src"/qat_ring_events.c
+  "$src"/qat_device_state.c "$src"/qat_bound.c)
 build_variant() {
   local variant="$1" qat_soname="$2"
   shift 2
@@ -28,6 +32,7 @@ build_variant() {
   mkdir -p "$dir/vfio" "$dir/var" "$dir/sys/module/vfio/parameters" "$dir/sys/kernel/mm/hugepages/hugepages-2048kB"
   gcc "${cflags[@]}" "$@" -shared -Wl,-soname,libusdm.so.0 -o "$dir/libusdm.so.0" "${usdm_sources[@]}" -lpthread -ldl
   gcc "${cflags[@]}" "$@" -shared -Wl,-soname,"$qat_soname" -o "$dir/$qat_soname" "${qat_sources[@]}" -lz -lpthread -ldl
+  gcc "${cflags[@]}" "$@" -o "$dir/kqat-emu-device" "${device_sources[@]}" -lz -lpthread
   : > "$dir/vfio/0"
   echo N > "$dir/sys/module/vfio/parameters/enable_unsafe_noiommu_mode"
   echo 1024 > "$dir/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages"

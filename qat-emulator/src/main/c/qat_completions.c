@@ -44,7 +44,7 @@ EXPORT CpaStatus icp_sal_DcPollInstance(CpaInstanceHandle h, uint32_t quota) {
     uint32_t done = 0;
     while (quota == 0 || done < quota) {
         struct request rq;
-        if (!ring_take_executed(&in->ring, &rq)) break;
+        if (!ring_take_executed(in->ring, &rq)) break;
         deliver(in, &rq);
         done++;
     }

@@ -17,6 +17,7 @@ __typeof__(kqatemu_vfio_register) *usdm_vfio_register;
 __typeof__(kqatemu_usdm_alloc_allowed) *usdm_alloc_allowed;
 __typeof__(kqatemu_usdm_counter) *usdm_counter;
 __typeof__(kqatemu_usdm_reset) *usdm_reset;
+__typeof__(kqatemu_usdm_iommu) *usdm_iommu;
 static __typeof__(kqatemu_usdm_set_no_iommu) *usdm_set_no_iommu;
 static __typeof__(kqatemu_usdm_set_hugepage_mode) *usdm_set_hugepage_mode;
 static __typeof__(kqatemu_usdm_set_strict_dontfork) *usdm_set_strict_dontfork;
@@ -38,10 +39,11 @@ int bind_usdm(void) {
     usdm_node_of = (__typeof__(usdm_node_of)) dlsym(h, "kqatemu_usdm_node_of");
     usdm_sysfs_root = (__typeof__(usdm_sysfs_root)) dlsym(h, "kqatemu_usdm_sysfs_root");
     usdm_reset = (__typeof__(usdm_reset)) dlsym(h, "kqatemu_usdm_reset");
+    usdm_iommu = (__typeof__(usdm_iommu)) dlsym(h, "kqatemu_usdm_iommu");
     void *resolve = dlsym(h, "kqatemu_iommu_resolve");
     if (!usdm_vfio_register || !usdm_counter || !usdm_set_no_iommu || !usdm_set_hugepage_mode
             || !usdm_set_strict_dontfork || !usdm_alloc_allowed || !usdm_node_of || !usdm_sysfs_root || !usdm_reset
-            || !resolve) {
+            || !usdm_iommu || !resolve) {
         return 0;
     }
     usdm_resolve = (__typeof__(usdm_resolve)) resolve; /* last: a bound usdm_resolve means all are bound */

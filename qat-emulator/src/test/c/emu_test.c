@@ -296,7 +296,7 @@ int run_cases(int argc, char **argv, const struct test_case *cases, size_t n) {
                 "KQAT_EMU_FAIL_FROM", "KQAT_EMU_FAIL_COUNT", "KQAT_EMU_FAIL_PERCENT", "KQAT_EMU_SEED",
                 "KQAT_EMU_HANG_FROM", "KQAT_EMU_GEN", "KQAT_EMU_CAPS_OFF", "KQAT_EMU_NUMA_NODES", "KQAT_EMU_NO_IOMMU",
                 "KQAT_EMU_START_FAIL", "KQAT_EMU_SYSFS_ROOT", "KQAT_EMU_STRICT_DONTFORK", "KQAT_EMU_CHARGE_MEMLOCK",
-                "KQAT_EMU_MAX_PROCESSES", "KQAT_EMU_VAR_DIR",
+                "KQAT_EMU_MAX_PROCESSES", "KQAT_EMU_VAR_DIR", "KQAT_EMU_INSTANCES_PER_VF",
                 "QAT_MAX_2M_HPG_PER_PROCESS"};
             for (size_t v = 0; v < sizeof vars / sizeof vars[0]; v++) unsetenv(vars[v]);
             set_env(cases[i].env);
