@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Builds the QAT emulator's libraries in three variants, each with the sonames of a qatlib release:
-#   <out>/iova/    libqat.so.4 + libusdm.so.0 with qaeMemMapContiguousIova/qaeMemUnmapContiguousIova (qatlib 26.02+)
-#   <out>/legacy/  libqat.so.4 + libusdm.so.0 without them (qatlib 23.08-25.08: kqat then uses pinned copies)
-#   <out>/v3/      libqat.so.3 + libusdm.so.0 without them (qatlib 22.07-23.02)
+# Builds the QAT emulator's libraries in four variants, each with the sonames of a qatlib release:
+#   <out>/iova/        libqat.so.4 + libusdm.so.0 of qatlib 26.08: qaeMemMapContiguousIova/qaeMemUnmapContiguousIova,
+#                      event mode (cpaInstanceSetResponseMode, the VFs' eventfds) and its coalescing timer
+#   <out>/iova-26.02/  the same as qatlib 26.02: event mode without the coalescing timer, no RETRY on a switch with
+#                      requests in flight, and a poll that does not drain the eventfd
+#   <out>/legacy/      libqat.so.4 + libusdm.so.0 without the IOVA API or event mode (qatlib 23.08-25.08: kqat then
+#                      uses pinned copies)
+#   <out>/v3/          libqat.so.3 + libusdm.so.0 without them (qatlib 22.07-23.02)
+# Each variant has its device executable, kqat-emu-device (the device runs in a process of its own, see
+# src/main/c/qat_device_process.h).
 # Each variant also gets vfio/0, the emulator's stand-in for /dev/vfio (a VFIO group node), and sys/, its stand-in
 # for /sys: module/vfio/parameters/enable_unsafe_noiommu_mode (N) and kernel/mm/hugepages/hugepages-2048kB/
 # nr_hugepages (1024), the two files USDM reads. The emulator reads <its directory>/sys unless KQAT_EMU_SYSFS_ROOT
@@ -37,10 +43,11 @@ build_variant() {
   echo N > "$dir/sys/module/vfio/parameters/enable_unsafe_noiommu_mode"
   echo 1024 > "$dir/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages"
 }
-build_variant iova libqat.so.4 -DKQAT_EMU_IOVA
+build_variant iova libqat.so.4 -DKQAT_EMU_IOVA -DKQAT_EMU_EVENTS=2608
+build_variant iova-26.02 libqat.so.4 -DKQAT_EMU_IOVA -DKQAT_EMU_EVENTS=2602
 build_variant legacy libqat.so.4
 build_variant v3 libqat.so.3 -DKQAT_EMU_QATLIB_V3 -DKQAT_EMU_NO_HUGEPAGE_MODE
-echo "QAT emulator built in $out (iova, legacy, v3)"
+echo "QAT emulator built in $out (iova, iova-26.02, legacy, v3)"
 
 if [[ -n "$tests" ]]; then
   mkdir -p "$tests"

@@ -17,6 +17,8 @@
 
 #ifdef KQAT_EMU_QATLIB_V3
 #define SW_VERSION "Version 23.2"
+#elif defined(KQAT_EMU_EVENTS) && KQAT_EMU_EVENTS == 2602
+#define SW_VERSION "Version 26.2"
 #else
 #define SW_VERSION "Version 26.8"
 #endif

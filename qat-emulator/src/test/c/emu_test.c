@@ -33,6 +33,7 @@ static void *need(void *handle, const char *name) {
 }
 
 #define BIND(lib, field, name) do { void *f_ = need(lib, name); memcpy(&E.field, &f_, sizeof f_); } while (0)
+#define OPTIONAL(lib, field, name) do { void *f_ = dlsym(lib, name); memcpy(&E.field, &f_, sizeof f_); } while (0)
 
 void emu_load(const char *variant) {
     char path[4096];
@@ -87,6 +88,13 @@ void emu_load(const char *variant) {
     BIND(q, sysfsRoot, "kqatemu_sysfs_root");
     BIND(q, configure, "kqatemu_configure");
     BIND(q, setMaxProcesses, "kqatemu_set_max_processes");
+    BIND(q, setInstancesPerVf, "kqatemu_set_instances_per_vf");
+    OPTIONAL(q, setResponseMode, "cpaInstanceSetResponseMode");
+    OPTIONAL(q, getResponseMode, "cpaInstanceGetResponseMode");
+    OPTIONAL(q, setCoalescing, "cpaInstanceSetIntCoalescingTimer");
+    OPTIONAL(q, interruptData, "cpaInstanceGetRxInterruptMetaData");
+    OPTIONAL(q, getFd, "icp_sal_DcGetFileDescriptor");
+    OPTIONAL(q, putFd, "icp_sal_DcPutFileDescriptor");
 }
 
 int emu_start(CpaInstanceHandle *out, int max) {
