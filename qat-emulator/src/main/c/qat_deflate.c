@@ -71,6 +71,15 @@ uint8_t *scratch_input(uint64_t n) {
     return room(&scratch.in, &scratch.in_cap, n);
 }
 
+void scratch_warm(void) {
+    enum { WARM = 256 << 10 };
+    uint8_t *in = room(&scratch.in, &scratch.in_cap, WARM), *out = room(&scratch.out, &scratch.out_cap, WARM);
+    if (in != NULL) memset(in, 0, WARM);
+    if (out != NULL) memset(out, 0, WARM);
+    deflater(6, Z_DEFAULT_STRATEGY);
+    inflater();
+}
+
 static uint32_t checksum_of(uint32_t type, uint32_t seed, const uint8_t *p, uint64_t n) {
     if (type == CPA_DC_CRC32) return (uint32_t) crc32_z(seed, p, n);
     if (type == CPA_DC_ADLER32) return (uint32_t) adler32_z(seed, p, n);

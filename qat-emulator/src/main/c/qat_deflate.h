@@ -19,6 +19,8 @@ int compress_request(struct request *rq, const uint8_t *in, uint64_t n, struct d
 int decompress_request(struct request *rq, const uint8_t *in, uint64_t n, struct device_list *dst);
 /* This thread's input buffer, at least n bytes; NULL when it cannot grow. */
 uint8_t *scratch_input(uint64_t n);
+/* Makes this thread's streams and buffers before the first request needs them (a device is ready when it starts). */
+void scratch_warm(void);
 /* Frees this thread's streams and buffers (the device thread, as it ends). */
 void scratch_free(void);
 

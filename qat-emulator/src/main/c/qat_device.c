@@ -46,6 +46,7 @@ static void hold(struct request *rq) {
 
 void device_run(struct request_ring *ring, const int *vf_fds) {
     prctl(PR_SET_TIMERSLACK, 1UL); /* due times and the coalescing timer to the microsecond, not to 50 us */
+    scratch_warm();
     long long last_work = monotonic_ns();
     ring_lock(ring);
     while (!ring_stopping(ring)) {
