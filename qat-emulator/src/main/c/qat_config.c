@@ -92,8 +92,8 @@ EXPORT void kqatemu_set_instances_per_vf(int n) {
 /* Takes effect at the next icp_sal_userStart, as the real device's configuration would. */
 EXPORT void kqatemu_configure(int instances_wanted, int ring, int fail_start) {
     pthread_mutex_lock(&config_lock);
-    num_instances = instances_wanted;
-    ring_size = ring;
+    num_instances = instances_wanted < 0 ? 0 : instances_wanted > MAX_INSTANCES ? MAX_INSTANCES : instances_wanted;
+    ring_size = ring < 1 ? 1 : ring;
     start_fails = fail_start;
     pthread_mutex_unlock(&config_lock);
 }
