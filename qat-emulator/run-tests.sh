@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the QAT emulator's C tests (built by build-native.sh into <tests>) against the libraries in <native>.
 # Usage: run-tests.sh <native> <tests> [skipTests] [maven.test.skip]. Exits non-zero, naming the failed cases, when
-# any check fails; the Maven build then fails.
+# any check fails; the Maven build then fails. Each case runs with the device in its own process unless it says
+# otherwise; KQAT_EMU_DEVICE=thread in the environment runs the others with the device on application threads.
 set -uo pipefail
 native="$1"
 tests="$2"

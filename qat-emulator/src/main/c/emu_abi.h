@@ -57,7 +57,14 @@ typedef void *CpaDcSessionHandle;
 #define CPA_DC_FLUSH_FINAL 1
 #define CPA_DC_FLUSH_FULL 3
 #define CPA_DC_SKIP_STRIDE 3
+#define CPA_ACC_SVC_TYPE_CRYPTO 0
 #define CPA_ACC_SVC_TYPE_DATA_COMPRESSION 1
+#define CPA_ACC_SVC_TYPE_CRYPTO_ASYM 5
+#define CPA_ACC_SVC_TYPE_CRYPTO_SYM 6
+#define CPA_ACC_SVC_TYPE_DATA_DECOMPRESSION 7
+/* cpa.h (CPA API 5.8, qatlib 26.02): CpaInstanceResponseMode. */
+#define CPA_INST_RX_NOTIFY_NONE 1
+#define CPA_INST_RX_NOTIFY_BY_EVENT 2
 #define CPA_OPER_STATE_DOWN 0
 #define CPA_OPER_STATE_UP 1
 
@@ -206,6 +213,15 @@ typedef struct {
     uint64_t phyBuffer;
 } IcpFlatBufferDesc; /* 16 bytes */
 
+/* cpa.h (CPA API 5.9, qatlib 26.08): cpaInstanceGetRxInterruptMetaData's answer. */
+typedef struct {
+    uint32_t coalescingTimerInNs;
+    uint32_t coalescingTimerMaxInNs;
+    uint32_t coalescingTimerGranularityInNs;
+    uint32_t reserved1;
+    uint64_t reserved2;
+} CpaRxInterruptMetaData; /* 24 bytes */
+
 typedef CpaPhysicalAddr (*CpaVirtualToPhysical)(void *virt);
 typedef void (*CpaDcCallbackFn)(void *callbackTag, CpaStatus status);
 
@@ -247,6 +263,8 @@ _Static_assert(offsetof(CpaInstanceInfo2, operState) == 916, "operState");
 _Static_assert(offsetof(CpaInstanceInfo2, requiresPhysicallyContiguousMemory) == 920, "requiresPhysicallyContiguousMemory");
 _Static_assert(offsetof(CpaInstanceInfo2, isPolled) == 924, "isPolled");
 _Static_assert(offsetof(CpaInstanceInfo2, isOffloaded) == 928, "isOffloaded");
+_Static_assert(sizeof(CpaRxInterruptMetaData) == 24 && offsetof(CpaRxInterruptMetaData, reserved2) == 16,
+               "CpaRxInterruptMetaData");
 _Static_assert(sizeof(IcpBufferListDesc) == 16 && sizeof(IcpFlatBufferDesc) == 16, "icp buffer descriptors");
 
 #endif

@@ -8,7 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct iommu_table;
+
 void *kqatemu_iommu_resolve(uint64_t iova, uint64_t len, int *mapped);
+struct iommu_table *kqatemu_usdm_iommu(int *fd);
 int kqatemu_vfio_registered(void);
 void kqatemu_vfio_register(int on);
 long long kqatemu_usdm_counter(const char *name);

@@ -5,12 +5,16 @@
  */
 #define _GNU_SOURCE
 #include <stdatomic.h>
+#include <stdint.h>
+#include <unistd.h>
 
 #include "emu_abi.h"
 #include "qat_counters.h"
 #include "qat_instance.h"
 #include "qat_request.h"
+#include "qat_device_link.h"
 #include "qat_ring.h"
+#include "qat_ring_events.h"
 #include "qat_session.h"
 
 #define EXPORT __attribute__((visibility("default")))
@@ -38,15 +42,31 @@ static void deliver(struct instance *in, struct request *rq) {
     callback(rq->tag, rq->callback_status);
 }
 
+/* icp_adf_pollInstance in event mode, after the ring: 26.08 drains the VF's eventfd (consume_efd_events: whichever
+ * instance signalled it), then every release enables the interrupt again. */
+static void after_poll(struct instance *in) {
+#ifdef KQAT_EMU_EVENTS
+    if (ring_response_mode(in->ring) != RESPONSES_EVENT) return;
+#if KQAT_EMU_EVENTS >= 2608
+    uint64_t signalled;
+    if (read(device_vf_fd(in->vf), &signalled, sizeof signalled) < 0) signalled = 0; /* EAGAIN: nothing to drain */
+#endif
+    ring_rearm(in->ring);
+#else
+    (void) in;
+#endif
+}
+
 EXPORT CpaStatus icp_sal_DcPollInstance(CpaInstanceHandle h, uint32_t quota) {
     struct instance *in = instance_of(h);
     if (in == NULL || !in->started || !process_started) return CPA_STATUS_INVALID_PARAM;
     uint32_t done = 0;
     while (quota == 0 || done < quota) {
         struct request rq;
-        if (!ring_take_executed(&in->ring, &rq)) break;
+        if (!ring_take_executed(in->ring, &rq)) break;
         deliver(in, &rq);
         done++;
     }
+    after_poll(in);
     return done > 0 ? CPA_STATUS_SUCCESS : CPA_STATUS_RETRY;
 }

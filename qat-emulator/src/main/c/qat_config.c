@@ -8,6 +8,7 @@
 #include "qat_config.h"
 #include "qat_faults.h"
 #include "qat_generation.h"
+#include "qat_process_slots.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -18,6 +19,8 @@ int start_fails;
 int numa_nodes[MAX_INSTANCES] = {0};
 int num_numa_nodes = 1;
 long long latency_us;
+int instances_per_vf = 2;
+int device_in_process = 1;
 
 long long env_ll(const char *name, long long dflt) {
     const char *v = getenv(name);
@@ -48,6 +51,12 @@ int config_read_environment(void) { /* config_lock held */
     ring_size = (int) env_ll("KQAT_EMU_RING_SIZE", ring_size);
     if (ring_size < 1) ring_size = 1;
     latency_us = env_ll("KQAT_EMU_LATENCY_US", latency_us);
+    instances_per_vf = (int) env_ll("KQAT_EMU_INSTANCES_PER_VF", instances_per_vf);
+    if (instances_per_vf < 1) instances_per_vf = 1;
+    const char *mode = getenv("KQAT_EMU_DEVICE");
+    if (mode != NULL && *mode != '\0') device_in_process = strcmp(mode, "thread") != 0;
+    max_processes = (int) env_ll("KQAT_EMU_MAX_PROCESSES", max_processes);
+    if (max_processes < 0) max_processes = -1;
     faults_read_environment();
     const char *v = getenv("KQAT_EMU_GEN");
     int bad_config = v != NULL && *v != '\0' && set_generation(v) != 0;
@@ -73,11 +82,18 @@ EXPORT void kqatemu_set_latency_us(long long us) {
     pthread_mutex_unlock(&config_lock);
 }
 
+/* Instances per VF (sharing one interrupt and one eventfd), from the next icp_sal_userStart. */
+EXPORT void kqatemu_set_instances_per_vf(int n) {
+    pthread_mutex_lock(&config_lock);
+    instances_per_vf = n < 1 ? 1 : n;
+    pthread_mutex_unlock(&config_lock);
+}
+
 /* Takes effect at the next icp_sal_userStart, as the real device's configuration would. */
 EXPORT void kqatemu_configure(int instances_wanted, int ring, int fail_start) {
     pthread_mutex_lock(&config_lock);
-    num_instances = instances_wanted;
-    ring_size = ring;
+    num_instances = instances_wanted < 0 ? 0 : instances_wanted > MAX_INSTANCES ? MAX_INSTANCES : instances_wanted;
+    ring_size = ring < 1 ? 1 : ring;
     start_fails = fail_start;
     pthread_mutex_unlock(&config_lock);
 }

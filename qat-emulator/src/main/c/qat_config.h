@@ -19,6 +19,8 @@ extern int start_fails;
 extern int numa_nodes[MAX_INSTANCES];
 extern int num_numa_nodes;
 extern long long latency_us;
+extern int instances_per_vf;  /* at least 1 */
+extern int device_in_process; /* the device runs in its own process (KQAT_EMU_DEVICE=process, the default) */
 
 long long env_ll(const char *name, long long dflt);
 /* config_lock held: every KQAT_EMU_* knob but KQAT_EMU_START_FAIL; -1 for a bad generation, capability or node list. */

@@ -1,20 +1,50 @@
-/* The counters' test API: read one by name (libqat's, or libusdm's), reset them all. */
+/* The counters' test API: read one by name (libqat's, its device's, or libusdm's), reset them all. */
 #define _GNU_SOURCE
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "qat_config.h"
 #include "qat_counters.h"
+#include "qat_device_link.h"
+#include "qat_device_state.h"
 #include "qat_instance.h"
+#include "qat_process_slots.h"
 #include "qat_usdm_link.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
-atomic_llong requests, bytes_in, bytes_out, iommu_faults, retries, sessions_outstanding, completed;
-atomic_llong src_bytes_mapped, src_bytes_alloc, injected_faults, random_faults, request_errors, max_in_flight;
-atomic_llong translation_failures, sgl_refusals, cnv_refusals, held_now, hung_requests, late_completions;
-atomic_llong decompress_trailing_bytes, overflows, device_ns, invalid_params;
+atomic_llong requests, retries, sessions_outstanding, completed, translation_failures, sgl_refusals;
+atomic_llong cnv_refusals, invalid_params;
+
+struct named {
+    const char *name;
+    atomic_llong *value;
+};
+
+static const struct named library_counters[] = {
+    {"requests", &requests}, {"completed", &completed}, {"retries", &retries},
+    {"sessions_outstanding", &sessions_outstanding}, {"translation_failures", &translation_failures},
+    {"sgl_refusals", &sgl_refusals}, {"cnv_refusals", &cnv_refusals}, {"invalid_params", &invalid_params},
+};
+
+#define DEVICE(name) {#name, offsetof(struct device_counters, name)}
+static const struct {
+    const char *name;
+    size_t offset;
+} device_counters[] = {
+    DEVICE(bytes_in), DEVICE(bytes_out), DEVICE(iommu_faults), DEVICE(injected_faults), DEVICE(random_faults),
+    DEVICE(request_errors), DEVICE(src_bytes_mapped), DEVICE(src_bytes_alloc), DEVICE(hung_requests),
+    DEVICE(late_completions), DEVICE(decompress_trailing_bytes), DEVICE(overflows), DEVICE(device_ns),
+    DEVICE(max_in_flight), DEVICE(device_cpu_ns), DEVICE(device_requests), DEVICE(event_signals),
+    DEVICE(host_access_errors), {"held_requests", offsetof(struct device_counters, held_now)},
+};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static atomic_llong *device_counter(size_t offset) {
+    return (atomic_llong *) ((char *) &device_state->c + offset);
+}
 
 static long long instance_counter(const char *name, const char *prefix, int completed_side) {
     size_t n = strlen(prefix);
@@ -26,31 +56,16 @@ static long long instance_counter(const char *name, const char *prefix, int comp
 }
 
 EXPORT long long kqatemu_counter(const char *name) {
-    if (name == NULL) return -1;
-    if (strcmp(name, "requests") == 0) return atomic_load(&requests);
-    if (strcmp(name, "completed") == 0) return atomic_load(&completed);
-    if (strcmp(name, "bytes_in") == 0) return atomic_load(&bytes_in);
-    if (strcmp(name, "bytes_out") == 0) return atomic_load(&bytes_out);
-    if (strcmp(name, "iommu_faults") == 0) return atomic_load(&iommu_faults);
-    if (strcmp(name, "injected_faults") == 0) return atomic_load(&injected_faults);
-    if (strcmp(name, "random_faults") == 0) return atomic_load(&random_faults);
-    if (strcmp(name, "request_errors") == 0) return atomic_load(&request_errors);
-    if (strcmp(name, "retries") == 0) return atomic_load(&retries);
-    if (strcmp(name, "sessions_outstanding") == 0) return atomic_load(&sessions_outstanding);
-    if (strcmp(name, "src_bytes_mapped") == 0) return atomic_load(&src_bytes_mapped);
-    if (strcmp(name, "src_bytes_alloc") == 0) return atomic_load(&src_bytes_alloc);
+    if (name == NULL || !device_state_open()) return -1;
+    for (size_t i = 0; i < COUNT(library_counters); i++) {
+        if (strcmp(name, library_counters[i].name) == 0) return atomic_load(library_counters[i].value);
+    }
+    for (size_t i = 0; i < COUNT(device_counters); i++) {
+        if (strcmp(name, device_counters[i].name) == 0) return atomic_load(device_counter(device_counters[i].offset));
+    }
     if (strcmp(name, "process_started") == 0) return process_started;
-    if (strcmp(name, "max_in_flight") == 0) return atomic_load(&max_in_flight);
-    if (strcmp(name, "translation_failures") == 0) return atomic_load(&translation_failures);
-    if (strcmp(name, "sgl_refusals") == 0) return atomic_load(&sgl_refusals);
-    if (strcmp(name, "cnv_refusals") == 0) return atomic_load(&cnv_refusals);
-    if (strcmp(name, "invalid_params") == 0) return atomic_load(&invalid_params);
-    if (strcmp(name, "overflows") == 0) return atomic_load(&overflows);
-    if (strcmp(name, "held_requests") == 0) return atomic_load(&held_now);
-    if (strcmp(name, "hung_requests") == 0) return atomic_load(&hung_requests);
-    if (strcmp(name, "late_completions") == 0) return atomic_load(&late_completions);
-    if (strcmp(name, "decompress_trailing_bytes") == 0) return atomic_load(&decompress_trailing_bytes);
-    if (strcmp(name, "device_ns") == 0) return atomic_load(&device_ns);
+    if (strcmp(name, "process_slot_refusals") == 0) return process_slot_refusals();
+    if (strcmp(name, "device_pid") == 0) return process_started ? device_link_pid() : 0;
     long long v = instance_counter(name, "requests_instance_", 0);
     if (v >= 0) return v;
     v = instance_counter(name, "completed_instance_", 1);
@@ -59,11 +74,14 @@ EXPORT long long kqatemu_counter(const char *name) {
 }
 
 EXPORT void kqatemu_reset_counters(void) {
-    atomic_llong *all[] = {&requests, &completed, &bytes_in, &bytes_out, &iommu_faults, &injected_faults,
-                           &random_faults, &request_errors, &retries, &src_bytes_mapped, &src_bytes_alloc,
-                           &max_in_flight, &translation_failures, &sgl_refusals, &cnv_refusals, &invalid_params,
-                           &overflows, &hung_requests, &late_completions, &decompress_trailing_bytes, &device_ns};
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) atomic_store(all[i], 0);
+    for (size_t i = 0; i < COUNT(library_counters); i++) {
+        if (library_counters[i].value != &sessions_outstanding) atomic_store(library_counters[i].value, 0);
+    }
+    if (device_state_open()) {
+        for (size_t i = 0; i < COUNT(device_counters); i++) {
+            if (strcmp(device_counters[i].name, "held_requests") != 0) atomic_store(device_counter(device_counters[i].offset), 0);
+        }
+    }
     for (int i = 0; i < MAX_INSTANCES; i++) {
         atomic_store(&instances[i].requests, 0);
         atomic_store(&instances[i].completed, 0);

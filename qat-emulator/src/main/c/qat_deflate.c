@@ -1,13 +1,12 @@
 /* The device's compression engine (see qat_deflate.h). */
 #define _GNU_SOURCE
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
 #include "emu_abi.h"
-#include "qat_counters.h"
 #include "qat_deflate.h"
+#include "qat_device_state.h"
 #include "qat_generation.h"
 
 /* Per device thread: zlib streams and buffers kept from request to request (the device's own memory). */
@@ -72,6 +71,15 @@ uint8_t *scratch_input(uint64_t n) {
     return room(&scratch.in, &scratch.in_cap, n);
 }
 
+void scratch_warm(void) {
+    enum { WARM = 256 << 10 };
+    uint8_t *in = room(&scratch.in, &scratch.in_cap, WARM), *out = room(&scratch.out, &scratch.out_cap, WARM);
+    if (in != NULL) memset(in, 0, WARM);
+    if (out != NULL) memset(out, 0, WARM);
+    deflater(6, Z_DEFAULT_STRATEGY);
+    inflater();
+}
+
 static uint32_t checksum_of(uint32_t type, uint32_t seed, const uint8_t *p, uint64_t n) {
     if (type == CPA_DC_CRC32) return (uint32_t) crc32_z(seed, p, n);
     if (type == CPA_DC_ADLER32) return (uint32_t) adler32_z(seed, p, n);
@@ -96,18 +104,18 @@ static uint64_t store(const uint8_t *in, uint64_t n, uint8_t *out) {
     return at;
 }
 
-void compress_request(struct request *rq, const uint8_t *in, uint64_t n, struct device_list *dst) {
+int compress_request(struct request *rq, const uint8_t *in, uint64_t n, struct device_list *dst) {
     int level = rq->level < 1 ? 1 : rq->level > 9 ? 9 : (int) rq->level;
     z_stream *zp = deflater(level, rq->huff_type == CPA_DC_HT_STATIC ? Z_FIXED : Z_DEFAULT_STRATEGY);
     if (zp == NULL) {
         rq->status = CPA_DC_FATALERR;
-        return;
+        return 1;
     }
     uint64_t cap = deflateBound(zp, (uLong) n) + 5 * (n / 65535 + 2) + 64;
     uint8_t *out = room(&scratch.out, &scratch.out_cap, cap);
     if (out == NULL) {
         rq->status = CPA_DC_FATALERR;
-        return;
+        return 1;
     }
     int flush = rq->flush == CPA_DC_FLUSH_FINAL ? Z_FINISH : rq->flush == CPA_DC_FLUSH_FULL ? Z_FULL_FLUSH : Z_SYNC_FLUSH;
     zp->next_in = (Bytef *) in;
@@ -118,7 +126,7 @@ void compress_request(struct request *rq, const uint8_t *in, uint64_t n, struct 
     uint64_t out_len = zp->total_out;
     if ((flush == Z_FINISH && rc != Z_STREAM_END) || (flush != Z_FINISH && rc != Z_OK)) {
         rq->status = CPA_DC_FATALERR;
-        return;
+        return 1;
     }
     /* Incompressible input: the device emits stored blocks, but only a destination of the generation's full bound
      * is certain to hold what it produces on the way (cpaDcDeflateCompressBound's promise). The emulated device is
@@ -133,7 +141,7 @@ void compress_request(struct request *rq, const uint8_t *in, uint64_t n, struct 
     }
     rq->uncompressed = incompressible;
     if (dst->total >= needed) {
-        scatter(dst, out, out_len);
+        if (!scatter(dst, out, out_len)) return 0;
         rq->status = CPA_DC_OK;
         rq->pass = 1;
         rq->callback_status = CPA_STATUS_SUCCESS;
@@ -144,9 +152,9 @@ void compress_request(struct request *rq, const uint8_t *in, uint64_t n, struct 
     } else {
         /* The device fills the destination and stops. */
         uint64_t produced = dst->total < out_len ? dst->total : out_len;
-        scatter(dst, out, produced);
+        if (!scatter(dst, out, produced)) return 0;
         rq->status = CPA_DC_OVERFLOW;
-        atomic_fetch_add(&overflows, 1);
+        DEVICE_COUNT(overflows, 1);
         if (rq->generation != GEN_6XXX) {
             /* Gen4: overflow is a valid outcome of a stateless compression: callback SUCCESS, partial counts. */
             uint64_t consumed = needed == 0 ? 0 : n * produced / needed;
@@ -158,6 +166,7 @@ void compress_request(struct request *rq, const uint8_t *in, uint64_t n, struct 
             rq->checksum_valid = 1;
         } /* 6xxx (overflowResubmitUnsupported): a failed request, no counts. */
     }
+    return 1;
 }
 
 /* zlib's message -> the nearest CpaDcReqStatus the device would report. */
@@ -174,13 +183,13 @@ static int32_t inflate_error(const char *msg) {
     return CPA_DC_INVALID_CODE;
 }
 
-void decompress_request(struct request *rq, const uint8_t *in, uint64_t n, struct device_list *dst) {
+int decompress_request(struct request *rq, const uint8_t *in, uint64_t n, struct device_list *dst) {
     z_stream *zp = inflater();
     uint64_t cap = dst->total + 1; /* one byte more than the destination tells an overflow from an exact fit */
     uint8_t *out = room(&scratch.out, &scratch.out_cap, cap);
     if (zp == NULL || out == NULL) {
         rq->status = CPA_DC_FATALERR;
-        return;
+        return 1;
     }
     zp->next_in = (Bytef *) in;
     zp->avail_in = (uInt) n;
@@ -191,14 +200,14 @@ void decompress_request(struct request *rq, const uint8_t *in, uint64_t n, struc
     if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_MEM_ERROR || rc == Z_STREAM_ERROR) {
         rq->status = rc == Z_DATA_ERROR ? inflate_error(zp->msg) : CPA_DC_FATALERR;
     } else if (produced > dst->total) {
-        scatter(dst, out, dst->total);
+        if (!scatter(dst, out, dst->total)) return 0;
         rq->status = CPA_DC_OVERFLOW; /* stateless decompression: not a pass, no counts, callback FAIL */
-        atomic_fetch_add(&overflows, 1);
+        DEVICE_COUNT(overflows, 1);
     } else {
         /* The end of the stream, or input cut short: Gen4 and Gen6 bypass the incomplete-file error (deflate only),
          * so both answer OK; endOfLastBlock tells them apart. */
         int end = rc == Z_STREAM_END;
-        scatter(dst, out, produced);
+        if (!scatter(dst, out, produced)) return 0;
         rq->status = CPA_DC_OK;
         rq->pass = 1;
         rq->callback_status = CPA_STATUS_SUCCESS;
@@ -207,6 +216,7 @@ void decompress_request(struct request *rq, const uint8_t *in, uint64_t n, struc
         rq->eolb = end;
         rq->checksum = checksum_of(rq->checksum_type, rq->seed, out, produced);
         rq->checksum_valid = 1;
-        if (end && consumed < n) atomic_fetch_add(&decompress_trailing_bytes, (long long) (n - consumed));
+        if (end && consumed < n) DEVICE_COUNT(decompress_trailing_bytes, n - consumed);
     }
+    return 1;
 }

@@ -1,92 +1,88 @@
-/* The device thread of each instance (see qat_device.h). */
+/* The device's loop over one ring (see qat_device.h). */
 #define _GNU_SOURCE
 #include <pthread.h>
-#include <stdatomic.h>
+#include <stdio.h>
+#include <sys/prctl.h>
 #include <time.h>
 
-#include "qat_config.h"
-#include "qat_counters.h"
 #include "qat_deflate.h"
 #include "qat_device.h"
+#include "qat_device_state.h"
 #include "qat_execute.h"
-#include "qat_faults.h"
-#include "qat_instance.h"
 #include "qat_ring.h"
+#include "qat_ring_events.h"
 
 /* While it has been busy lately the device looks for work every 50 us on its own, so a submission costs the host no
  * system call (a real submission writes a doorbell); idle for 10 ms, it sleeps until a submission rings. */
-#define DEVICE_POLL_NS 50000L
+#define DEVICE_POLL_NS 50000LL
 #define DEVICE_IDLE_NS 10000000LL
 
-static int due(const struct timespec *t) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
+static long long earliest(long long a, long long b) {
+    return a == 0 ? b : b == 0 ? a : a < b ? a : b;
 }
 
-static void *device_main(void *arg) {
-    struct instance *in = arg;
-    struct request_ring *ring = &in->ring;
-    struct timespec last_work;
-    clock_gettime(CLOCK_MONOTONIC, &last_work);
+/* Nothing queued: look again soon (busy lately), or sleep until a doorbell or the interrupt's time. */
+static void idle(struct request_ring *ring, long long now, long long last_work, long long irq_at) {
+    if (now - last_work < DEVICE_IDLE_NS) {
+        long long pause = irq_at != 0 && irq_at - now < DEVICE_POLL_NS ? irq_at - now : DEVICE_POLL_NS;
+        struct timespec t = {0, pause};
+        ring_unlock(ring);
+        nanosleep(&t, NULL);
+        ring_lock(ring);
+    } else if (irq_at != 0) {
+        ring_wait_until_ns(ring, irq_at);
+    } else {
+        ring_sleep_until_doorbell(ring);
+    }
+}
+
+static void hold(struct request *rq) {
+    if (!rq->held) {
+        rq->held = 1;
+        DEVICE_COUNT(held_now, 1);
+        DEVICE_COUNT(hung_requests, 1);
+    }
+}
+
+void device_run(struct request_ring *ring, const int *vf_fds) {
+    prctl(PR_SET_TIMERSLACK, 1UL); /* due times and the coalescing timer to the microsecond, not to 50 us */
+    scratch_warm();
+    long long last_work = monotonic_ns();
     ring_lock(ring);
     while (!ring_stopping(ring)) {
+        long long now = monotonic_ns();
+        long long irq_at = ring_interrupt_step(ring, now, vf_fds);
         struct request *rq = ring_next_queued(ring);
         if (rq == NULL) {
-            struct timespec now;
-            clock_gettime(CLOCK_MONOTONIC, &now);
-            if (elapsed_ns(&last_work, &now) < DEVICE_IDLE_NS) {
-                ring_unlock(ring);
-                struct timespec pause = {0, DEVICE_POLL_NS};
-                nanosleep(&pause, NULL);
-                ring_lock(ring);
-            } else {
-                ring_sleep_until_doorbell(ring);
-            }
+            idle(ring, now, last_work, irq_at);
             continue;
         }
         if (request_held(rq->seq)) {
-            if (!rq->held) {
-                rq->held = 1;
-                atomic_fetch_add(&held_now, 1);
-                atomic_fetch_add(&hung_requests, 1);
-            }
-            ring_wait(ring);
+            hold(rq);
+            ring_wait_until_ns(ring, irq_at);
             continue;
         }
-        if (!due(&rq->due)) {
-            ring_wait_until(ring, &rq->due);
+        long long due = rq->due.tv_sec * 1000000000LL + rq->due.tv_nsec;
+        if (now < due) {
+            ring_wait_until_ns(ring, earliest(irq_at, due));
             continue;
         }
         ring_unlock(ring);
         execute(rq); /* the slot stays ours: polls take only executed requests, submissions only free slots */
         ring_lock(ring);
         if (rq->held) {
-            atomic_fetch_sub(&held_now, 1);
-            atomic_fetch_add(&late_completions, 1);
+            DEVICE_COUNT(held_now, -1);
+            DEVICE_COUNT(late_completions, 1);
         }
         ring_mark_executed(ring);
-        clock_gettime(CLOCK_MONOTONIC, &last_work);
+        last_work = monotonic_ns();
     }
     ring_unlock(ring);
     scratch_free();
-    return NULL;
 }
 
-void device_start(struct instance *in) {
-    in->thread_running = pthread_create(&in->thread, NULL, device_main, in) == 0;
-}
-
-void device_stop(struct instance *in) {
-    if (in->thread_running) {
-        ring_stop_device(&in->ring);
-        pthread_join(in->thread, NULL);
-        in->thread_running = 0;
-    }
-}
-
-void wake_devices(void) {
-    for (int i = 0; i < MAX_INSTANCES; i++) {
-        if (instances[i].thread_running) ring_wake_device(&instances[i].ring);
-    }
+void device_name_thread(int i) {
+    char name[16];
+    snprintf(name, sizeof name, "kqat-emu-dev/%d", i);
+    pthread_setname_np(pthread_self(), name);
 }

@@ -1,14 +1,15 @@
 /*
  * Faults for tests (see qat_faults.h). Failure by percentage is decided from the seed and the request's number, so
  * for a given seed the same requests fail. A hung device accepts requests and never executes them; released, it
- * executes them late (the device thread does the holding, qat_device.c).
+ * executes them late (the device does the holding, qat_device.c; the threshold is in the state it shares with the
+ * library, qat_device_state.h).
  */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdatomic.h>
 
 #include "qat_config.h"
-#include "qat_device.h"
+#include "qat_device_link.h"
 #include "qat_faults.h"
 
 #define EXPORT __attribute__((visibility("default")))
@@ -17,8 +18,6 @@
 static long long fail_from = NO_REQUEST, fail_count;
 static int fail_percent;
 static unsigned long long fail_seed = 1;
-
-static atomic_llong hang_from = NO_REQUEST;
 
 static unsigned long long mix(unsigned long long x) {
     x += 0x9e3779b97f4a7c15ULL;
@@ -40,18 +39,13 @@ int fault_for_request(long long seq) {
     return fault;
 }
 
-int request_held(long long seq) {
-    long long from = atomic_load(&hang_from);
-    return from != NO_REQUEST && seq >= from;
-}
-
-void faults_read_environment(void) { /* config_lock held */
+void faults_read_environment(void) { /* config_lock held, device_state open */
     fail_from = env_ll("KQAT_EMU_FAIL_FROM", fail_from);
     fail_count = env_ll("KQAT_EMU_FAIL_COUNT", fail_from == NO_REQUEST ? 0 : (fail_count ? fail_count : 1));
     long long percent = env_ll("KQAT_EMU_FAIL_PERCENT", fail_percent);
     fail_percent = percent < 0 ? 0 : percent > 100 ? 100 : (int) percent;
     fail_seed = (unsigned long long) env_ll("KQAT_EMU_SEED", (long long) fail_seed);
-    atomic_store(&hang_from, env_ll("KQAT_EMU_HANG_FROM", atomic_load(&hang_from)));
+    atomic_store(&device_state->hang_from, env_ll("KQAT_EMU_HANG_FROM", atomic_load(&device_state->hang_from)));
 }
 
 EXPORT void kqatemu_fail_requests(long long from, long long count) {
@@ -76,12 +70,14 @@ EXPORT void kqatemu_set_seed(long long seed) {
 
 /* On: every request not yet executed, and every later one, is held. Off: held requests run now (late). */
 EXPORT void kqatemu_set_hang(int on) {
-    atomic_store(&hang_from, on ? 0 : NO_REQUEST);
+    if (!device_state_open()) return;
+    atomic_store(&device_state->hang_from, on ? 0 : NO_REQUEST);
     wake_devices();
 }
 
 /* Requests numbered from (counted from start or the last reset) on are held; negative: none. */
 EXPORT void kqatemu_set_hang_from(long long from) {
-    atomic_store(&hang_from, from < 0 ? NO_REQUEST : from);
+    if (!device_state_open()) return;
+    atomic_store(&device_state->hang_from, from < 0 ? NO_REQUEST : from);
     wake_devices();
 }

@@ -2,7 +2,7 @@
 #ifndef KQAT_QAT_FAULTS_H
 #define KQAT_QAT_FAULTS_H
 
-#define NO_REQUEST (-1LL)
+#include "qat_device_state.h"
 
 /* Why a request fails on purpose. */
 #define FAULT_NONE 0
@@ -13,8 +13,6 @@
 
 /* The fault request number seq (counted from start or the last reset) gets; takes config_lock. */
 int fault_for_request(long long seq);
-/* Whether a hang holds request number seq now. */
-int request_held(long long seq);
 void faults_read_environment(void); /* config_lock held */
 
 #pragma GCC visibility pop

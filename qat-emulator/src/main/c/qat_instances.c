@@ -17,6 +17,8 @@
 
 #ifdef KQAT_EMU_QATLIB_V3
 #define SW_VERSION "Version 23.2"
+#elif defined(KQAT_EMU_EVENTS) && KQAT_EMU_EVENTS == 2602
+#define SW_VERSION "Version 26.2"
 #else
 #define SW_VERSION "Version 26.8"
 #endif
@@ -32,16 +34,20 @@ struct instance *instance_of(CpaInstanceHandle h) {
     return NULL;
 }
 
+/* sal_instances.c (Lac_GetDcNumInstancesByType): the count is zeroed first; no started device is RESOURCE ("Accel
+ * devices are not available"); a started device without compression instances is SUCCESS with 0. */
 EXPORT CpaStatus cpaDcGetNumInstances(uint16_t *count) {
     if (count == NULL) return CPA_STATUS_INVALID_PARAM;
-    if (!process_started) return CPA_STATUS_FAIL;
+    *count = 0;
+    if (!process_started) return CPA_STATUS_RESOURCE;
     *count = (uint16_t) num_instances;
     return CPA_STATUS_SUCCESS;
 }
 
+/* Lac_GetDcInstancesByType: NULL or 0 is INVALID_PARAM; more than there are, or no started device, is RESOURCE. */
 EXPORT CpaStatus cpaDcGetInstances(uint16_t count, CpaInstanceHandle *out) {
-    if (out == NULL || count > num_instances) return CPA_STATUS_INVALID_PARAM;
-    if (!process_started) return CPA_STATUS_FAIL;
+    if (out == NULL || count == 0) return CPA_STATUS_INVALID_PARAM;
+    if (!process_started || count > num_instances) return CPA_STATUS_RESOURCE;
     for (int i = 0; i < count; i++) out[i] = &instances[i];
     return CPA_STATUS_SUCCESS;
 }
@@ -71,7 +77,7 @@ EXPORT CpaStatus cpaDcStartInstance(CpaInstanceHandle h, uint16_t num_intermedia
 EXPORT CpaStatus cpaDcStopInstance(CpaInstanceHandle h) {
     struct instance *in = instance_of(h);
     if (in == NULL) return CPA_STATUS_INVALID_PARAM;
-    if (ring_occupancy(&in->ring)) return CPA_STATUS_RETRY;
+    if (process_started && ring_occupancy(in->ring)) return CPA_STATUS_RETRY; /* after a stop there is no ring */
     in->started = 0;
     return CPA_STATUS_SUCCESS;
 }
@@ -102,17 +108,12 @@ EXPORT CpaStatus cpaDcQueryCapabilities(CpaInstanceHandle h, CpaDcInstanceCapabi
     return CPA_STATUS_SUCCESS;
 }
 
-/* sal_compression.c: cpaDcInstanceGetInfo2. One emulated device (package) per distinct NUMA node. */
+/* sal_compression.c: cpaDcInstanceGetInfo2. One emulated device (package) per distinct NUMA node (qat_placement.c). */
 EXPORT CpaStatus cpaDcInstanceGetInfo2(CpaInstanceHandle h, CpaInstanceInfo2 *info) {
     struct instance *in = instance_of(h);
     if (in == NULL || info == NULL) return CPA_STATUS_INVALID_PARAM;
     pthread_mutex_lock(&config_lock);
-    int package = 0;
-    for (int k = 0; k < num_numa_nodes && numa_nodes[k] != in->node; k++) {
-        int seen = 0;
-        for (int j = 0; j < k; j++) seen |= numa_nodes[j] == numa_nodes[k];
-        if (!seen) package++;
-    }
+    int package = in->package;
     const char *device = generation_names[generation];
     pthread_mutex_unlock(&config_lock);
     memset(info, 0, sizeof *info);
@@ -122,7 +123,8 @@ EXPORT CpaStatus cpaDcInstanceGetInfo2(CpaInstanceHandle h, CpaInstanceInfo2 *in
     info->physInstId.packageId = (uint16_t) package;
     info->physInstId.acceleratorId = (uint16_t) package;
     info->physInstId.executionEngineId = 0;
-    info->physInstId.busAddress = (uint16_t) ((0x6b + 0x10 * package) << 8 | 1); /* bus:dev.fn of a VF */
+    /* The VF's bus:dev.fn: a bus per package, VFs from function 1 on. */
+    info->physInstId.busAddress = (uint16_t) ((0x6b + 0x10 * package) << 8 | ((in->vf_in_package + 1) & 0xff));
     info->coreAffinity[in->index / 32] |= 1u << (in->index % 32);
     info->nodeAffinity = (uint32_t) in->node;
     info->operState = in->started ? CPA_OPER_STATE_UP : CPA_OPER_STATE_DOWN;

@@ -38,7 +38,7 @@ static CpaStatus submit(int compress, CpaInstanceHandle h, CpaDcSessionHandle se
     status = write_descriptors(in, src, &src_desc);
     if (status == CPA_STATUS_SUCCESS) status = write_descriptors(in, dst, &dst_desc);
     if (status != CPA_STATUS_SUCCESS) return status;
-    struct request *rq = ring_reserve(&in->ring);
+    struct request *rq = ring_reserve(in->ring);
     if (rq == NULL) {
         atomic_fetch_add(&retries, 1);
         return CPA_STATUS_RETRY;
@@ -65,7 +65,7 @@ static CpaStatus submit(int compress, CpaInstanceHandle h, CpaDcSessionHandle se
     rq->due.tv_sec += delay / 1000000 + rq->due.tv_nsec / 1000000000;
     rq->due.tv_nsec %= 1000000000;
     atomic_fetch_add(&s->in_flight, 1);
-    ring_commit(&in->ring);
+    ring_commit(in->ring);
     return CPA_STATUS_SUCCESS;
 }
 

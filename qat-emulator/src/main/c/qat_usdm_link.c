@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "qat_paths.h"
 #include "qat_usdm_link.h"
 
 #define EXPORT __attribute__((visibility("default")))
@@ -16,6 +17,7 @@ __typeof__(kqatemu_vfio_register) *usdm_vfio_register;
 __typeof__(kqatemu_usdm_alloc_allowed) *usdm_alloc_allowed;
 __typeof__(kqatemu_usdm_counter) *usdm_counter;
 __typeof__(kqatemu_usdm_reset) *usdm_reset;
+__typeof__(kqatemu_usdm_iommu) *usdm_iommu;
 static __typeof__(kqatemu_usdm_set_no_iommu) *usdm_set_no_iommu;
 static __typeof__(kqatemu_usdm_set_hugepage_mode) *usdm_set_hugepage_mode;
 static __typeof__(kqatemu_usdm_set_strict_dontfork) *usdm_set_strict_dontfork;
@@ -24,13 +26,8 @@ static __typeof__(kqatemu_usdm_sysfs_root) *usdm_sysfs_root;
 
 int bind_usdm(void) {
     if (usdm_resolve != NULL) return 1;
-    Dl_info self;
-    if (dladdr((void *) &bind_usdm, &self) == 0 || self.dli_fname == NULL) return 0;
     char path[4096];
-    snprintf(path, sizeof path, "%s", self.dli_fname);
-    char *slash = strrchr(path, '/');
-    if (slash == NULL) return 0;
-    snprintf(slash + 1, sizeof path - (size_t) (slash + 1 - path), "libusdm.so.0");
+    if (!library_sibling("libusdm.so.0", path, sizeof path)) return 0;
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (h == NULL) return 0;
     usdm_vfio_register = (__typeof__(usdm_vfio_register)) dlsym(h, "kqatemu_vfio_register");
@@ -42,10 +39,11 @@ int bind_usdm(void) {
     usdm_node_of = (__typeof__(usdm_node_of)) dlsym(h, "kqatemu_usdm_node_of");
     usdm_sysfs_root = (__typeof__(usdm_sysfs_root)) dlsym(h, "kqatemu_usdm_sysfs_root");
     usdm_reset = (__typeof__(usdm_reset)) dlsym(h, "kqatemu_usdm_reset");
+    usdm_iommu = (__typeof__(usdm_iommu)) dlsym(h, "kqatemu_usdm_iommu");
     void *resolve = dlsym(h, "kqatemu_iommu_resolve");
     if (!usdm_vfio_register || !usdm_counter || !usdm_set_no_iommu || !usdm_set_hugepage_mode
             || !usdm_set_strict_dontfork || !usdm_alloc_allowed || !usdm_node_of || !usdm_sysfs_root || !usdm_reset
-            || !resolve) {
+            || !usdm_iommu || !resolve) {
         return 0;
     }
     usdm_resolve = (__typeof__(usdm_resolve)) resolve; /* last: a bound usdm_resolve means all are bound */

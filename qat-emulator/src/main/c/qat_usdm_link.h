@@ -17,6 +17,7 @@ extern __typeof__(kqatemu_vfio_register) *usdm_vfio_register;
 extern __typeof__(kqatemu_usdm_alloc_allowed) *usdm_alloc_allowed;
 extern __typeof__(kqatemu_usdm_counter) *usdm_counter;
 extern __typeof__(kqatemu_usdm_reset) *usdm_reset;
+extern __typeof__(kqatemu_usdm_iommu) *usdm_iommu;
 
 #pragma GCC visibility pop
 

@@ -37,14 +37,11 @@ static int alloc_allowed(size_t size, size_t align) { /* usdm_lock held */
 EXPORT void *qaeMemAllocNUMA(size_t size, int node, size_t phys_align) {
     pthread_mutex_lock(&usdm_lock);
     uint64_t pinned = (size + PAGE - 1) & ~(PAGE - 1);
-    if (!alloc_allowed(size, phys_align) || over_memlock(pinned)) {
+    int allowed = alloc_allowed(size, phys_align);
+    int memlock = allowed && over_memlock(pinned);
+    if (!allowed || memlock) {
         alloc_refusals++;
-        pthread_mutex_unlock(&usdm_lock);
-        return NULL;
-    }
-    struct registration *r = free_slot();
-    if (r == NULL) {
-        alloc_refusals++;
+        memlock_refusals += memlock;
         pthread_mutex_unlock(&usdm_lock);
         return NULL;
     }
@@ -59,13 +56,14 @@ EXPORT void *qaeMemAllocNUMA(size_t size, int node, size_t phys_align) {
     }
     uintptr_t p = ((uintptr_t) mem + align - 1) & ~(uintptr_t) (align - 1);
     madvise(mem, len, MADV_DONTFORK);
-    r->kind = ALLOCATED;
-    r->virt = p;
-    r->size = size;
-    r->iova = take_iova(size, align);
-    r->mem = mem;
-    r->mem_len = len;
-    r->node = node;
+    struct registration r = {ALLOCATED, p, size, 0, mem, len, node};
+    r.iova = take_iova(size, align);
+    if (table_insert(&r) == NULL) { /* the table is full */
+        munmap(mem, len);
+        alloc_refusals++;
+        pthread_mutex_unlock(&usdm_lock);
+        return NULL;
+    }
     allocations_outstanding++;
     allocated_bytes += (long long) size;
     pinned_alloc_bytes += (long long) pinned;
@@ -82,10 +80,11 @@ EXPORT void qaeMemFreeNUMA(void **ptr) {
         return;
     }
     pthread_mutex_lock(&usdm_lock);
-    for (int i = 0; i < table_end; i++) {
-        if (table[i].kind == ALLOCATED && table[i].virt == (uintptr_t) *ptr) {
-            struct registration r = table[i];
-            release_slot(&table[i]);
+    struct iommu_table *t = iommu_table();
+    for (int i = 0; t != NULL && i < t->end; i++) {
+        if (t->entries[i].kind == ALLOCATED && t->entries[i].virt == (uintptr_t) *ptr) {
+            struct registration r = t->entries[i];
+            table_remove(&t->entries[i]);
             allocations_outstanding--;
             allocated_bytes -= (long long) r.size;
             pinned_alloc_bytes -= (long long) ((r.size + PAGE - 1) & ~(PAGE - 1));
@@ -105,9 +104,11 @@ EXPORT uint64_t qaeVirtToPhysNUMA(void *virt) {
     uint64_t result = 0;
     pthread_mutex_lock(&usdm_lock);
     translations++;
-    for (int i = 0; i < table_end; i++) {
-        if (table[i].kind != FREE && v >= table[i].virt && v < table[i].virt + table[i].size) {
-            result = table[i].iova + (v - table[i].virt);
+    struct iommu_table *t = iommu_table();
+    for (int i = 0; t != NULL && i < t->end; i++) {
+        struct registration *r = &t->entries[i];
+        if (r->kind != FREE && v >= r->virt && v < r->virt + r->size) {
+            result = r->iova + (v - r->virt);
             break;
         }
     }

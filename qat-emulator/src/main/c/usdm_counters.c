@@ -12,13 +12,13 @@
 #define EXPORT __attribute__((visibility("default")))
 
 long long mappings_outstanding, mapped_bytes, allocations_outstanding, allocated_bytes, map_refusals,
-        unmap_refusals, translations, alloc_refusals, mappings_without_dontfork, pinned_alloc_bytes;
+        unmap_refusals, translations, alloc_refusals, mappings_without_dontfork, pinned_alloc_bytes, memlock_refusals;
 long long node_calls[MAX_NODES + 1], node_bytes[MAX_NODES + 1], node_outstanding[MAX_NODES + 1];
 
 /* Counters back to zero; overrides off; the environment is read again at next use. */
 EXPORT void kqatemu_usdm_reset(void) {
     pthread_mutex_lock(&usdm_lock);
-    map_refusals = unmap_refusals = translations = alloc_refusals = mappings_without_dontfork = 0;
+    map_refusals = unmap_refusals = translations = alloc_refusals = mappings_without_dontfork = memlock_refusals = 0;
     memset(node_calls, 0, sizeof node_calls);
     memset(node_bytes, 0, sizeof node_bytes);
     config_forget();
@@ -49,6 +49,7 @@ EXPORT long long kqatemu_usdm_counter(const char *name) {
     else if (strcmp(name, "usdm_translations") == 0) v = translations;
     else if (strcmp(name, "alloc_refusals") == 0) v = alloc_refusals;
     else if (strcmp(name, "mappings_without_dontfork") == 0) v = mappings_without_dontfork;
+    else if (strcmp(name, "memlock_refusals") == 0) v = memlock_refusals;
     else if (strcmp(name, "no_iommu_mode") == 0) v = no_iommu_mode();
     else if (strcmp(name, "hugepage_mode") == 0) v = hugepage_mode;
     else if (strcmp(name, "usdm_init_error") == 0) v = usdm_init_error;

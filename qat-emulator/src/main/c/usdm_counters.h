@@ -7,7 +7,7 @@
 #pragma GCC visibility push(hidden)
 
 extern long long mappings_outstanding, mapped_bytes, allocations_outstanding, allocated_bytes, map_refusals,
-        unmap_refusals, translations, alloc_refusals, mappings_without_dontfork, pinned_alloc_bytes;
+        unmap_refusals, translations, alloc_refusals, mappings_without_dontfork, pinned_alloc_bytes, memlock_refusals;
 /* Per node asked for; the last slot is "any node" (see node_index). */
 extern long long node_calls[MAX_NODES + 1], node_bytes[MAX_NODES + 1], node_outstanding[MAX_NODES + 1];
 

@@ -64,7 +64,11 @@ EXPORT uint64_t qaeMemMapContiguousIova(void *virt, size_t size) {
      * huge-page mode, 4 KiB otherwise; no-IOMMU mode; no VFIO container registered yet. The emulator adds what VFIO
      * itself would refuse (memory not mapped read-write, beyond RLIMIT_MEMLOCK) and refuses overlapping mappings. */
     int refuse = virt == NULL || size == 0 || size > MAX_MAPPING || v % granule != 0 || size % granule != 0
-            || usdm_init_error || no_iommu_mode() || !vfio_registered || overlaps(v, size) || over_memlock(size);
+            || usdm_init_error || no_iommu_mode() || !vfio_registered || overlaps(v, size);
+    if (!refuse && over_memlock(size)) { /* vfio_pin_pages_remote: "RLIMIT_MEMLOCK ... exceeded" */
+        memlock_refusals++;
+        refuse = 1;
+    }
     int dontfork = 0;
     if (!refuse) {
         refuse = !inspect_range(v, v + size, &dontfork);
@@ -73,22 +77,16 @@ EXPORT uint64_t qaeMemMapContiguousIova(void *virt, size_t size) {
         mappings_without_dontfork++;
         refuse = strict_dontfork;
     }
-    struct registration *r = refuse ? NULL : free_slot();
-    if (r == NULL) {
+    struct registration r = {MAPPED, v, size, 0, NULL, 0, -1};
+    if (!refuse) r.iova = take_iova(size, HUGE_2M); /* allocate_iova(size, IOVA_SLAB_SIZE) */
+    if (refuse || table_insert(&r) == NULL) {
         map_refusals++;
         pthread_mutex_unlock(&usdm_lock);
         return 0;
     }
-    r->kind = MAPPED;
-    r->virt = v;
-    r->size = size;
-    r->iova = take_iova(size, HUGE_2M); /* allocate_iova(size, IOVA_SLAB_SIZE) */
-    r->mem = NULL;
-    r->mem_len = 0;
-    r->node = -1;
     mappings_outstanding++;
     mapped_bytes += (long long) size;
-    uint64_t iova = r->iova;
+    uint64_t iova = r.iova;
     pthread_mutex_unlock(&usdm_lock);
     return iova;
 }
@@ -102,9 +100,10 @@ EXPORT int qaeMemUnmapContiguousIova(void *virt, size_t size) {
     uint64_t granule = hugepage_mode ? HUGE_2M : PAGE;
     if (virt != NULL && size != 0 && size <= MAX_MAPPING && v % granule == 0 && size % granule == 0
             && !no_iommu_mode()) {
-        for (int i = 0; i < table_end; i++) {
-            if (table[i].kind == MAPPED && table[i].virt == v && table[i].size == size) {
-                release_slot(&table[i]);
+        struct iommu_table *t = iommu_table();
+        for (int i = 0; t != NULL && i < t->end; i++) {
+            if (t->entries[i].kind == MAPPED && t->entries[i].virt == v && t->entries[i].size == size) {
+                table_remove(&t->entries[i]);
                 mappings_outstanding--;
                 mapped_bytes -= (long long) size;
                 pthread_mutex_unlock(&usdm_lock);

@@ -1,4 +1,4 @@
-/* The registration table (see usdm_registrations.h) and the IOMMU's lookups in it. */
+/* IOVAs, the table's checks and the IOMMU's lookups in it (the table itself is in usdm_table.c). */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <sys/resource.h>
@@ -11,9 +11,6 @@
 
 #define EXPORT __attribute__((visibility("default")))
 
-pthread_mutex_t usdm_lock = PTHREAD_MUTEX_INITIALIZER;
-struct registration table[MAX_REGIONS];
-int table_end;
 static uint64_t next_iova = 1ULL << 32; /* device addresses are unrelated to host addresses, as behind an IOMMU */
 
 uint64_t take_iova(uint64_t size, uint64_t align) {
@@ -23,26 +20,11 @@ uint64_t take_iova(uint64_t size, uint64_t align) {
     return iova;
 }
 
-struct registration *free_slot(void) {
-    for (int i = 0; i < MAX_REGIONS; i++) {
-        if (table[i].kind == FREE) {
-            if (i >= table_end) table_end = i + 1;
-            return &table[i];
-        }
-    }
-    return NULL;
-}
-
-void release_slot(struct registration *r) {
-    r->kind = FREE;
-    while (table_end > 0 && table[table_end - 1].kind == FREE) table_end--;
-}
-
 int overlaps(uintptr_t virt, uint64_t size) {
-    for (int i = 0; i < table_end; i++) {
-        if (table[i].kind != FREE && virt < table[i].virt + table[i].size && table[i].virt < virt + size) {
-            return 1;
-        }
+    struct iommu_table *t = iommu_table();
+    for (int i = 0; t != NULL && i < t->end; i++) {
+        struct registration *r = &t->entries[i];
+        if (r->kind != FREE && virt < r->virt + r->size && r->virt < virt + size) return 1;
     }
     return 0;
 }
@@ -63,16 +45,9 @@ int over_memlock(uint64_t size) {
 
 /* The IOMMU: host view of [iova, iova+len), which must lie inside one registration. */
 EXPORT void *kqatemu_iommu_resolve(uint64_t iova, uint64_t len, int *mapped) {
-    void *host = NULL;
     pthread_mutex_lock(&usdm_lock);
-    for (int i = 0; i < table_end; i++) {
-        if (table[i].kind != FREE && iova >= table[i].iova && len <= table[i].size
-                && iova - table[i].iova <= table[i].size - len) {
-            host = (void *) (table[i].virt + (iova - table[i].iova));
-            *mapped = table[i].kind == MAPPED;
-            break;
-        }
-    }
+    struct iommu_table *t = iommu_table();
+    void *host = t == NULL ? NULL : (void *) iommu_lookup(t, iova, len, mapped);
     pthread_mutex_unlock(&usdm_lock);
     return host;
 }
@@ -81,9 +56,11 @@ EXPORT int kqatemu_usdm_node_of(const void *p) {
     uintptr_t v = (uintptr_t) p;
     int node = -2;
     pthread_mutex_lock(&usdm_lock);
-    for (int i = 0; i < table_end; i++) {
-        if (table[i].kind == ALLOCATED && v >= table[i].virt && v < table[i].virt + table[i].size) {
-            node = table[i].node;
+    struct iommu_table *t = iommu_table();
+    for (int i = 0; t != NULL && i < t->end; i++) {
+        struct registration *r = &t->entries[i];
+        if (r->kind == ALLOCATED && v >= r->virt && v < r->virt + r->size) {
+            node = r->node;
             break;
         }
     }

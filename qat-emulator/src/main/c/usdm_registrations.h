@@ -15,34 +15,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MAX_REGIONS 4096
+#include "emu_iommu.h"
+
 #define PAGE 4096ULL
 #define HUGE_2M (2ULL << 20)
 #define MAX_NODES 64
 
 #pragma GCC visibility push(hidden)
 
-enum kind { FREE = 0, ALLOCATED, MAPPED };
-
-struct registration {
-    enum kind kind;
-    uintptr_t virt;
-    uint64_t size;
-    uint64_t iova;
-    void *mem;      /* ALLOCATED: the mmap behind it */
-    size_t mem_len;
-    int node;       /* ALLOCATED: the node asked for (-1: any) */
-};
-
-/* Guards all of libusdm's state: the table, the configuration and the counters. */
+/* Guards all of libusdm's state: the table, the configuration and the counters. Only libusdm changes the table, and
+ * only with usdm_lock held, so its own reads need no more; changes also take the table's lock, for the device. */
 extern pthread_mutex_t usdm_lock;
-extern struct registration table[MAX_REGIONS];
-extern int table_end; /* one past the highest slot in use: lookups stop there */
 
 /* All with usdm_lock held. */
+/* The table, in its shared segment (created at first use; NULL only if no memory at all). */
+struct iommu_table *iommu_table(void);
 uint64_t take_iova(uint64_t size, uint64_t align);
-struct registration *free_slot(void);
-void release_slot(struct registration *r);
+/* Publishes r in a free slot; NULL when the table is full. */
+struct registration *table_insert(const struct registration *r);
+void table_remove(struct registration *r);
 int overlaps(uintptr_t virt, uint64_t size);
 int node_index(int node);
 int over_memlock(uint64_t size);

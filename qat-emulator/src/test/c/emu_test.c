@@ -33,6 +33,7 @@ static void *need(void *handle, const char *name) {
 }
 
 #define BIND(lib, field, name) do { void *f_ = need(lib, name); memcpy(&E.field, &f_, sizeof f_); } while (0)
+#define OPTIONAL(lib, field, name) do { void *f_ = dlsym(lib, name); memcpy(&E.field, &f_, sizeof f_); } while (0)
 
 void emu_load(const char *variant) {
     char path[4096];
@@ -86,6 +87,14 @@ void emu_load(const char *variant) {
     BIND(q, nodeOf, "kqatemu_node_of");
     BIND(q, sysfsRoot, "kqatemu_sysfs_root");
     BIND(q, configure, "kqatemu_configure");
+    BIND(q, setMaxProcesses, "kqatemu_set_max_processes");
+    BIND(q, setInstancesPerVf, "kqatemu_set_instances_per_vf");
+    OPTIONAL(q, setResponseMode, "cpaInstanceSetResponseMode");
+    OPTIONAL(q, getResponseMode, "cpaInstanceGetResponseMode");
+    OPTIONAL(q, setCoalescing, "cpaInstanceSetIntCoalescingTimer");
+    OPTIONAL(q, interruptData, "cpaInstanceGetRxInterruptMetaData");
+    OPTIONAL(q, getFd, "icp_sal_DcGetFileDescriptor");
+    OPTIONAL(q, putFd, "icp_sal_DcPutFileDescriptor");
 }
 
 int emu_start(CpaInstanceHandle *out, int max) {
@@ -295,6 +304,7 @@ int run_cases(int argc, char **argv, const struct test_case *cases, size_t n) {
                 "KQAT_EMU_FAIL_FROM", "KQAT_EMU_FAIL_COUNT", "KQAT_EMU_FAIL_PERCENT", "KQAT_EMU_SEED",
                 "KQAT_EMU_HANG_FROM", "KQAT_EMU_GEN", "KQAT_EMU_CAPS_OFF", "KQAT_EMU_NUMA_NODES", "KQAT_EMU_NO_IOMMU",
                 "KQAT_EMU_START_FAIL", "KQAT_EMU_SYSFS_ROOT", "KQAT_EMU_STRICT_DONTFORK", "KQAT_EMU_CHARGE_MEMLOCK",
+                "KQAT_EMU_MAX_PROCESSES", "KQAT_EMU_VAR_DIR", "KQAT_EMU_INSTANCES_PER_VF",
                 "QAT_MAX_2M_HPG_PER_PROCESS"};
             for (size_t v = 0; v < sizeof vars / sizeof vars[0]; v++) unsetenv(vars[v]);
             set_env(cases[i].env);

@@ -59,12 +59,21 @@ struct emu {
     int (*nodeOf)(const void *);
     const char *(*sysfsRoot)(void);
     void (*configure)(int, int, int);
+    void (*setMaxProcesses)(int);
+    void (*setInstancesPerVf)(int);
+    /* Event mode: NULL where the variant's release has no such function. */
+    CpaStatus (*setResponseMode)(CpaInstanceHandle, uint32_t, uint32_t);
+    CpaStatus (*getResponseMode)(CpaInstanceHandle, uint32_t, uint32_t *);
+    CpaStatus (*setCoalescing)(CpaInstanceHandle, uint32_t, uint32_t);
+    CpaStatus (*interruptData)(CpaInstanceHandle, uint32_t, CpaRxInterruptMetaData *);
+    CpaStatus (*getFd)(CpaInstanceHandle, int *);
+    CpaStatus (*putFd)(CpaInstanceHandle, int);
 };
 
 extern struct emu E;
 extern const char *native_dir;
 
-/* Loads variant ("iova", "legacy", "v3") into E; fails the case when a library or symbol is missing. */
+/* Loads variant ("iova", "iova-26.02", "legacy", "v3") into E; fails the case when a library or symbol is missing. */
 void emu_load(const char *variant);
 
 /* Starts the process and every instance (translation: USDM's qaeVirtToPhysNUMA). Returns the instance count. */

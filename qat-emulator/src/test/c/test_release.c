@@ -1,6 +1,7 @@
 /* Rule 10: the variants stand for qatlib releases. v3: libqat.so.3 (22.07-23.02) with a libusdm.so.0 without the
- * IOVA API and without the huge-page variable; legacy: libqat.so.4 without the IOVA API (23.08-25.08); iova:
- * libqat.so.4 with it (26.02+). Each works end to end. */
+ * IOVA API and without the huge-page variable; legacy: libqat.so.4 without the IOVA API (23.08-25.08); iova-26.02:
+ * libqat.so.4 with it and event mode (26.02); iova: the same with the coalescing timer (26.08). Each works end to
+ * end (test_events checks which event functions each has). */
 #include "emu_test.h"
 
 #include <dlfcn.h>
@@ -77,6 +78,12 @@ static void variant(const char *name, const char *qat_soname, int iova) {
 static void v3_is_qatlib_22_07(void) { variant("v3", "libqat.so.3", 0); }
 static void legacy_is_qatlib_23_08(void) { variant("legacy", "libqat.so.4", 0); }
 static void iova_is_qatlib_26_08(void) { variant("iova", "libqat.so.4", 1); }
+static void iova_26_02_is_qatlib_26_02(void) {
+    variant("iova-26.02", "libqat.so.4", 1);
+    CpaInstanceInfo2 info;
+    E.getInfo2(inst[0], &info);
+    CHECK(strcmp((char *) info.swVersion, "Version 26.2") == 0, "swVersion %s", (char *) info.swVersion);
+}
 
 /* qatlib 22.07's USDM has no huge-page mode: the variable changes nothing. */
 static void v3_ignores_the_hugepage_variable(void) {
@@ -104,6 +111,7 @@ int main(int argc, char **argv) {
         {"v3_is_qatlib_22_07", v3_is_qatlib_22_07, NULL},
         {"legacy_is_qatlib_23_08", legacy_is_qatlib_23_08, NULL},
         {"iova_is_qatlib_26_08", iova_is_qatlib_26_08, NULL},
+        {"iova_26_02_is_qatlib_26_02", iova_26_02_is_qatlib_26_02, NULL},
         {"v3_ignores_the_hugepage_variable", v3_ignores_the_hugepage_variable, "QAT_MAX_2M_HPG_PER_PROCESS=8"},
         {"variants_do_not_mix", variants_do_not_mix, NULL},
     };

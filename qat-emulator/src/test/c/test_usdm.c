@@ -257,10 +257,16 @@ static void memlock_is_charged(void) {
     emu_start(inst, 16);
     uint8_t *a = anonymous(8 * MB, 1);
     CHECK(E.map(a, 4 * MB) != 0, "4 MiB of 6");
+    CHECK_EQ(E.counter("memlock_refusals"), 0, "none refused yet");
     CHECK_EQ(E.map(a + 4 * MB, 4 * MB), 0, "8 MiB of 6");
+    CHECK_EQ(E.counter("memlock_refusals"), 1, "the mapping refused for the limit");
+    CHECK_EQ(E.counter("map_refusals"), 1, "and counted as a refused mapping");
     void *p = E.alloc(MB, 0, 64);
     CHECK(p != NULL, "5 MiB of 6");
     CHECK(E.alloc(2 * MB, 0, 64) == NULL, "7 MiB of 6");
+    CHECK_EQ(E.counter("memlock_refusals"), 2, "the allocation refused for the limit");
+    CHECK(E.alloc(0, 0, 64) == NULL, "size 0");
+    CHECK_EQ(E.counter("memlock_refusals"), 2, "other refusals are not the limit's");
     E.free(&p);
     CHECK(E.alloc(2 * MB, 0, 64) != NULL, "6 MiB of 6 after a free");
 }

@@ -122,12 +122,26 @@ public final class EmulatorControl {
     }
 
     /**
+     * Processes that may hold the device at once from the next start (qatmgr's sections): the next one's start fails
+     * with "No section available". Negative: no limit (the default).
+     */
+    public void setMaxProcesses(int processes) {
+        controls.kqatemu_set_max_processes(processes);
+    }
+
+    /** Instances per VF from the next start: a VF's instances share one eventfd in event mode (default 2). */
+    public void setInstancesPerVf(int instances) {
+        controls.kqatemu_set_instances_per_vf(instances);
+    }
+
+    /**
      * A counter (names in CONFORMANCE.md): requests, completed, bytes_in, bytes_out, iommu_faults, injected_faults,
      * request_errors, retries, sessions_outstanding, src_bytes_mapped, src_bytes_alloc, process_started,
      * max_in_flight, translation_failures, sgl_refusals, cnv_refusals, invalid_params, overflows, held_requests,
-     * hung_requests, late_completions, decompress_trailing_bytes, device_ns, requests_instance_N,
+     * hung_requests, late_completions, decompress_trailing_bytes, device_ns, device_cpu_ns, device_requests,
+     * device_pid, event_signals, host_access_errors, process_slot_refusals, requests_instance_N,
      * completed_instance_N, and USDM's: mappings_outstanding, mapped_bytes, allocations_outstanding, map_refusals,
-     * unmap_refusals, usdm_translations, alloc_refusals, mappings_without_dontfork, hugepage_mode,
+     * unmap_refusals, usdm_translations, alloc_refusals, mappings_without_dontfork, memlock_refusals, hugepage_mode,
      * alloc_calls_node_N, allocations_node_N. -1 for an unknown name.
      */
     public long counter(String name) {
@@ -170,6 +184,10 @@ public final class EmulatorControl {
         String kqatemu_sysfs_root();
 
         void kqatemu_configure(int instances, int ring, int failStart);
+
+        void kqatemu_set_max_processes(int processes);
+
+        void kqatemu_set_instances_per_vf(int instances);
 
         long kqatemu_counter(String name);
 
