@@ -16,6 +16,9 @@ import java.nio.ByteOrder;
  * inflates to. The first window is decoded when the stream is opened, so a batch that does not start as valid zstd is
  * refused there ({@link CorruptZstdException}) and its caller can leave it to its own decoder; later faults are
  * IOExceptions, as from Kafka's own stream.
+ *
+ * <p>Each window is copied in one go into a heap chunk (counted) that reads are served from: Kafka reads a record's
+ * varints a byte at a time, and a heap array serves those far cheaper than a native buffer would.
  */
 final class ZstdBatchInputStream extends InputStream {
     static final int WINDOW = 128 << 10;
@@ -30,6 +33,9 @@ final class ZstdBatchInputStream extends InputStream {
     private BufferLease windowLease;
     private ByteBuffer input;
     private ByteBuffer window;
+    private byte[] chunk = new byte[0];
+    private int pos;
+    private int limit;
     private boolean complete = true;
     private long produced;
     private boolean closed;
@@ -72,9 +78,15 @@ final class ZstdBatchInputStream extends InputStream {
         }
     }
 
-    /** Decodes into the window until it holds something or the batch ends; false at the end of the batch. */
+    /** Decodes into the chunk until it holds something or the batch ends; false at the end of the batch. */
     private boolean fill() throws IOException {
-        while (!window.hasRemaining()) {
+        if (pos < limit) {
+            return true;
+        }
+        if (closed) {
+            return false;
+        }
+        while (true) {
             if (!input.hasRemaining() && complete) {
                 return false;
             }
@@ -87,25 +99,34 @@ final class ZstdBatchInputStream extends InputStream {
             } finally {
                 window.flip();
             }
-            produced += window.remaining();
+            int n = window.remaining();
+            produced += n;
             if (produced > maxOutput) {
                 throw new IOException(new OutputLimitExceededException(maxOutput));
             }
-            if (!window.hasRemaining() && input.position() == before) {
+            if (n > 0) {
+                if (chunk.length < n) {
+                    chunk = new byte[n == WINDOW ? WINDOW : Math.max(n, Math.min(WINDOW, 2 * chunk.length))];
+                }
+                window.get(chunk, 0, n);
+                copies.copiedOut(n);
+                pos = 0;
+                limit = n;
+                return true;
+            }
+            if (input.position() == before) {
                 throw new IOException(new CorruptZstdException(input.hasRemaining()
                         ? "zstd decoding made no progress" : "the zstd batch is truncated inside a frame"));
             }
         }
-        return true;
     }
 
     @Override
     public int read() throws IOException {
-        if (closed || !fill()) {
-            return -1;
+        if (pos < limit) {
+            return chunk[pos++] & 0xFF;
         }
-        copies.copiedOut(1);
-        return window.get() & 0xFF;
+        return fill() ? chunk[pos++] & 0xFF : -1;
     }
 
     @Override
@@ -114,21 +135,21 @@ final class ZstdBatchInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if (closed || !fill()) {
+        if (!fill()) {
             return -1;
         }
-        int n = Math.min(len, window.remaining());
-        window.get(b, off, n);
-        copies.copiedOut(n);
+        int n = Math.min(len, limit - pos);
+        System.arraycopy(chunk, pos, b, off, n);
+        pos += n;
         return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
         long skipped = 0;
-        while (skipped < n && !closed && fill()) {
-            int step = (int) Math.min(n - skipped, window.remaining());
-            window.position(window.position() + step);
+        while (skipped < n && fill()) {
+            int step = (int) Math.min(n - skipped, limit - pos);
+            pos += step;
             skipped += step;
         }
         return skipped;
@@ -136,7 +157,7 @@ final class ZstdBatchInputStream extends InputStream {
 
     @Override
     public int available() {
-        return closed || window == null ? 0 : window.remaining();
+        return limit - pos;
     }
 
     @Override
@@ -145,6 +166,8 @@ final class ZstdBatchInputStream extends InputStream {
             return;
         }
         closed = true;
+        pos = 0;
+        limit = 0;
         decoder.close();
         if (windowLease != null) {
             windowLease.close();

@@ -20,6 +20,8 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
     private final OutputStream out;
     private final int level;
     private BufferLease batch;
+    /** The lease's buffer, kept at hand: Kafka writes a record's varints a byte at a time. */
+    private ByteBuffer buffer;
     private boolean closed;
 
     ZstdBatchOutputStream(ZstdCompressor compressor, OutputStream out, int level) {
@@ -30,7 +32,12 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
 
     @Override
     public void write(int b) throws IOException {
-        room(1).put((byte) b);
+        ByteBuffer buf = buffer;
+        if (buf != null && buf.hasRemaining()) {
+            buf.put((byte) b);
+        } else {
+            room(1).put((byte) b);
+        }
     }
 
     @Override
@@ -46,8 +53,9 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
         }
         if (batch == null) {
             batch = compressor.pool().lease(Math.max(FIRST_CAPACITY, more));
+            buffer = batch.buffer();
         }
-        ByteBuffer b = batch.buffer();
+        ByteBuffer b = buffer;
         if (b.remaining() < more) {
             long need = (long) b.position() + more;
             if (need > Integer.MAX_VALUE - 8) {
@@ -59,6 +67,7 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
             batch.close();
             batch = larger;
             b = larger.buffer();
+            buffer = b;
         }
         return b;
     }
@@ -75,7 +84,7 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
         }
         closed = true;
         try {
-            ByteBuffer records = batch == null ? ByteBuffer.allocateDirect(0) : batch.buffer().flip();
+            ByteBuffer records = batch == null ? ByteBuffer.allocateDirect(0) : buffer.flip();
             int bound = compressor.bound(records.remaining());
             ByteBuffer room = out instanceof DirectTarget ? ((DirectTarget) out).room(bound) : null;
             if (room != null) {
@@ -97,6 +106,7 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
     }
 
     private void release() {
+        buffer = null;
         if (batch != null) {
             batch.close();
             batch = null;
