@@ -91,6 +91,8 @@ class StressOptionsTest {
         assertThat(parsed(FaultsCommand.class, "faults", "--cases", "10,hang").cases).containsExactly("10", "hang");
         assertThat(parsed(JazzerCommand.class, "jazzer", "--target", "framing").target)
                 .isEqualTo(JazzerCommand.Target.framing);
+        assertThat(parsed(JazzerCommand.class, "jazzer", "--target", "lz4s").target.testClass)
+                .isEqualTo("Lz4sConverterFuzzTest");
     }
 
     @Test
