@@ -1,5 +1,6 @@
 package io.kqat.stress.run;
 
+import io.kqat.emulator.EmulatorControl;
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.workload.ProgramOptions;
@@ -52,7 +53,8 @@ public final class ChildPrograms {
             classpath.add(location(ChildPrograms.class));
             classpath.add(location(ProgramOptions.class)); // kafka-local: the options every client program shares
             classpath.add(location(CommandLine.class)); // picocli, which reads them
-            classpath.add(location(KafkaLikeEvents.class)); // testkit: the records and the emulator's controls
+            classpath.add(location(KafkaLikeEvents.class)); // samples: the records
+            classpath.add(location(EmulatorControl.class)); // the emulator's controls (JNA comes with the agent)
         }
 
         public Run jvmArg(String a) {
