@@ -52,10 +52,14 @@ echo "QAT emulator built in $out (iova, iova-26.02, legacy, v3)"
 if [[ -n "$tests" ]]; then
   mkdir -p "$tests"
   tsrc="$here/src/test/c"
+  # Every test may decode LZ4s (lz4s_decoder.c) and check xxHash (qat_xxhash.c); test_lz4s also calls the LZ4s
+  # encoder directly (hidden in the libraries).
+  declare -A own_sources=([test_lz4s]="$src/qat_lz4s_parse.c $src/qat_lz4s_emit.c")
   for t in "$tsrc"/test_*.c; do
     name="$(basename "$t" .c)"
+    read -r -a extra <<< "${own_sources[$name]:-}"
     gcc -std=c11 -O1 -g -Wall -Wextra -Werror -I"$src" -I"$tsrc" -o "$tests/$name" "$t" "$tsrc/emu_test.c" \
-      -lz -lpthread -ldl
+      "$tsrc/lz4s_decoder.c" "$src/qat_xxhash.c" "${extra[@]}" -lz -lpthread -ldl
   done
   echo "QAT emulator tests built in $tests"
 fi
