@@ -70,6 +70,8 @@ EXPORT CpaStatus cpaDcInitSession(CpaInstanceHandle h, CpaDcSessionHandle sessio
     s->direction = setup->sessDirection;
     s->checksum = setup->checksum;
     s->huff_type = setup->huffType;
+    s->comp_type = setup->compType;
+    s->min_match = setup->minMatch == CPA_DC_MIN_4_BYTE_MATCH ? 4 : 3;
     s->callback = callback;
     s->instance = in;
     atomic_fetch_add(&sessions_outstanding, 1);
