@@ -63,7 +63,7 @@ public final class ClusterRun {
             }
             workload.startMember("member-stock", false);
             Timeline timeline = new Timeline("stock brokers");
-            long next = gap;
+            long next = Math.max(gap, workload.sent() + gap / 2);
             for (ClusterEvent event : events) {
                 workload.awaitSent(next, timeout);
                 System.err.println("cluster: " + event.name() + " at record " + workload.sent());
