@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat.runtime;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How completions reach the waiting callers in this copy of kqat: signalled (qatlib's event mode, one
- * {@link CompletionThread} per VF eventfd) or polled by the callers themselves with adaptive backoff, and why. Said
- * by the start line, {@code Detail} and doctor.
+ * How completions reach the waiting callers in this copy of kqat: signalled (qatlib's event mode: the callers wait on
+ * each VF's eventfd in turn, {@link VfWaiter}) or polled by the callers themselves with adaptive backoff
+ * ({@link PolledWait}), and why. Said by the start line, {@code Detail} and doctor.
  */
 final class Completions {
     private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
@@ -19,7 +20,7 @@ final class Completions {
     private final Map<Integer, List<Instance>> byFd;
     private final long timerNanos;
     private final String timerNote;
-    private final List<CompletionThread> threads = new ArrayList<>();
+    private final List<VfWaiter> waiters = new ArrayList<>();
     private volatile String polledBecause;
 
     private Completions(Map<Integer, List<Instance>> byFd, long timerNanos, String timerNote, String polledBecause) {
@@ -38,53 +39,52 @@ final class Completions {
     }
 
     /**
-     * Starts a completion thread per VF and tells {@code runner} its callers may sleep until woken; if the kernel
-     * refuses what a thread needs, the callers poll instead (the instances may stay in event mode: polling works in
-     * either).
+     * Opens an epoll instance per VF and tells {@code runner} its callers wait on them; if the kernel refuses one, the
+     * callers poll instead (the instances may stay in event mode: polling works in either).
      */
     void start(RequestRunner runner) {
         if (polledBecause != null) {
             return;
         }
+        Map<Instance, VfWaiter> byInstance = new IdentityHashMap<>();
         try {
-            int n = 0;
             for (Map.Entry<Integer, List<Instance>> vf : byFd.entrySet()) {
-                threads.add(CompletionThread.start(vf.getKey(), vf.getValue(), runner, "kqat-qat-events-" + n++));
+                VfWaiter w = VfWaiter.open(vf.getKey(), vf.getValue(), runner);
+                waiters.add(w);
+                vf.getValue().forEach(i -> byInstance.put(i, w));
             }
-            runner.signalled(true);
+            runner.signalled(byInstance);
         } catch (IllegalStateException e) {
-            stop();
-            polledBecause = "no completion thread: " + e.getMessage();
+            close();
+            polledBecause = "no epoll instance: " + e.getMessage();
             LOG.warn("kqat: QAT completions polled: {}", polledBecause);
         }
     }
 
-    /** Stops the completion threads; callers poll from then on. Before qatlib stops. */
+    /** Callers poll from now on; the epoll instances close. Before qatlib stops, with no request running. */
     void stop(RequestRunner runner) {
-        runner.signalled(false);
-        stop();
+        runner.signalled(null);
+        close();
     }
 
-    private void stop() {
-        for (CompletionThread t : threads) {
-            t.stop();
-        }
-        threads.clear();
+    private void close() {
+        waiters.forEach(VfWaiter::close);
+        waiters.clear();
     }
 
     boolean signalled() {
         return polledBecause == null;
     }
 
-    /** {@code event-driven (...)} or {@code polled (why)}. */
+    /** {@code completions event-driven: ...} or {@code completions polled ... (why)}. */
     String describe() {
         if (polledBecause != null) {
             return "completions polled with adaptive backoff (" + polledBecause + ")";
         }
         int instances = byFd.values().stream().mapToInt(List::size).sum();
-        return "completions event-driven: " + byFd.size() + " VF eventfd(s) for " + instances + " instance(s), a "
-                + "completion thread each" + (timerNanos >= 0 ? ", coalescing timer " + timerNanos + " ns" : "")
-                + (timerNote.isEmpty() ? "" : " (" + timerNote + ")");
+        return "completions event-driven: " + byFd.size() + " VF eventfd(s) for " + instances + " instance(s), "
+                + "callers wait on each in turn (epoll)" + (timerNanos >= 0 ? ", coalescing timer " + timerNanos
+                + " ns" : "") + (timerNote.isEmpty() ? "" : " (" + timerNote + ")");
     }
 
     Map<String, Long> figures() {
@@ -92,7 +92,7 @@ final class Completions {
         f.put("eventDriven", signalled() ? 1L : 0L);
         f.put("eventFds", (long) byFd.size());
         f.put("coalescingNs", timerNanos);
-        f.put("completionWakes", threads.stream().mapToLong(t -> t.wakes.sum()).sum());
+        f.put("eventWakes", waiters.stream().mapToLong(w -> w.wakes.sum()).sum());
         return f;
     }
 }

@@ -52,7 +52,7 @@ public final class QatProcess {
         this.section = section;
         this.probe = new HangProbe(this);
         this.health = new DeviceHealth(runtime.hungSince, this::deviceStoppedAnswering);
-        this.requests = new RequestRunner(libs.hot(), health, runtime.abandoned);
+        this.requests = new RequestRunner(libs.hot(), health, runtime.abandoned, started.instances.size());
         this.placement = new Placement(started.instances);
         UsdmLimits usdm = UsdmLimits.fromEnvironment();
         CompressBound bound = compressBound(DeviceProfile.MAX_FLATS * DeviceProfile.DEFAULT_FLAT_BYTES);
@@ -166,12 +166,19 @@ public final class QatProcess {
                 + started.completions.describe() + ", device " + health;
     }
 
+    /** How completions reach the callers: {@code completions event-driven: ...} or {@code ... polled (why)}. */
+    public String completions() {
+        return started.completions.describe();
+    }
+
     /** How many instances, polls and sleeps, and the requests this copy sent to each instance. */
     public Map<String, Long> figures() {
         Map<String, Long> f = new LinkedHashMap<>();
         f.put("instances", (long) started.instances.size());
         f.put("polls", requests.polls.sum());
         f.put("sleeps", requests.sleeps.sum());
+        f.put("maxInFlight", (long) requests.maxInFlight.get());
+        f.put("requestsBeyondInstances", requests.beyondInstances.sum());
         f.putAll(started.completions.figures());
         for (Instance i : started.instances) {
             f.put("requests." + i.info.name(), i.requests.sum());

@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.HotCalls;
 import io.kqat.codec.spi.BackendException;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Submits requests and waits for their completion. Requests are asynchronous, so several are in flight when several
  * threads compress; qatlib runs each request's callback inside a poll, on whichever thread polls, and the callback
- * wakes the caller waiting for it. In event mode ({@link Completions}) a completion thread per VF polls when the
- * device signals, and callers sleep untimed until woken or their deadline. Otherwise callers poll themselves
+ * wakes the caller waiting for it. In event mode ({@link Completions}) callers wait on their VF's eventfd in turn
+ * ({@link VfWaiter}), sleeping untimed until the device signals. Otherwise callers poll themselves
  * ({@link PolledWait}). A request that outlives its timeout is given up on: its memory stays held until the device
  * completes it, and the device is marked as not answering, which wakes every waiting caller to give up early.
  */
@@ -25,21 +26,28 @@ final class RequestRunner {
     private final ConcurrentHashMap<Long, Completion> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final PolledWait polled = new PolledWait(this);
-    private volatile boolean signalled;
+    /** Each instance's VF waiter while completions are signalled; null while callers poll. */
+    private volatile Map<Instance, VfWaiter> waiters;
+    private final int instances;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+    /** Requests submitted while at least as many were in flight as there are instances: callers sharing one. */
+    final LongAdder beyondInstances = new LongAdder();
     final LongAdder polls = new LongAdder();
     final LongAdder sleeps = new LongAdder();
     /** Held for the process's life: qatlib keeps the function pointer. */
     final HotCalls.Completion callback = this::complete;
 
-    RequestRunner(HotCalls dc, DeviceHealth health, AtomicInteger abandoned) {
+    RequestRunner(HotCalls dc, DeviceHealth health, AtomicInteger abandoned, int instances) {
+        this.instances = instances;
         this.dc = dc;
         this.health = health;
         this.abandoned = abandoned;
     }
 
-    /** True while completion threads deliver completions: callers then sleep until woken. */
-    void signalled(boolean on) {
-        signalled = on;
+    /** Callers wait on their instance's VF eventfd from now on, or poll again ({@code null}). */
+    void signalled(Map<Instance, VfWaiter> byInstance) {
+        waiters = byInstance;
         wakeWaiters();
     }
 
@@ -61,6 +69,11 @@ final class RequestRunner {
                     : dc.decompress(instance.address, s, d.srcListAddress, d.dstListAddress, d.opDataAddress,
                             d.resultsAddress, id);
             if (status == CpaStatus.SUCCESS) {
+                int n = inFlight.incrementAndGet();
+                maxInFlight.accumulateAndGet(n, Math::max);
+                if (n > instances) {
+                    beyondInstances.increment();
+                }
                 return completion;
             }
             if (status != CpaStatus.RETRY || System.nanoTime() - deadline > 0 || !health.answering()) {
@@ -72,7 +85,7 @@ final class RequestRunner {
                 throw new BackendException((compress ? "cpaDcCompressData2" : "cpaDcDecompressData2")
                         + " refused the request: " + CpaStatus.name(status));
             }
-            poll(instance); // frees a slot unless a completion thread or another caller is doing so
+            poll(instance); // frees a slot, unless another caller is polling already
             polled.pause(PolledWait.ringFullPause(round));
         }
     }
@@ -87,14 +100,11 @@ final class RequestRunner {
     int await(Instance instance, Completion completion, long bytes, long deadline, Runnable onLateCompletion) {
         boolean interrupted = Thread.interrupted(); // an interrupt must not turn the sleeps into a spin; kept below
         try {
-            if (signalled) {
-                while (!completion.done()) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0 || !health.answering()) {
-                        giveUpUnlessDone(completion, onLateCompletion, left <= 0);
-                    } else {
-                        LockSupport.parkNanos(this, left);
-                    }
+            Map<Instance, VfWaiter> signalled = waiters;
+            if (signalled != null) {
+                signalled.get(instance).await(completion, deadline);
+                while (!completion.done()) { // not done: given up on, unless it completed just now
+                    giveUpUnlessDone(completion, onLateCompletion, deadline - System.nanoTime() <= 0);
                 }
             } else {
                 polled.await(instance, completion, bytes, deadline, onLateCompletion);
@@ -134,7 +144,7 @@ final class RequestRunner {
         }
     }
 
-    /** Polls until the instance has nothing more to deliver (or another poller's turn): a completion thread's round. */
+    /** Polls until the instance has nothing more to deliver (or another poller's turn): a leader's round per signal. */
     void drain(Instance instance) {
         instance.pollLock.lock();
         try {
@@ -163,6 +173,9 @@ final class RequestRunner {
     /** Called by qatlib inside a poll for every completed request. */
     private void complete(long tag, int status) {
         Completion c = pending.remove(tag);
+        if (c != null) {
+            inFlight.decrementAndGet();
+        }
         if (c != null && c.complete(status)) {
             abandoned.decrementAndGet();
         }
