@@ -53,7 +53,9 @@ final class NativeStart {
                 int status = dc.icp_sal_userStart(section);
                 if (status != CpaStatus.SUCCESS) {
                     throw new StartException("icp_sal_userStart(\"" + section + "\") failed ("
-                            + CpaStatus.name(status) + "): is the qat service configured and the device bound to vfio-pci?");
+                            + CpaStatus.name(status) + "): no section (VF) left for this process (qatmgr gives each "
+                            + "process its own; other processes may hold them all), or the qat service is not "
+                            + "configured or the device not bound to vfio-pci");
                 }
             }
             List<Pointer> handles = new ArrayList<>();
