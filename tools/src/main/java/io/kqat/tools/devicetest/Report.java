@@ -55,11 +55,15 @@ final class Report {
         sb.append("\n  ],\n  \"performance\": [");
         for (int i = 0; i < figures.size(); i++) {
             Throughput.Figure f = figures.get(i);
+            HostCost.Figure c = f.cost();
             sb.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT, "    {\"batchKiB\": %d, "
-                    + "\"hostMicrosPerRequest\": %.2f, \"sleepsPerRequest\": %.2f, \"sleepMicros\": %.2f, "
-                    + "\"hostMicrosBesidesSleeps\": %.2f, \"megabytesPerSecond\": %.1f, \"rung\": %s}", f.kib(),
-                    f.hostMicrosPerRequest(), f.sleepsPerRequest(), f.sleepMicros(), f.kqatMicrosPerRequest(),
-                    f.megabytesPerSecond(), quote(f.rung())));
+                    + "\"callers\": %d, \"hostMicrosPerRequest\": %.2f, \"callerMicrosPerRequest\": %.2f, "
+                    + "\"kqatThreadMicrosPerRequest\": %.2f, \"sleepsPerRequest\": %.2f, \"sleepMicros\": %.2f, "
+                    + "\"latencyMicros\": %.1f, \"deviceMicrosPerRequest\": %s, \"megabytesPerSecond\": %.1f, "
+                    + "\"rung\": %s, \"completions\": %s}", c.kib(), c.callers(), c.hostMicros(), c.callerMicros(),
+                    c.kqatThreadMicros(), c.sleepsPerRequest(), f.sleepMicros(), c.latencyMicros(),
+                    Double.isNaN(c.deviceMicros()) ? "null" : String.format(Locale.ROOT, "%.1f", c.deviceMicros()),
+                    c.megabytesPerSecond(), quote(c.rung()), quote(f.completions())));
         }
         sb.append("\n  ],\n  \"result\": ").append(quote(passed() ? "PASS" : "FAIL")).append("\n}");
         out.println(sb);
