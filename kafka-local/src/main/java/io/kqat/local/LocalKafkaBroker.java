@@ -1,9 +1,13 @@
 package io.kqat.local;
 
 import io.kqat.codec.metrics.KqatObjectNames;
+import io.kqat.local.cpu.DeviceCpu;
+import io.kqat.local.cpu.ThreadCpu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -74,6 +78,22 @@ public final class LocalKafkaBroker implements AutoCloseable {
         } catch (IOException | JMException e) {
             throw new IllegalStateException("cannot read " + objectName + " " + attribute + " from the broker", e);
         }
+    }
+
+    /** The broker's CPU by thread group, over JMX ({@link ThreadCpu}: request handlers, kqat's threads, ...). */
+    public Map<String, Long> threadCpu() {
+        String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi";
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
+            return ThreadCpu.byGroup(ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
+                    ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the broker's threads", e);
+        }
+    }
+
+    /** The CPU time of the QAT emulator's device process the broker started (0 without one). */
+    public long deviceCpuNanos() {
+        return DeviceCpu.ofChildrenOf(jvm.process().pid());
     }
 
     /** One of the kqat agent's counters in the broker ({@code compressBatches}, {@code decompressBatches}, ...). */

@@ -1,5 +1,6 @@
 package io.kqat.tools.devicetest;
 
+import io.kqat.local.cpu.MachineLoad;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,9 @@ final class Report {
     void printText(PrintWriter out) {
         out.println("kqat device-test on " + device);
         checks.forEach(c -> out.println(c.line()));
+        if (!figures.isEmpty()) {
+            out.println("perf  measured with " + MachineLoad.describe());
+        }
         figures.forEach(f -> out.println(f.line()));
         long failed = checks.stream().filter(c -> !c.passed()).count();
         out.println(passed() ? "RESULT PASS: " + checks.size() + " checks passed"
