@@ -24,6 +24,12 @@ public final class KqatObjectNames {
     public static final String ZSTD_CODEC = DOMAIN + ":type=ZstdCodec";
     /** One zstd rung's name is this followed by the quoted rung name: {@code io.kqat:type=ZstdCodec,backend="libzstd"}. */
     public static final String ZSTD_BACKEND_PREFIX = ZSTD_CODEC + "," + BACKEND_KEY + "=";
+    /**
+     * Whether QAT started in this process and how it is used: {@code Status}, {@code StartRefusals} (qatlib refused to
+     * start, e.g. no VF left), {@code Instances}, {@code Completions}, {@code RequestsBeyondInstances} (callers that
+     * found every instance busy and shared one).
+     */
+    public static final String QAT_DEVICE = DOMAIN + ":type=QatDevice";
 
     private KqatObjectNames() {
     }
@@ -52,6 +58,10 @@ public final class KqatObjectNames {
 
     public static ObjectName qatRuntime() {
         return of(QAT_RUNTIME);
+    }
+
+    public static ObjectName qatDevice() {
+        return of(QAT_DEVICE);
     }
 
     /** The rung a bean of {@link #everyBackend()} is about, unquoted. */

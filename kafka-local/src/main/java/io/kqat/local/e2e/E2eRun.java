@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
 /**
  * The end-to-end figure: real producers and consumers (each its own JVM, on a chosen kafka-clients release) against
  * real local brokers, every row at two run lengths, CPU per record as the slope between them. Stock rows talk to a
- * stock broker, kqat rows to a broker with kqat's agent (so the broker's validation CPU is kqat's too); the stock
- * rows run first, then the kqat rows, one broker at a time, each row's short run right before its long run. The
- * table keeps the rows in the order asked for.
+ * stock broker, kqat rows to a broker with kqat's agent (so the broker's validation CPU is kqat's too), QAT rows to a
+ * broker with the agent on kqat's QAT emulator; stock rows first, then kqat, then QAT, one broker at a time, each
+ * row's short run right before its long run. Besides each process's CPU, each JVM's CPU by thread group and the
+ * emulated device's CPU (its own process, never counted in the JVMs') are recorded. The table keeps the rows in the
+ * order asked for.
  */
 public final class E2eRun {
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(15);
@@ -41,14 +43,14 @@ public final class E2eRun {
         Map<E2eRow, E2eResult> results = new LinkedHashMap<>();
         rows.forEach(r -> results.put(r, null));
         // One broker at a time: fewer JVMs at once, so a busy machine still starts each broker in time.
-        for (boolean kqatSide : new boolean[] {false, true}) {
-            List<E2eRow> side = rows.stream().filter(r -> r.kqat() == kqatSide).collect(Collectors.toList());
+        for (String sideName : new String[] {"stock", "kqat", "qat"}) {
+            List<E2eRow> side = rows.stream().filter(r -> r.side().equals(sideName)).collect(Collectors.toList());
             if (side.isEmpty()) {
                 continue;
             }
-            LocalKafkaBroker.Builder builder = LocalKafkaBroker.builder(settings.workDir().resolve(kqatSide ? "broker-kqat" : "broker-stock"));
-            if (kqatSide) {
-                builder.withKqatAgent(settings.agentOptions());
+            LocalKafkaBroker.Builder builder = LocalKafkaBroker.builder(settings.workDir().resolve("broker-" + sideName));
+            if (!sideName.equals("stock")) {
+                builder.withKqatAgent(agentOptions(side.get(0)));
             }
             try (LocalKafkaBroker broker = builder.start()) {
                 for (E2eRow row : side) {
@@ -78,6 +80,7 @@ public final class E2eRun {
         common.put("records", Long.toString(records));
         common.put("dataset", dataset.toAbsolutePath().toString());
         common.put(KAFKA + "bootstrap.servers", broker.bootstrapServers());
+        common.put(QatWarmup.SETTING, Boolean.toString(row.qat()));
         Map<String, String> produce = new LinkedHashMap<>(common);
         produce.put(KAFKA + "acks", "all");
         produce.put(KAFKA + "enable.idempotence", "true");
@@ -91,12 +94,39 @@ public final class E2eRun {
         consume.put(KAFKA + "enable.auto.commit", "false");
         consume.put(KAFKA + "max.poll.records", "5000");
         long brokerBefore = brokerCpu(broker);
+        Map<String, Long> threadsBefore = broker.threadCpu();
+        long deviceBefore = broker.deviceCpuNanos();
         WorkloadReport producer = runChild("produce-" + name, row, E2eProducer.class, produce);
         long brokerCpu = brokerCpu(broker) - brokerBefore;
+        Map<String, Long> brokerThreads = new LinkedHashMap<>(broker.threadCpu());
+        brokerThreads.replaceAll((group, nanos) -> nanos - threadsBefore.getOrDefault(group, 0L));
+        brokerThreads.put("device", broker.deviceCpuNanos() - deviceBefore);
         WorkloadReport consumer = runChild("consume-" + name, row, E2eConsumer.class, consume);
         checkPath(row, producer, "CompressBatches");
         checkPath(row, consumer, "DecompressBatches");
-        return new E2eSample(records, producer, consumer, brokerCpu);
+        checkQat(row, producer, "e2e.compressedBy");
+        checkQat(row, consumer, "e2e.decompressedBy");
+        return new E2eSample(records, producer, consumer, brokerCpu, brokerThreads);
+    }
+
+    /** A QAT row whose client never used a QAT rung measures the device no more than a kqat row. */
+    private static void checkQat(E2eRow row, WorkloadReport report, String servedBy) {
+        if (row.qat() && !String.valueOf(report.get(servedBy)).contains("qat")) {
+            throw new IllegalStateException("row " + row.name() + ": no batch went through QAT (" + servedBy + " "
+                    + report.get(servedBy) + "): " + report);
+        }
+    }
+
+    /** The agent's options for a kqat or QAT row: the run's, and for QAT the build's emulator. */
+    private String agentOptions(E2eRow row) {
+        if (!row.qat()) {
+            return settings.agentOptions();
+        }
+        Path emulator = runtimes.emulatorDir("iova");
+        if (emulator == null) {
+            throw new IllegalStateException("the QAT rows need kqat's QAT emulator: build the qat-emulator module");
+        }
+        return "qat.emulator=" + emulator + (settings.agentOptions().isBlank() ? "" : "," + settings.agentOptions());
     }
 
     /** A kqat row whose batches did not go through kqat, or a stock row that did, measures nothing it claims to. */
@@ -117,7 +147,7 @@ public final class E2eRun {
         ChildSettings.write(childSettings, all);
         List<String> jvmArgs = new ArrayList<>(settings.jvmArgs());
         if (row.kqat()) {
-            String opts = settings.agentOptions().isBlank() ? "" : "=" + settings.agentOptions();
+            String opts = agentOptions(row).isBlank() ? "" : "=" + agentOptions(row);
             jvmArgs.add("-javaagent:" + runtimes.agentJar() + opts);
         }
         List<String> classpath = new ArrayList<>();
