@@ -6,20 +6,25 @@ import io.kqat.codec.GzipCodec;
 import io.kqat.codec.nativeio.ThreadBuffers;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 
 /**
- * One record batch: what is written collects in pooled native memory (which libzstd reads where it is) and becomes
+ * One record batch: what is written collects in batch memory (a slot run of the QAT region when a QAT rung lends it,
+ * which the device reads where it is; pooled native memory, which libzstd reads in place, otherwise) and becomes
  * zstd in {@code out} at close, written straight into the target's buffer when it is a {@link DirectTarget} with room.
  * {@code flush()} writes nothing: the batch is compressed once, whole, as Kafka's own batches are closed once.
  */
 final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.BatchStream {
     private static final int FIRST_CAPACITY = 64 << 10;
+    /** Gives a device lease back if the stream is dropped unclosed (an aborted producer batch, say). */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final ZstdCompressor compressor;
     private final OutputStream out;
     private final int level;
     private BufferLease batch;
+    private Cleaner.Cleanable cleanable;
     /** The lease's buffer, kept at hand: Kafka writes a record's varints a byte at a time. */
     private ByteBuffer buffer;
     private boolean closed;
@@ -52,8 +57,7 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
             throw new IOException("zstd batch stream is closed");
         }
         if (batch == null) {
-            batch = compressor.pool().lease(Math.max(FIRST_CAPACITY, more));
-            buffer = batch.buffer();
+            take(compressor.lease(Math.max(FIRST_CAPACITY, more)));
         }
         ByteBuffer b = buffer;
         if (b.remaining() < more) {
@@ -61,15 +65,28 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
             if (need > Integer.MAX_VALUE - 8) {
                 throw new IOException("a batch of more than 2 GiB");
             }
-            BufferLease larger = compressor.pool().lease((int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * b.capacity())));
+            int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * b.capacity()));
+            if (batch.growInPlace(grown)) { // a device slot run grows where it is: nothing moves
+                int at = b.position();
+                b = batch.buffer();
+                b.position(at);
+                buffer = b;
+                return b;
+            }
+            BufferLease larger = compressor.lease(grown);
             larger.buffer().put(b.flip());
             compressor.countMoved(b.limit());
-            batch.close();
-            batch = larger;
-            b = larger.buffer();
-            buffer = b;
+            release();
+            take(larger);
+            b = buffer;
         }
         return b;
+    }
+
+    private void take(BufferLease lease) {
+        batch = lease;
+        buffer = lease.buffer();
+        cleanable = lease.deviceMapped() ? CLEANER.register(this, lease::close) : null;
     }
 
     @Override
@@ -107,9 +124,12 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
 
     private void release() {
         buffer = null;
-        if (batch != null) {
+        if (cleanable != null) {
+            cleanable.clean(); // closes the lease, once
+            cleanable = null;
+        } else if (batch != null) {
             batch.close();
-            batch = null;
         }
+        batch = null;
     }
 }

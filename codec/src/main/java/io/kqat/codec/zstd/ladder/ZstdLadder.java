@@ -6,6 +6,7 @@ import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.ZstdCodec;
 import io.kqat.codec.ladder.CircuitBreaker;
 import io.kqat.codec.spi.BackendException;
+import io.kqat.codec.spi.BatchMemory;
 import io.kqat.codec.spi.CopyCounter;
 import io.kqat.codec.zstd.spi.ZstdBackend;
 import io.kqat.codec.zstd.spi.ZstdBackendProvider;
@@ -44,6 +45,19 @@ public final class ZstdLadder implements AutoCloseable {
 
     public List<ZstdRung> rungs() {
         return rungs;
+    }
+
+    /**
+     * Batch memory of the first ready rung that lends it (QAT's mapped region, so the device reads a batch where Kafka
+     * wrote it), or null when none does.
+     */
+    public BatchMemory deviceBatchMemory() {
+        for (ZstdRung r : rungs) {
+            if (r.ready() && r.backend() instanceof BatchMemory) {
+                return (BatchMemory) r.backend();
+            }
+        }
+        return null;
     }
 
     /** The rung that compresses at {@code level} while nothing fails, or null when none does. */

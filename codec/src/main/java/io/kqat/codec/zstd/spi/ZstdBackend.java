@@ -1,15 +1,17 @@
 package io.kqat.codec.zstd.spi;
 
 import io.kqat.codec.BackendDetail;
+import io.kqat.codec.spi.StagingMemory;
 import java.nio.ByteBuffer;
 
 /**
  * One zstd engine that turns a whole batch into standard zstd frames and back. A rung built from a sequence source
  * (QAT's LZ4s, turned into {@link Sequences} and entropy-coded by libzstd) is one too, so the ladder sees only frames.
  *
- * <p>Buffer contract: both buffers are direct (native memory; the engine stages anything else, once, counted); each
- * method reads {@code src} from its position to its limit and writes {@code dst} from its position, advancing both.
- * Implementations are thread-safe.
+ * <p>Buffer contract: both buffers are direct (native memory; the engine stages anything else, once, counted), and a
+ * backend with memory of its own ({@link #inputMemory()}, {@link #outputMemory()}: a QAT device's mapped region) gets
+ * only buffers in it, staged the same way; each method reads {@code src} from its position to its limit and writes
+ * {@code dst} from its position, advancing both. Implementations are thread-safe.
  */
 public interface ZstdBackend extends AutoCloseable {
 
@@ -30,6 +32,19 @@ public interface ZstdBackend extends AutoCloseable {
      * @throws io.kqat.codec.spi.BackendException when it cannot serve the request (the ladder falls back)
      */
     int compress(ByteBuffer src, ByteBuffer dst, int level);
+
+    /**
+     * The memory {@link #compress} reads its input from, when it cannot read any direct buffer (a device reads only
+     * memory mapped for it); null: any direct buffer. The engine copies other input into a lease of it, counted.
+     */
+    default StagingMemory inputMemory() {
+        return null;
+    }
+
+    /** The same for the output ({@link StagingMemory#writesInPlace}); null: any direct buffer with room. */
+    default StagingMemory outputMemory() {
+        return null;
+    }
 
     /** A streaming decoder with fixed memory, or null when this backend does not decode. */
     default ZstdDecodeStream newDecodeStream() {
