@@ -6,7 +6,9 @@ import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import io.kqat.codec.CodecConfig;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.ZstdCodec;
+import io.kqat.emulator.Emulators;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * new stream per batch in 16 KiB reads), {@code zstd-jni-ctx} zstd-jni at its best (one-shot calls on contexts reused
  * across batches, direct buffers), and {@code kqat-libzstd} kqat's software rung (the system libzstd through JNA,
  * pooled contexts; read back through its batch stream). The figures give each software rung its reason to exist, or not.
+ * {@code kqat-qat-lz4s} is kqat's QAT LZ4s rung on the emulator (needs {@code -Dkqat.emulator.dir}), fed as Kafka feeds
+ * its zstd stream (the batch written into the stream, which keeps it in the device's mapped region): its CPU per batch
+ * is the benchmark thread's, which excludes the emulated device (its own process); it is decoded by libzstd.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -45,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ZstdCodecOnlyBenchmark {
     private static final int KAFKA_CHUNK = 16 << 10;
 
-    @Param({"zstd-jni-kafka", "zstd-jni-ctx", "kqat-libzstd"})
+    @Param({"zstd-jni-kafka", "zstd-jni-ctx", "kqat-libzstd", "kqat-qat-lz4s"})
     public String zstdPath;
 
     @Param({"3"})
@@ -68,10 +73,14 @@ public class ZstdCodecOnlyBenchmark {
     private ByteBuffer directRecords;
     private byte[] records;
     private int next;
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        kqat = ZstdCodec.create(CodecConfig.defaults());
+        kqat = ZstdCodec.create(zstdPath.equals("kqat-qat-lz4s")
+                ? CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, Emulators.dir("iova").toString())
+                        .setText(KqatSettings.QAT_TIMEOUT_MS, "5000").set(KqatSettings.ZSTD_BACKEND, "qat-lz4s").build()
+                : CodecConfig.builder().set(KqatSettings.ZSTD_BACKEND, "libzstd").build());
         cctx = new ZstdCompressCtx().setLevel(level);
         dctx = new ZstdDecompressCtx();
         BatchSet batches = BatchSet.load(batchBytes, datasetBytes);
@@ -120,6 +129,13 @@ public class ZstdCodecOnlyBenchmark {
                 out.get(frame);
                 return frame;
             }
+            case "kqat-qat-lz4s": {
+                wire.reset();
+                try (OutputStream zstd = kqat.batchOutputStream(wire, level)) {
+                    zstd.write(sections[i]);
+                }
+                return wire.toByteArray();
+            }
             case "kqat-libzstd": {
                 out.clear();
                 int n = kqat.compress(directSections[i].duplicate(), out, level);
@@ -165,7 +181,8 @@ public class ZstdCodecOnlyBenchmark {
     public int compress(ByteCounters bytes) throws IOException {
         long cpu = ByteCounters.cpuNow();
         int i = nextBatch();
-        int n = zstdPath.equals("zstd-jni-kafka") ? compressOnce(i).length : compressInPlace(i);
+        int n = zstdPath.equals("zstd-jni-kafka") || zstdPath.equals("kqat-qat-lz4s") ? compressOnce(i).length
+                : compressInPlace(i);
         bytes.count(sections[i].length, n, cpu);
         return n;
     }
