@@ -79,8 +79,11 @@ public class ZstdCodecOnlyBenchmark {
     public void setUp() throws IOException {
         kqat = ZstdCodec.create(zstdPath.equals("kqat-qat-lz4s")
                 ? CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, Emulators.dir("iova").toString())
-                        .setText(KqatSettings.QAT_TIMEOUT_MS, "5000").set(KqatSettings.ZSTD_BACKEND, "qat-lz4s").build()
+                        .setText(KqatSettings.QAT_TIMEOUT_MS, "5000").set(KqatSettings.ZSTD_MODE, "qat").build()
                 : CodecConfig.builder().set(KqatSettings.ZSTD_BACKEND, "libzstd").build());
+        if (zstdPath.equals("kqat-qat-lz4s") && !"qat-lz4s".equals(kqat.backendName(level))) {
+            throw new IllegalStateException("the QAT LZ4s rung does not serve level " + level + ": " + kqat.routes());
+        }
         cctx = new ZstdCompressCtx().setLevel(level);
         dctx = new ZstdDecompressCtx();
         BatchSet batches = BatchSet.load(batchBytes, datasetBytes);
