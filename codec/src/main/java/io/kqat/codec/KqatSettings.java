@@ -131,7 +131,7 @@ public final class KqatSettings {
 
     public static final Setting<String> ZSTD_BACKEND = Setting.builder("zstd.backend", Type.STRING, String.class)
             .importance(Importance.LOW).where(Where.AGENT, Where.SYSTEM_PROPERTY)
-            .doc("Force one zstd rung by name (libzstd) instead of the ladder's choice; start fails if it is not "
+            .doc("Force one zstd rung by name (qat-zstd, qat-lz4s, libzstd) instead of the ladder's choice; start fails if it is not "
                     + "available. For diagnosis and benchmarks.")
             .build();
 
