@@ -28,6 +28,20 @@ public final class DeployFiles {
         return KafkaRuntimes.locate().home().resolve("deploy");
     }
 
+    /** The version being built (the release's file names carry it). */
+    public static String version() {
+        return System.getProperty("kqat.version", "0.1.0-SNAPSHOT");
+    }
+
+    /** The release the dist module built: target/release (the archives) and target/deploy (the recipes filled in). */
+    public static Path dist(String relative) {
+        Path p = KafkaRuntimes.locate().home().resolve("dist/target").resolve(relative);
+        if (!Files.exists(p)) {
+            throw new AssertionError(p + " is missing: build the dist module (mvn -B -ntp -Prelease package -pl dist -am)");
+        }
+        return p;
+    }
+
     public static Path file(String relative) {
         Path p = dir().resolve(relative);
         if (!Files.isRegularFile(p)) {
@@ -67,6 +81,15 @@ public final class DeployFiles {
             return (ObjectNode) JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** A file's lines, empty when it cannot be read. */
+    public static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

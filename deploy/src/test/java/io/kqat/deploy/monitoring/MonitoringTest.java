@@ -24,14 +24,15 @@ import org.junit.jupiter.api.Test;
 /**
  * A real broker and a real producer, each with kqat's agent and Prometheus' JMX exporter agent (1.0.1) with kqat's
  * rules, scraped every second by a real Prometheus that also evaluates kqat's alert rules. Both use the QAT emulator:
- * first QAT serves both (the producer compresses, the broker decompresses to validate), then the producer's device
- * hangs and its batches fall back to software. Every query of the Grafana dashboard must answer in both phases, every
+ * the producer compresses on QAT zero-copy; the broker's emulator is a qatlib without the IOVA API, so its zero-copy
+ * rung is skipped (with a reason) and it decompresses to validate on pinned copies. Then the producer's device hangs
+ * and its batches fall back to software. Every query of the Grafana dashboard must answer in both phases, every
  * counter it reads must move (but the few that only count events this run does not cause, each named), and the alerts
  * for the producer must be raised while the healthy broker raises none.
  */
 class MonitoringTest {
     private static final String RATE_INTERVAL = "10s";
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(180);
     /** Counters that only move on events this run does not cause, and those events. */
     private static final Map<String, String> RARE_EVENTS = Map.of(
             "kqat_qat_passed_on_total", "a batch over one device request, data the device rejects, a stream cut short",
@@ -44,6 +45,7 @@ class MonitoringTest {
         Path work = DeployFiles.workDir("monitoring");
         KafkaRuntimes runtimes = KafkaRuntimes.locate();
         Path emulator = runtimes.emulatorDir("iova");
+        Path legacyEmulator = runtimes.emulatorDir("legacy");
         int brokerMetrics = DeployFiles.freePort();
         int producerMetrics = DeployFiles.freePort();
         Map<String, String> targets = new LinkedHashMap<>();
@@ -53,13 +55,13 @@ class MonitoringTest {
         try (Prometheus prometheus = Prometheus.start(work.resolve("prometheus"), targets,
                 List.of(DeployFiles.file("prometheus/kqat-alerts.yaml")));
              LocalKafkaBroker broker = LocalKafkaBroker.builder(work.resolve("broker"))
-                     .withKqatAgent("qat.emulator=" + emulator).jvmArg(JmxExporter.agentArg(brokerMetrics)).start();
+                     .withKqatAgent("qat.emulator=" + legacyEmulator).jvmArg(JmxExporter.agentArg(brokerMetrics)).start();
              ChildJvm producer = startProducer(runtimes, producerDir, broker.bootstrapServers(), emulator, producerMetrics)) {
 
             prometheus.await("kqat_backend_batches_total{job='producer', backend='qat', direction='compress'} > 20",
                     WAIT, "the producer compresses on QAT");
-            prometheus.await("kqat_backend_batches_total{job='broker', backend='qat', direction='decompress'} > 20",
-                    WAIT, "the broker decompresses on QAT");
+            prometheus.await("kqat_backend_batches_total{job='broker', backend='qat-pinned', direction='decompress'} > 20",
+                    WAIT, "the broker decompresses on QAT, pinned copies");
             Thread.sleep(3000);
             Map<Query, List<Sample>> healthy = runAll(prometheus);
 
@@ -84,12 +86,15 @@ class MonitoringTest {
             }
             assertThat(prometheus.query("kqat_codec_serving{job='producer', direction='compress', backend='qat'}"))
                     .as("who compresses").isNotEmpty();
-            assertThat(prometheus.query("kqat_codec_serving{job='broker', direction='decompress', backend='qat'}"))
+            assertThat(prometheus.query("kqat_codec_serving{job='broker', direction='decompress', backend='qat-pinned'}"))
                     .as("who decompresses").isNotEmpty();
             assertThat(prometheus.query("kqat_qat_device_answering{job='producer', backend='qat'} == 0")).isNotEmpty();
-            assertThat(prometheus.query("kqat_qat_device_answering{job='broker', backend='qat'} == 1")).isNotEmpty();
+            assertThat(prometheus.query("kqat_qat_device_answering{job='broker', backend='qat-pinned'} == 1")).isNotEmpty();
             assertThat(prometheus.query("kqat_backend_circuit_open{job='broker'} == 1")).isEmpty();
             assertThat(prometheus.query("kqat_backend_mode{job='producer', backend='qat', mode='zero-copy'}")).isNotEmpty();
+            assertThat(prometheus.query("kqat_backend_mode{job='broker', backend='qat-pinned', mode='pinned-copy'}")).isNotEmpty();
+            assertThat(prometheus.query("kqat_backend_skipped{job='broker', backend='qat'}")).as("why zero-copy is skipped")
+                    .isNotEmpty();
 
             for (String alert : List.of("KqatCircuitBreakerOpen", "KqatQatDeviceNotAnswering", "KqatSilentSoftwareFallback")) {
                 prometheus.await("ALERTS{alertname='" + alert + "', job='producer'}", WAIT, alert + " for the producer");
