@@ -3,22 +3,28 @@
 # state shared with this tree but ~/.m2's downloads) and compares every file of the release with the one built here,
 # byte for byte. Exit 0: identical; 1: a file differs (named); 2: usage or a build failed.
 #
-#   scripts/release-check.sh [RELEASE_DIR]
+#   scripts/release-check.sh [--built]
 #
-# RELEASE_DIR defaults to dist/target/release, which `mvn -B -ntp verify` (CI, just before this) or
-# `mvn -B -ntp -Prelease package` left there; it is built first when absent. The tree must be the commit itself:
+# Builds the release here first (mvn -B -ntp -Prelease package -pl dist -am), unless --built says dist/target/release
+# was just built from this commit (CI: by `mvn -B -ntp verify`, just before). The tree must be the commit itself:
 # uncommitted changes are refused, since the clone cannot have them. Both builds run with umask 022 (archive entries
 # take the files' permissions where a plugin sets no mode, as the jar plugin does for directories).
 set -euo pipefail
 umask 022
 root="$(cd "$(dirname "$0")/.." && pwd)"
-here="${1:-$root/dist/target/release}"
+here="$root/dist/target/release"
+built=false
+case "${1:-}" in
+  --built) built=true ;;
+  "") ;;
+  *) echo "usage: scripts/release-check.sh [--built]" >&2; exit 2 ;;
+esac
 
 if [[ -n "$(git -C "$root" status --porcelain --untracked-files=no)" ]]; then
   echo "release-check: $root has uncommitted changes; commit them first (the second build is of the commit)" >&2
   exit 2
 fi
-if [[ ! -f "$here/SHA512SUMS" ]]; then
+if [[ $built == false || ! -f "$here/SHA512SUMS" ]]; then
   echo "release-check: building the release here first" >&2
   (cd "$root" && mvn -B -ntp -q -Prelease package -pl dist -am) || exit 2
 fi
