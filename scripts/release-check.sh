@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Proves the release is reproducible: builds it again from the same commit in a fresh clone (another directory, no
-# state shared with this tree but ~/.m2's downloads) and compares every file of the release with the one built here,
-# byte for byte. Exit 0: identical; 1: a file differs (named); 2: usage or a build failed.
+# Proves the release is reproducible: builds it from this tree's commit in fresh clones (other directories, no state
+# shared with this tree but ~/.m2's downloads) and compares every file of two builds, byte for byte.
+# Exit 0: identical; 1: a file differs (named); 2: usage or a build failed.
 #
 #   scripts/release-check.sh [--built]
 #
-# Builds the release here first (mvn -B -ntp -Prelease package -pl dist -am), unless --built says dist/target/release
-# was just built from this commit (CI: by `mvn -B -ntp verify`, just before). The tree must be the commit itself:
-# uncommitted changes are refused, since the clone cannot have them. Both builds run with umask 022 (archive entries
-# take the files' permissions where a plugin sets no mode, as the jar plugin does for directories).
+# Without --built: two clones, two builds (mvn -B -ntp -Prelease package -pl dist -am), this tree untouched. With
+# --built: this tree's dist/target/release against one clone's; only for a tree built from scratch at this commit (CI:
+# `mvn -B -ntp verify` on a clean clone, just before), since the jar plugin keeps a jar whose classes did not change.
+# The tree must be the commit itself: uncommitted changes are refused, since a clone cannot have them. Builds run with
+# umask 022 (archive entries take the files' permissions where a plugin sets no mode, as the jar plugin does for
+# directories).
 set -euo pipefail
 umask 022
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,19 +26,26 @@ if [[ -n "$(git -C "$root" status --porcelain --untracked-files=no)" ]]; then
   echo "release-check: $root has uncommitted changes; commit them first (the second build is of the commit)" >&2
   exit 2
 fi
-if [[ $built == false || ! -f "$here/SHA512SUMS" ]]; then
-  echo "release-check: building the release here first" >&2
-  (cd "$root" && mvn -B -ntp -q -Prelease package -pl dist -am) || exit 2
-fi
-
 commit="$(git -C "$root" rev-parse HEAD)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-git clone --quiet --no-checkout "$root" "$work/kqat"
-git -C "$work/kqat" checkout --quiet "$commit"
-echo "release-check: building $commit again in $work/kqat" >&2
-(cd "$work/kqat" && mvn -B -ntp -q -Prelease package -pl dist -am) || exit 2
-again="$work/kqat/dist/target/release"
+
+# Builds the commit's release in a fresh clone under $work/$1 and prints the release directory.
+build_in_clone() {
+  local dir="$work/$1"
+  git clone --quiet --no-checkout "$root" "$dir"
+  git -C "$dir" checkout --quiet "$commit"
+  echo "release-check: building $commit in $dir" >&2
+  (cd "$dir" && mvn -B -ntp -q -Prelease package -pl dist -am) >&2 || exit 2
+  echo "$dir/dist/target/release"
+}
+
+if [[ $built == true ]]; then
+  [[ -f "$here/SHA512SUMS" ]] || { echo "release-check: --built, but $here has no SHA512SUMS" >&2; exit 2; }
+else
+  here="$(build_in_clone first)"
+fi
+again="$(build_in_clone second)"
 
 status=0
 for f in "$here"/*; do
