@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kqat.deploy.DeployFiles;
+import io.kqat.deploy.Jdks;
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +25,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * The apache/kafka JVM image recipe (deploy/compose/compose.yaml): the agent and the exporter through KAFKA_OPTS, the
  * jars mounted, a memlock limit. Where a Docker engine answers, Testcontainers runs the compose file and the broker
  * must log kqat's hook; where none does (the build machines), the same broker runs from Maven Central's jars with the
- * image's JVM flags and a CDS archive made the image's way, on this JVM and on every other JDK 21+ installed. The test
- * logs loudly which ran; the jar form runs either way, since it is the CDS proof.
+ * image's JVM flags and a CDS archive made the image's way, on every JDK 21+ installed (the image's is 21; this JVM
+ * when there is none). The test logs loudly which ran; the jar form runs either way, since it is the CDS proof.
  */
 class ApacheKafkaImageTest {
     private static final Logger LOG = LoggerFactory.getLogger(ApacheKafkaImageTest.class);
@@ -69,26 +68,10 @@ class ApacheKafkaImageTest {
         }
     }
 
-    /** This JVM's java, and every JDK 21 or later under /usr/lib/jvm (the image's JDK is 21). */
-    private static List<Path> javas() throws Exception {
-        List<Path> javas = new ArrayList<>(List.of(ChildJvm.thisJava()));
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (Files.isDirectory(jvms)) {
-            try (Stream<Path> homes = Files.list(jvms)) {
-                homes.filter(h -> Files.isExecutable(h.resolve("bin/java")) && feature(h) >= 21).sorted()
-                        .map(h -> h.resolve("bin/java")).forEach(javas::add);
-            }
-        }
-        return javas;
-    }
-
-    private static int feature(Path home) {
-        for (String line : DeployFiles.lines(home.resolve("release"))) {
-            if (line.startsWith("JAVA_VERSION=")) {
-                return Integer.parseInt(line.substring("JAVA_VERSION=".length()).replace("\"", "").split("[.+-]")[0]);
-            }
-        }
-        return 0;
+    /** The JDKs 21 or later under /usr/lib/jvm (the image's is 21), or this JVM's when there is none. */
+    private static List<Path> javas() {
+        List<Path> javas = Jdks.atLeast(21);
+        return javas.isEmpty() ? List.of(ChildJvm.thisJava()) : javas;
     }
 
     private static boolean dockerAvailable() {

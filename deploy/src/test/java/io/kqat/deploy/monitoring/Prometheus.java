@@ -45,7 +45,8 @@ final class Prometheus implements AutoCloseable {
     static Prometheus start(Path dir, Map<String, String> targets, List<Path> ruleFiles) {
         Path binary = DeployFiles.program("prometheus", "prometheus");
         int port = DeployFiles.freePort();
-        StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\nrule_files:\n");
+        StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
+                + "  evaluation_interval: 1s\nrule_files:\n");
         ruleFiles.forEach(f -> config.append("  - ").append(f.toAbsolutePath()).append('\n'));
         config.append("scrape_configs:\n");
         targets.forEach((job, target) -> config.append("  - job_name: ").append(job).append('\n')

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kqat.deploy.DeployFiles;
+import io.kqat.deploy.Jdks;
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The CRDs Strimzi 1.2.0 installs for Kafka, KafkaNodePool and KafkaConnect, generated once per test run from its
@@ -64,7 +64,7 @@ final class StrimziCrds {
             String[] classAndFile = spec.split("=");
             args.add(classAndFile[0] + "=" + dir.resolve(classAndFile[1]));
         }
-        try (ChildJvm generator = ChildJvm.start(Jdks.atLeast(21), "crd-generator", dir,
+        try (ChildJvm generator = ChildJvm.start(jdk21(), "crd-generator", dir,
                 KafkaRuntimes.locate().classpath("strimzi-crd-generator"), List.of("-Xmx512m"),
                 "io.strimzi.crdgenerator.CrdGenerator", args, Map.of())) {
             int exit = generator.waitFor(Duration.ofMinutes(5));
@@ -82,6 +82,17 @@ final class StrimziCrds {
         return result;
     }
 
+    /** A JDK 21 or later: -Dkqat.deploy.jdk21=HOME, or the first under /usr/lib/jvm. */
+    private static Path jdk21() {
+        String given = System.getProperty("kqat.deploy.jdk21");
+        if (given != null) {
+            return Path.of(given, "bin", "java");
+        }
+        return Jdks.atLeast(21).stream().findFirst().orElseThrow(() -> new AssertionError("Strimzi's CRD generator "
+                + "needs a JDK 21 or later (its jars are Java 21 bytecode): none under /usr/lib/jvm; install one (e.g. "
+                + "Temurin) or give -Dkqat.deploy.jdk21=HOME"));
+    }
+
     private static String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
@@ -89,41 +100,6 @@ final class StrimziCrds {
             throw new UncheckedIOException(e);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The Java installations of this machine. */
-    static final class Jdks {
-        private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
-
-        private Jdks() {
-        }
-
-        /** The bin/java of a JDK of at least this feature release: -Dkqat.deploy.jdk21=HOME, or one under /usr/lib/jvm. */
-        static Path atLeast(int feature) {
-            String given = System.getProperty("kqat.deploy.jdk21");
-            if (given != null) {
-                return Path.of(given, "bin", "java");
-            }
-            try (Stream<Path> homes = Files.list(JVM_DIR)) {
-                return homes.filter(h -> Files.isExecutable(h.resolve("bin/java")) && feature(h) >= feature).sorted()
-                        .findFirst().map(h -> h.resolve("bin/java"))
-                        .orElseThrow(() -> new AssertionError("Strimzi's CRD generator needs a JDK " + feature
-                                + " or later (its jars are Java 21 bytecode): none under " + JVM_DIR
-                                + "; install one (e.g. Temurin) or give -Dkqat.deploy.jdk21=HOME"));
-            } catch (IOException e) {
-                throw new AssertionError("cannot list " + JVM_DIR, e);
-            }
-        }
-
-        private static int feature(Path home) {
-            for (String line : io.kqat.deploy.DeployFiles.lines(home.resolve("release"))) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    return Integer.parseInt(v.split("[.+-]")[0]);
-                }
-            }
-            return 0;
         }
     }
 }

@@ -11,7 +11,10 @@ import java.util.Locale;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResult(String id, Status status, String found, String problem, Fix fix) {
 
-    /** ok: as kqat wants it; info: nothing to act on here; warn: kqat runs, QAT does not or not fully; fail: qatlib will refuse to start. */
+    /**
+     * ok: as kqat wants it; info: nothing to act on here; warn: kqat runs, QAT does not or not fully; fail: qatlib
+     * will refuse to start.
+     */
     public enum Status {
         OK, INFO, WARN, FAIL;
 
