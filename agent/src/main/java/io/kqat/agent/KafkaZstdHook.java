@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ public final class KafkaZstdHook {
     private static final AtomicBoolean WARNED_STOCK = new AtomicBoolean();
     private static final LongAdder STOCK_FALLBACKS = new LongAdder();
     private static volatile ZstdCodec codec;
+    /** The whole ladder still to start at the first zstd batch, or null. */
+    private static volatile ZstdDeviceStart deviceStart;
 
     private KafkaZstdHook() {
     }
@@ -37,6 +40,10 @@ public final class KafkaZstdHook {
      * @return whether Kafka's zstd should be hooked
      */
     public static synchronized boolean install(CodecConfig config) {
+        return install(config, ZstdCodec::shared);
+    }
+
+    private static synchronized boolean install(CodecConfig config, Function<CodecConfig, ZstdCodec> factory) {
         if (codec != null) {
             return true;
         }
@@ -44,16 +51,47 @@ public final class KafkaZstdHook {
             LOG.info("kqat: zstd.mode off, Kafka's zstd is left stock");
             return false;
         }
-        ZstdCodec created = ZstdCodec.shared(config);
+        ZstdDeviceStart later = ZstdDeviceStart.laterFor(config, KafkaZstdHook::serve, factory);
+        ZstdCodec created = factory.apply(later == null ? config : later.firstCodecConfig());
         if (!created.decodes() && !created.compresses(ZstdCodec.DEFAULT_LEVEL)) {
             LOG.info("kqat: no zstd rung is ready, Kafka's zstd is left stock: {}", created.backends());
             return false;
         }
-        ZstdCodecMetrics.register(created, STOCK_FALLBACKS::sum);
-        LOG.info("kqat: Kafka zstd goes through kqat, compressing level {} with {}, decompressing with {}",
-                ZstdCodec.DEFAULT_LEVEL, created.backendName(ZstdCodec.DEFAULT_LEVEL), created.decompressBackendName());
-        codec = created;
+        serve(created);
+        if (later != null) {
+            LOG.info("kqat: Kafka zstd's QAT rungs (zstd.mode auto) start at the first zstd batch, off its path");
+        }
+        deviceStart = later;
         return true;
+    }
+
+    /** From now on {@code c} serves, with its beans and its line. */
+    static synchronized void serve(ZstdCodec c) {
+        ZstdCodecMetrics.register(c, STOCK_FALLBACKS::sum);
+        LOG.info("kqat: Kafka zstd goes through kqat, compressing level {} with {}, decompressing with {}",
+                ZstdCodec.DEFAULT_LEVEL, c.backendName(ZstdCodec.DEFAULT_LEVEL), c.decompressBackendName());
+        codec = c;
+    }
+
+    /** The first zstd batch starts the whole ladder, when that was left for later. */
+    private static void firstBatch() {
+        ZstdDeviceStart s = deviceStart;
+        if (s != null) {
+            deviceStart = null;
+            s.firstBatch();
+        }
+    }
+
+    /** The codec serving now (tests). */
+    static ZstdCodec current() {
+        return codec;
+    }
+
+    /** Installs afresh, as at agent start, with codecs from {@code factory} (tests: they restore with {@link #serve}). */
+    static synchronized boolean reinstall(CodecConfig config, Function<CodecConfig, ZstdCodec> factory) {
+        codec = null;
+        deviceStart = null;
+        return install(config, factory);
     }
 
     /** Replaces the codec the hook uses (tests over chosen rungs); returns the one it had. */
@@ -74,6 +112,7 @@ public final class KafkaZstdHook {
 
     /** Called on entry of {@code wrapForOutput}: kqat's stream, or null to let Kafka build its own. */
     public static OutputStream wrapForOutput(OutputStream kafkaBuffer, int kafkaLevel) {
+        firstBatch();
         ZstdCodec c = codec;
         if (c == null) {
             return null;
@@ -98,6 +137,7 @@ public final class KafkaZstdHook {
      * or null so Kafka's own decoder handles it. A batch over the bound the operator set is refused, never handed on.
      */
     public static InputStream wrapForInput(ByteBuffer batch) {
+        firstBatch();
         ZstdCodec c = codec;
         if (c == null) {
             return null;
