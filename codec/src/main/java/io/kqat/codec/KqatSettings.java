@@ -107,10 +107,10 @@ public final class KqatSettings {
     public static final Setting<String> QAT_COMPLETION = Setting.builder("qat.completion", Type.CHOICE, String.class)
             .choices("auto", "poll").defaultValue("auto").importance(Importance.LOW)
             .where(Where.AGENT, Where.CLI, Where.SYSTEM_PROPERTY)
-            .doc("How kqat learns that the device finished a request: auto (qatlib 26.02+: event mode, a completion "
-                    + "thread per VF sleeps in epoll until the device signals and wakes the caller waiting for it; "
-                    + "older qatlib: the caller polls, with adaptive backoff) or poll (always poll, to compare). doctor "
-                    + "and the start line say which is used and why.")
+            .doc("How kqat learns that the device finished a request: auto (qatlib 26.02+: event mode, the callers "
+                    + "take turns sleeping in epoll on their VF's eventfd, the one woken polls and wakes the others "
+                    + "whose requests completed; older qatlib: the caller polls, with adaptive backoff) or poll "
+                    + "(always poll, to compare). doctor and the start line say which is used and why.")
             .build();
 
     public static final Setting<Long> QAT_COALESCING_NS = Setting.builder("qat.coalescing.ns", Type.LONG, Long.class)

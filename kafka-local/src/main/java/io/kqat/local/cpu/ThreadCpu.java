@@ -17,7 +17,7 @@ public final class ThreadCpu {
     public static final String SENDER = "sender";
     /** A broker's request handlers, which validate (decompress) and recompress batches. */
     public static final String HANDLERS = "handlers";
-    /** kqat's own: QAT completion threads, the hang probe, start-up. */
+    /** kqat's own: the QAT hang probe, start-up ({@code kqat-start}), parallel member compression. */
     public static final String KQAT = "kqat";
     /** JIT, GC, network, coordinator and every other thread. */
     public static final String OTHER = "other";

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The host's CPU per request, as the Kafka hook makes requests (a batch in batch memory compressed into one member),
  * with a number of callers each waiting for its own request: the callers' CPU time (framing, descriptors, the
- * submission, the wait) plus that of kqat's own threads ({@code kqat-*}: the completion threads that take the
- * device's signals), per request. The device's own work is not in it: on a device it is silicon, on kqat's emulator
+ * submission, the wait, in event mode the turns at epoll) plus that of kqat's own threads ({@code kqat-*}: the hang
+ * probe; none waits for completions), per request. The device's own work is not in it: on a device it is silicon, on kqat's emulator
  * it is the process {@code kqat-emu-device}, whose CPU per request (the emulator's {@code device_cpu_ns}) is given
  * beside. Also the wall time per request of each caller (its latency) and the bytes per second through the device.
  */

@@ -14,12 +14,13 @@ import java.util.concurrent.locks.LockSupport;
  * The performance figures: at each batch size, one synchronous caller and then four concurrent callers, each line
  * the host's CPU per request ({@link HostCost}: callers and kqat's threads, the device excluded), the latency, the
  * device's own time (emulator only) and MB/s. On the emulator the device's time per request is at least its latency
- * knob, set to about a 4xxx's at level 1.
+ * knob, set to about a 4xxx's at level 1. The request path is warmed up first, unmeasured.
  */
 final class Throughput {
     static final int[] SIZES_KIB = {16, 64, 256, 1024};
     static final int[] CALLERS = {1, 4};
     private static final long MEASURE_NANOS = TimeUnit.MILLISECONDS.toNanos(600);
+    private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private Throughput() {
     }
@@ -32,6 +33,7 @@ final class Throughput {
     static List<Figure> measure(DeviceUnderTest device) throws Exception {
         List<Figure> figures = new ArrayList<>();
         double sleepMicros = sleepCostMicros();
+        warmUp(device);
         for (int kib : SIZES_KIB) {
             if (device.emulated()) {
                 device.emulator().setLatencyMicros(emulatedMicros(kib));
@@ -53,6 +55,25 @@ final class Throughput {
             }
         }
         return figures;
+    }
+
+    /**
+     * The request path run unmeasured first, four callers at 16 KiB for {@link #WARM_UP_NANOS}: otherwise the first
+     * cells measure the interpreter and the JIT's first tiers (a few hundred requests each on the emulator), not the
+     * path a long-running producer or broker runs.
+     */
+    private static void warmUp(DeviceUnderTest device) throws Exception {
+        if (device.emulated()) {
+            device.emulator().setLatencyMicros(emulatedMicros(16));
+        }
+        try (GzipCodec codec = device.codec()) {
+            BackendStatus qat = DeviceUnderTest.requireQat(codec);
+            HostCost.measure(codec, qat.name(), Batches.events(16, 16 << 10), 4, WARM_UP_NANOS, null);
+        } finally {
+            if (device.emulated()) {
+                device.emulator().setLatencyMicros(0);
+            }
+        }
     }
 
     private static String completions(BackendStatus qat) {

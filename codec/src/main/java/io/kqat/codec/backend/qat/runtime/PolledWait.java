@@ -4,7 +4,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waiting by polling, where qatlib has no event mode (before 26.02) or it is not used: the caller sleeps about as long
- * as such a request takes ({@link WaitEstimate}, learned per size), polls, spins with a few more polls for a few
+ * as such a request takes ({@link WaitEstimate}, learned per size, apart for compressions and decompressions, which
+ * take different times at one size), polls, spins with a few more polls for a few
  * microseconds (the request is usually about to complete then, and on a VM a timed sleep costs far more CPU than
  * that), then sleeps again with growing pauses. Every timed sleep also pays the thread's timer slack (50 us by
  * default on Linux) in latency, never in CPU: a thread never sleeps for less than that, whatever it asks for.
@@ -16,7 +17,8 @@ final class PolledWait {
     private static final long RING_FULL_MAX_PAUSE_NANOS = 1_000_000;
 
     private final RequestRunner runner;
-    private final WaitEstimate waits = new WaitEstimate();
+    private final WaitEstimate compressions = new WaitEstimate();
+    private final WaitEstimate decompressions = new WaitEstimate();
 
     PolledWait(RequestRunner runner) {
         this.runner = runner;
@@ -25,6 +27,7 @@ final class PolledWait {
     /** Polls until the request completes; gives up as {@link RequestRunner#giveUpUnlessDone} says. */
     void await(Instance instance, RequestRunner.Completion completion, long bytes, long deadline,
                Runnable onLateCompletion) {
+        WaitEstimate waits = completion.compress ? compressions : decompressions;
         long submitted = System.nanoTime();
         long pause = waits.first(bytes);
         int rounds = 0;

@@ -59,7 +59,7 @@ final class RequestRunner {
      */
     Completion submit(Instance instance, boolean compress, Pointer session, RequestDescriptors d, long deadline) {
         long id = ids.incrementAndGet();
-        Completion completion = new Completion(Thread.currentThread());
+        Completion completion = new Completion(Thread.currentThread(), compress);
         pending.put(id, completion);
         long s = Pointer.nativeValue(session);
         for (int round = 1; ; round++) {
@@ -184,12 +184,15 @@ final class RequestRunner {
     /** The fate of one request: completed with a status, or abandoned by its caller after a timeout. */
     static final class Completion {
         final Thread waiter;
+        /** A compression (else a decompression): they take the device different times at the same size. */
+        final boolean compress;
         private volatile boolean done;
         private volatile int status;
         private Runnable late;
 
-        Completion(Thread waiter) {
+        Completion(Thread waiter, boolean compress) {
             this.waiter = waiter;
+            this.compress = compress;
         }
 
         boolean done() {
@@ -212,7 +215,9 @@ final class RequestRunner {
                 lateAction.run();
                 return true;
             }
-            LockSupport.unpark(waiter);
+            if (waiter != Thread.currentThread()) { // a permit left to itself would cut its next sleep short
+                LockSupport.unpark(waiter);
+            }
             return false;
         }
 
