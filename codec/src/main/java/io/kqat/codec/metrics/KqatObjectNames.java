@@ -20,6 +20,12 @@ public final class KqatObjectNames {
     public static final String EVERY_BACKEND = BACKEND_PREFIX + "*";
     /** The QAT runtime every copy of kqat in a process shares. */
     public static final String QAT_RUNTIME = DOMAIN + ":type=QatRuntime";
+    /**
+     * Whether QAT started in this process and how it is used: {@code Status}, {@code StartRefusals} (qatlib refused to
+     * start, e.g. no VF left), {@code Instances}, {@code Completions}, {@code RequestsBeyondInstances} (callers that
+     * found every instance busy and shared one).
+     */
+    public static final String QAT_DEVICE = DOMAIN + ":type=QatDevice";
 
     private KqatObjectNames() {
     }
@@ -39,6 +45,10 @@ public final class KqatObjectNames {
 
     public static ObjectName qatRuntime() {
         return of(QAT_RUNTIME);
+    }
+
+    public static ObjectName qatDevice() {
+        return of(QAT_DEVICE);
     }
 
     /** The rung a bean of {@link #everyBackend()} is about, unquoted. */

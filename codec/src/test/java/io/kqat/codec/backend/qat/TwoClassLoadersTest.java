@@ -55,6 +55,39 @@ class TwoClassLoadersTest {
         assertThat(emu.counter("sessions_outstanding")).as("sessions left").isEqualTo(sessions);
     }
 
+    /**
+     * Issue 18 item 1: only the copy that starts qatlib sets the instances' response mode, when nothing can be in
+     * flight (qatlib 26.08 refuses a switch with requests in flight); a copy that joins waits as the first one chose,
+     * and says why.
+     */
+    @Test
+    void aCopyThatJoinsNeverSwitchesTheInstancesMode() throws Exception {
+        try (URLClassLoader a = isolated(); URLClassLoader b = isolated()) {
+            Copy polling = new Copy(a, KqatSettings.QAT_COMPLETION.key(), "poll");
+            Copy joining = new Copy(b);
+            byte[] data = new KafkaLikeEvents(32).fill(100_000);
+            assertThat(polling.roundTrip(data)).isEqualTo(data);
+            assertThat(joining.roundTrip(data)).isEqualTo(data);
+            assertThat(polling.summary()).contains("completions polled with adaptive backoff (qat.completion=poll)");
+            assertThat(joining.summary()).as("auto, on the 26.08 emulator, yet joining a polled start").contains(
+                    "completions polled with adaptive backoff (another copy of kqat in this process started the "
+                    + "instances polled)");
+            joining.close();
+            polling.close();
+        }
+        try (URLClassLoader a = isolated(); URLClassLoader b = isolated()) {
+            Copy first = new Copy(a);
+            Copy joining = new Copy(b);
+            assertThat(first.summary()).contains("completions event-driven");
+            assertThat(joining.summary()).as("its own epoll on the same VF eventfd").contains("completions event-driven");
+            byte[] data = new KafkaLikeEvents(33).fill(100_000);
+            assertThat(joining.roundTrip(data)).isEqualTo(data);
+            assertThat(first.roundTrip(data)).isEqualTo(data);
+            first.close();
+            joining.close();
+        }
+    }
+
     /** The codec's classes, JNA and SLF4J in a loader of their own, sharing nothing with this test's but the JDK. */
     private static URLClassLoader isolated() throws Exception {
         List<URL> urls = new ArrayList<>();
@@ -74,13 +107,17 @@ class TwoClassLoadersTest {
         final Class<?> codecClass;
         private final Object codec;
 
-        Copy(ClassLoader loader) throws Exception {
+        /** @param settings more settings, key then value */
+        Copy(ClassLoader loader, String... settings) throws Exception {
             Class<?> config = Class.forName("io.kqat.codec.CodecConfig", true, loader);
             Object builder = config.getMethod("builder").invoke(null);
             Method option = builder.getClass().getMethod("set", String.class, String.class);
             option.invoke(builder, KqatSettings.QAT_EMULATOR.key(), Emulator.dir("iova").toString());
             option.invoke(builder, KqatSettings.QAT_REGION_BYTES.key(), Long.toString(8L << 20));
             option.invoke(builder, KqatSettings.QAT_TIMEOUT_MS.key(), "5000");
+            for (int i = 0; i < settings.length; i += 2) {
+                option.invoke(builder, settings[i], settings[i + 1]);
+            }
             Object built = builder.getClass().getMethod("build").invoke(builder);
             codecClass = Class.forName("io.kqat.codec.GzipCodec", true, loader);
             codec = codecClass.getMethod("create", config).invoke(null, built);
@@ -96,8 +133,18 @@ class TwoClassLoadersTest {
         }
 
         private Object qatStats() throws Exception {
-            Object status = codecClass.getMethod("backend", String.class).invoke(codec, "qat");
+            Object status = qatStatus();
             return status.getClass().getMethod("stats").invoke(status);
+        }
+
+        private Object qatStatus() throws Exception {
+            return codecClass.getMethod("backend", String.class).invoke(codec, "qat");
+        }
+
+        /** The QAT rung's one-line summary (how completions arrive, among others). */
+        String summary() throws Exception {
+            Object detail = qatStatus().getClass().getMethod("detail").invoke(qatStatus());
+            return (String) detail.getClass().getMethod("summary").invoke(detail);
         }
 
         long qatErrors() throws Exception {
