@@ -23,7 +23,22 @@ public final class LockedMemory {
 
     /** The soft limit in bytes, -1 for unlimited, or null when unknown. */
     public static Long limit() {
-        for (String line : lines(Paths.get("/proc/self/limits"))) {
+        return softLimit(lines(Paths.get("/proc/self/limits")));
+    }
+
+    /**
+     * True when this process may lock any amount: {@code CAP_IPC_LOCK} among its effective capabilities, in the
+     * initial user namespace (a capability granted inside a container's own user namespace does not lift the
+     * limit VFIO charges).
+     */
+    public static boolean unlimitedByCapability() {
+        return ipcLockEffective(lines(Paths.get("/proc/self/status")))
+                && initialUserNamespace(lines(Paths.get("/proc/self/uid_map")));
+    }
+
+    /** The soft {@code Max locked memory} of a {@code /proc/PID/limits} text: bytes, -1 for unlimited, null if absent. */
+    public static Long softLimit(List<String> limits) {
+        for (String line : limits) {
             if (line.startsWith(SOFT_LIMIT)) {
                 String soft = line.substring(SOFT_LIMIT.length()).trim().split("\\s+")[0];
                 return soft.equals("unlimited") ? -1L : Long.parseLong(soft);
@@ -32,14 +47,19 @@ public final class LockedMemory {
         return null;
     }
 
-    /** True when this process may lock any amount ({@code CAP_IPC_LOCK} among its effective capabilities). */
-    public static boolean unlimitedByCapability() {
-        for (String line : lines(Paths.get("/proc/self/status"))) {
+    /** Whether a {@code /proc/PID/status} text has {@code CAP_IPC_LOCK} in {@code CapEff}. */
+    public static boolean ipcLockEffective(List<String> status) {
+        for (String line : status) {
             if (line.startsWith("CapEff:")) {
                 return (Long.parseUnsignedLong(line.substring(7).trim(), 16) >>> CAP_IPC_LOCK & 1) == 1;
             }
         }
         return false;
+    }
+
+    /** Whether a {@code /proc/PID/uid_map} text is the initial namespace's, which maps every id to itself. */
+    public static boolean initialUserNamespace(List<String> uidMap) {
+        return uidMap.stream().map(String::trim).anyMatch(l -> l.matches("0\\s+0\\s+4294967295"));
     }
 
     /**
