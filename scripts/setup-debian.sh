@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs what building and testing kqat needs on Debian/Ubuntu: a JDK 17, Maven, gcc, zlib and libzstd headers (for
-# the QAT emulator), and the native deflate libraries kqat uses when present (ISA-L, libdeflate). Idempotent and quiet when
+# the QAT emulator), and the native libraries kqat uses when present (ISA-L, libdeflate, libzstd). Idempotent and quiet when
 # everything is already there. (A font, for the PNG chart `kqat bench --png` draws; gzip, pigz, libdeflate-tools and isal
 # (igzip), the C tools `kqat bench --input` compares with: small, from Debian's main archive; npm, when absent, to
-# fetch the benchmarks' public dataset; prometheus, for its promtool and server, which check the alert rules and run
+# fetch the benchmarks' public dataset; kcat (librdkafka), the non-Java client the zstd interoperability test reads and
+# writes with; prometheus, for its promtool and server, which check the alert rules and run
 # every query of the Grafana dashboard against real scrapes in the deploy module's tests (the tests start their own
 # server on a free port; on a host with systemd the package also enables its own service: `systemctl disable --now
 # prometheus` if unwanted; inside containers policy-rc.d usually keeps it from starting).)
 set -euo pipefail
 
-packages=(openjdk-17-jdk-headless maven gcc libc6-dev zlib1g-dev libzstd-dev libisal2 libdeflate0 gzip procps
-  fonts-dejavu-core pigz libdeflate-tools isal prometheus)
+packages=(openjdk-17-jdk-headless maven gcc libc6-dev zlib1g-dev libzstd-dev libisal2 libdeflate0 libzstd1 gzip procps
+  fonts-dejavu-core pigz libdeflate-tools isal kcat prometheus)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

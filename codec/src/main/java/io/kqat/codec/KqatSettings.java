@@ -121,10 +121,25 @@ public final class KqatSettings {
                     + "process that starts QAT; qatlib before 26.08 has no timer.")
             .build();
 
+    public static final Setting<String> ZSTD_MODE = Setting.builder("zstd.mode", Type.CHOICE, String.class)
+            .choices("auto", "qat", "software", "off").defaultText("as mode; off when mode is jdk")
+            .importance(Importance.MEDIUM).where(Where.AGENT, Where.SYSTEM_PROPERTY)
+            .doc("Which rungs may serve Kafka's zstd: auto (QAT when present, then libzstd), qat (as auto, but refuse to "
+                    + "start without a usable QAT zstd rung), software (libzstd only) or off (Kafka keeps its own "
+                    + "zstd-jni; gzip is unaffected). Unset, it follows mode, which stays the one switch for the machine.")
+            .build();
+
+    public static final Setting<String> ZSTD_BACKEND = Setting.builder("zstd.backend", Type.STRING, String.class)
+            .importance(Importance.LOW).where(Where.AGENT, Where.SYSTEM_PROPERTY)
+            .doc("Force one zstd rung by name (qat-zstd, qat-lz4s, libzstd) instead of the ladder's choice; start fails if it is not "
+                    + "available. For diagnosis and benchmarks.")
+            .build();
+
     /** Every setting, in the order documentation lists them. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.asList(MODE, BACKEND, LEVEL,
             MAX_DECOMPRESSED_BYTES, DECODE_STRICT, QAT_EMULATOR, QAT_VFIO_DIR, QAT_SYSFS_ROOT, QAT_SECTION,
-            QAT_TIMEOUT_MS, QAT_TIMEOUT_PER_MIB_MS, QAT_REGION_BYTES, QAT_COMPLETION, QAT_COALESCING_NS));
+            QAT_TIMEOUT_MS, QAT_TIMEOUT_PER_MIB_MS, QAT_REGION_BYTES, QAT_COMPLETION, QAT_COALESCING_NS, ZSTD_MODE,
+            ZSTD_BACKEND));
 
     private KqatSettings() {
     }

@@ -94,6 +94,8 @@ class StressOptionsTest {
         assertThat(parsed(FaultsCommand.class, "faults", "--cases", "10,hang").cases).containsExactly("10", "hang");
         assertThat(parsed(JazzerCommand.class, "jazzer", "--target", "framing").target)
                 .isEqualTo(JazzerCommand.Target.framing);
+        assertThat(parsed(JazzerCommand.class, "jazzer", "--target", "lz4s").target.testClass)
+                .isEqualTo("Lz4sConverterFuzzTest");
         ClusterCommand cluster = parsed(ClusterCommand.class, "cluster", "--records", "60_000", "--rate", "500",
                 "--fault-percent", "100");
         assertThat(List.of(cluster.records, cluster.rate)).containsExactly(60_000L, 500L);

@@ -20,6 +20,10 @@ public final class KqatObjectNames {
     public static final String EVERY_BACKEND = BACKEND_PREFIX + "*";
     /** The QAT runtime every copy of kqat in a process shares. */
     public static final String QAT_RUNTIME = DOMAIN + ":type=QatRuntime";
+    /** The zstd codec's bean: {@code Backend}, {@code DecompressBackend}, {@code Ladder}, {@code Totals}, ... */
+    public static final String ZSTD_CODEC = DOMAIN + ":type=ZstdCodec";
+    /** One zstd rung's name is this followed by the quoted rung name: {@code io.kqat:type=ZstdCodec,backend="libzstd"}. */
+    public static final String ZSTD_BACKEND_PREFIX = ZSTD_CODEC + "," + BACKEND_KEY + "=";
     /**
      * Whether QAT started in this process and how it is used: {@code Status}, {@code StartRefusals} (qatlib refused to
      * start, e.g. no VF left), {@code Instances}, {@code Completions}, {@code RequestsBeyondInstances} (callers that
@@ -41,6 +45,15 @@ public final class KqatObjectNames {
 
     public static ObjectName everyBackend() {
         return of(EVERY_BACKEND);
+    }
+
+    public static ObjectName zstdCodec() {
+        return of(ZSTD_CODEC);
+    }
+
+    /** The bean of the zstd rung called {@code rung} ({@code libzstd}, ...). */
+    public static ObjectName zstdBackend(String rung) {
+        return of(ZSTD_BACKEND_PREFIX + ObjectName.quote(rung));
     }
 
     public static ObjectName qatRuntime() {

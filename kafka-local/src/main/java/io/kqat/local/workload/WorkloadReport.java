@@ -76,7 +76,7 @@ public final class WorkloadReport {
         return this;
     }
 
-    /** Adds kqat.installed and, when installed, its backend, ladder and counters. */
+    /** Adds kqat.installed and, when installed, its backend, ladder and counters; the same for zstd (kqat.zstd.*). */
     public WorkloadReport putKqatMetrics() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
@@ -93,10 +93,27 @@ public final class WorkloadReport {
                 }
                 put("kqat.Ladder", String.join(" | ", (String[]) server.getAttribute(name, "Ladder")));
             }
+            putZstd(server);
         } catch (Exception e) {
             put("kqat.error", e.toString());
         }
         return this;
+    }
+
+    /** kqat.zstd.installed and, when kqat's zstd hook is on, its backends and counters as kqat.zstd.*. */
+    private void putZstd(MBeanServer server) throws Exception {
+        ObjectName zstd = new ObjectName(KqatObjectNames.ZSTD_CODEC);
+        boolean installed = server.isRegistered(zstd);
+        put("kqat.zstd.installed", installed);
+        if (installed) {
+            for (String attr : new String[] {"Backend", "DecompressBackend", "StockFallbacks", "LastResortBatches"}) {
+                put("kqat.zstd." + attr, server.getAttribute(zstd, attr));
+            }
+            CompositeData totals = (CompositeData) server.getAttribute(zstd, "Totals");
+            for (String key : totals.getCompositeType().keySet()) {
+                put("kqat.zstd." + Character.toUpperCase(key.charAt(0)) + key.substring(1), totals.get(key));
+            }
+        }
     }
 
     public void write(Path file) {

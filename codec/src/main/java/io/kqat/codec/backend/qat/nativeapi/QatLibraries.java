@@ -240,5 +240,11 @@ public final class QatLibraries {
         int cpaDcInstanceGetInfo2(Pointer instance, Pointer info);
 
         int cpaDcDeflateCompressBound(Pointer instance, int huffType, int inputSize, IntByReference outputSize);
+
+        /** 22.07+; UNSUPPORTED on an instance without LZ4s. */
+        int cpaDcLZ4SCompressBound(Pointer instance, int inputSize, IntByReference outputSize);
+
+        /** 26.02+ (absent before: the call throws UnsatisfiedLinkError); UNSUPPORTED on an instance without zstd. */
+        int cpaDcZstdCompressBound(Pointer instance, int inputSize, IntByReference outputSize);
     }
 }

@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat.runtime;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
+import io.kqat.codec.backend.qat.device.SessionKind;
 import io.kqat.codec.backend.qat.memory.DeviceLease;
 import io.kqat.codec.backend.qat.memory.DeviceStaging;
 import io.kqat.codec.backend.qat.memory.Flats;
@@ -28,15 +29,21 @@ public final class DeviceRequests implements AutoCloseable {
     private final ContextPool<RequestDescriptors>[] descriptors;
     private volatile boolean closed;
 
-    @SuppressWarnings("unchecked")
     public DeviceRequests(QatProcess process, DeviceStaging staging, DeviceProfile profile, RequestTimeouts timeouts,
                    QatCounters counters) {
+        this(process, staging, profile, timeouts, counters, SessionKind.DEFLATE);
+    }
+
+    /** Requests on sessions of {@code kind} (LZ4s and zstd compress only). */
+    @SuppressWarnings("unchecked")
+    public DeviceRequests(QatProcess process, DeviceStaging staging, DeviceProfile profile, RequestTimeouts timeouts,
+                   QatCounters counters, SessionKind kind) {
         this.process = process;
         this.staging = staging;
         this.profile = profile;
         this.timeouts = timeouts;
         this.counters = counters;
-        this.sessions = new QatSessions(process);
+        this.sessions = new QatSessions(process, kind);
         int[] nodes = process.placement.nodes();
         this.descriptors = new ContextPool[nodes.length];
         for (int k = 0; k < nodes.length; k++) {
@@ -141,6 +148,7 @@ public final class DeviceRequests implements AutoCloseable {
         private final long consumed;
         private final long checksum;
         private final boolean endOfLastBlock;
+        private final boolean dataUncompressed;
 
         Result(int callbackStatus, RequestDescriptors d) {
             this.callbackStatus = callbackStatus;
@@ -149,6 +157,7 @@ public final class DeviceRequests implements AutoCloseable {
             this.consumed = d.resultConsumed();
             this.checksum = d.resultChecksum();
             this.endOfLastBlock = d.resultEndOfLastBlock();
+            this.dataUncompressed = d.resultDataUncompressed();
         }
 
         public int callbackStatus() {
@@ -177,6 +186,11 @@ public final class DeviceRequests implements AutoCloseable {
 
         public boolean endOfLastBlock() {
             return endOfLastBlock;
+        }
+
+        /** The device stored the input instead of compressing it (auto-select-best, or compress-and-verify's recovery). */
+        public boolean dataUncompressed() {
+            return dataUncompressed;
         }
     }
 }

@@ -1,0 +1,165 @@
+package io.kqat.codec.metrics;
+
+import io.kqat.codec.BackendStatus;
+import io.kqat.codec.StatsSnapshot;
+import io.kqat.codec.ZstdCodec;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the zstd codec's ladder and counters over JMX beside gzip's: one bean for the codec, one per rung, under
+ * {@link KqatObjectNames#ZSTD_CODEC}; the rung beans are {@link BackendMXBean}s, as gzip's are.
+ */
+public final class ZstdCodecMetrics implements ZstdCodecMXBean {
+    private static final Logger LOG = LoggerFactory.getLogger(ZstdCodecMetrics.class);
+
+    private final ZstdCodec codec;
+    private final LongSupplier stockFallbacks;
+
+    private ZstdCodecMetrics(ZstdCodec codec, LongSupplier stockFallbacks) {
+        this.codec = codec;
+        this.stockFallbacks = stockFallbacks;
+    }
+
+    /** Registers (or replaces) the beans; a JMX failure is logged, never fatal. */
+    public static void register(ZstdCodec codec, LongSupplier stockFallbacks) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            replace(server, KqatObjectNames.zstdCodec(), new ZstdCodecMetrics(codec, stockFallbacks));
+            for (BackendStatus b : codec.backends()) {
+                replace(server, KqatObjectNames.zstdBackend(b.name()), new Rung(codec, b.name()));
+            }
+        } catch (JMException e) {
+            LOG.warn("kqat: JMX registration of the zstd codec failed; counters stay available through the API", e);
+        }
+    }
+
+    private static void replace(MBeanServer server, ObjectName name, Object bean) throws JMException {
+        if (server.isRegistered(name)) {
+            server.unregisterMBean(name);
+        }
+        server.registerMBean(bean, name);
+    }
+
+    @Override
+    public String getBackend() {
+        return codec.backendName(ZstdCodec.DEFAULT_LEVEL);
+    }
+
+    @Override
+    public String getDecompressBackend() {
+        return codec.decompressBackendName();
+    }
+
+    @Override
+    public String[] getLadder() {
+        List<BackendStatus> statuses = codec.backends();
+        String[] lines = new String[statuses.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = statuses.get(i).toString();
+        }
+        return lines;
+    }
+
+    @Override
+    public String getRoutes() {
+        return codec.routes();
+    }
+
+    @Override
+    public long getStockFallbacks() {
+        return stockFallbacks.getAsLong();
+    }
+
+    @Override
+    public long getLastResortBatches() {
+        return codec.counters().lastResortBatches();
+    }
+
+    @Override
+    public long getBatchBytesMoved() {
+        return codec.counters().batchBytesMoved();
+    }
+
+    @Override
+    public StatsSnapshot getTotals() {
+        return codec.totals();
+    }
+
+    /** One zstd rung's bean. */
+    private static final class Rung implements BackendMXBean {
+        private final ZstdCodec codec;
+        private final String name;
+
+        Rung(ZstdCodec codec, String name) {
+            this.codec = codec;
+            this.name = name;
+        }
+
+        private BackendStatus status() {
+            for (BackendStatus s : codec.backends()) {
+                if (s.name().equals(name)) {
+                    return s;
+                }
+            }
+            throw new IllegalStateException("no zstd rung " + name);
+        }
+
+        @Override
+        public boolean isReady() {
+            return status().ready();
+        }
+
+        @Override
+        public String getSkipReason() {
+            BackendStatus s = status();
+            return s.ready() ? "" : s.skipReason();
+        }
+
+        @Override
+        public String getMode() {
+            return status().mode();
+        }
+
+        @Override
+        public String getDetail() {
+            BackendStatus s = status();
+            return s.ready() ? s.detail().toString() : "";
+        }
+
+        @Override
+        public boolean isCircuitOpen() {
+            return status().circuitOpen();
+        }
+
+        @Override
+        public StatsSnapshot getStats() {
+            return status().stats();
+        }
+
+        @Override
+        public Map<String, Long> getFigures() {
+            BackendStatus s = status();
+            return s.ready() ? s.detail().figures() : Map.of();
+        }
+
+        @Override
+        public double getCompressSeconds() {
+            StatsSnapshot s = status().stats();
+            return s.getCompressLatencyAvgMicros() * s.getCompressBatches() / 1e6;
+        }
+
+        @Override
+        public double getDecompressSeconds() {
+            StatsSnapshot s = status().stats();
+            return s.getDecompressLatencyAvgMicros() * s.getDecompressBatches() / 1e6;
+        }
+    }
+}
