@@ -89,15 +89,18 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
         return records;
     }
 
+    /** Takes new memory for the records; when that throws, the stream's memory and records are as they were. */
     private void lease(int capacity) {
-        BufferLease l;
+        BufferLease l = compressor.leaseOrFallback(capacity);
+        Cleaner.Cleanable c;
         try {
-            l = compressor.lease(capacity);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            l = BufferLease.of(ByteBuffer.allocate(capacity)); // native memory exhausted: the heap still serves
+            c = l.deviceMapped() ? CLEANER.register(this, new Release(l)) : null;
+        } catch (RuntimeException | Error e) {
+            l.close();
+            throw e;
         }
         lease = l;
-        cleanable = l.deviceMapped() ? CLEANER.register(this, new Release(l)) : null;
+        cleanable = c;
         records = l.buffer();
         records.limit(Math.min(records.capacity(), memberBytes));
     }
@@ -113,9 +116,9 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
         }
         BufferLease oldLease = lease;
         Cleaner.Cleanable oldCleanable = cleanable;
-        ByteBuffer filled = records.flip();
-        lease(capacity);
-        records.put(filled);
+        ByteBuffer filled = records;
+        lease(capacity); // first: if no memory is left, the records stay where they are, position untouched
+        records.put(filled.flip());
         compressor.counters().addBatchBytesMoved(filled.limit());
         release(oldLease, oldCleanable);
     }
