@@ -16,17 +16,27 @@ final class BatchCompressor {
     private final BatchMemory memory;
     private final BatchMemory fallback;
     private final EngineCounters counters;
+    private final LastResortWriter lastResort;
 
     BatchCompressor(BackendLadder ladder, BatchMemory memory, EngineCounters counters) {
         this(ladder, memory, BatchMemory.HEAP, counters);
     }
 
-    /** @param fallback where a batch goes when {@code memory} has none left (the heap) */
     BatchCompressor(BackendLadder ladder, BatchMemory memory, BatchMemory fallback, EngineCounters counters) {
+        this(ladder, memory, fallback, counters, new LastResortWriter(LastResortWriter.JDK_DEFLATER));
+    }
+
+    /**
+     * @param fallback   where a batch goes when {@code memory} has none left (the heap)
+     * @param lastResort what writes a batch at close when every rung failed
+     */
+    BatchCompressor(BackendLadder ladder, BatchMemory memory, BatchMemory fallback, EngineCounters counters,
+                    LastResortWriter lastResort) {
         this.ladder = ladder;
         this.memory = memory;
         this.fallback = fallback;
         this.counters = counters;
+        this.lastResort = lastResort;
     }
 
     /** Memory for one batch or chunk: device-mapped slots when QAT zero-copy is on, plain memory otherwise. */
@@ -64,6 +74,10 @@ final class BatchCompressor {
     int compress(ByteBuffer src, ByteBuffer dst, int level) {
         return ladder.compress(level, src.remaining(),
                 (backend, copies) -> GzipMembers.compress(backend, src, dst, level, copies), n -> n);
+    }
+
+    LastResortWriter lastResort() {
+        return lastResort;
     }
 
     EngineCounters counters() {

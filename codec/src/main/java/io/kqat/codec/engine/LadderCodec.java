@@ -10,12 +10,15 @@ import io.kqat.codec.ladder.BackendLadder;
 import io.kqat.codec.ladder.Rung;
 import io.kqat.codec.nativeio.BufferPool;
 import io.kqat.codec.spi.BackendProvider;
+import io.kqat.codec.spi.BatchMemory;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.zip.Deflater;
 
 /** {@link GzipCodec} over a fallback ladder: compression through {@link BatchCompressor}, decoding through {@link Decoders}. */
 final class LadderCodec implements GzipCodec {
@@ -28,21 +31,22 @@ final class LadderCodec implements GzipCodec {
     private final Decoders decoders;
     private final EngineCounters counters = new EngineCounters();
 
-    private LadderCodec(CodecConfig config, BackendLadder ladder) {
+    private LadderCodec(CodecConfig config, BackendLadder ladder, IntFunction<Deflater> lastResortDeflaters) {
         this.config = config;
         this.ladder = ladder;
         BufferPool pool = new BufferPool(POOLED_MAX, 4 * Runtime.getRuntime().availableProcessors());
         this.compressor = new BatchCompressor(ladder, Objects.requireNonNullElse(ladder.deviceBatchMemory(), pool::lease),
-                counters);
+                BatchMemory.HEAP, counters, new LastResortWriter(lastResortDeflaters));
         this.decoders = new Decoders(ladder, pool);
     }
 
     static LadderCodec create(CodecConfig config) {
-        return new LadderCodec(config, BackendLadder.build(config));
+        return new LadderCodec(config, BackendLadder.build(config), LastResortWriter.JDK_DEFLATER);
     }
 
-    static LadderCodec create(CodecConfig config, List<BackendProvider> providers) {
-        return new LadderCodec(config, BackendLadder.build(config, providers));
+    static LadderCodec create(CodecConfig config, List<BackendProvider> providers,
+                              IntFunction<Deflater> lastResortDeflaters) {
+        return new LadderCodec(config, BackendLadder.build(config, providers), lastResortDeflaters);
     }
 
     @Override

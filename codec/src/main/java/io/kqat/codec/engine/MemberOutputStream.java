@@ -177,11 +177,11 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
             LOG.warn("kqat: compressing a {}-byte batch failed ({}); writing it through the JDK's deflater", src.remaining(),
                     e.toString(), e);
             try {
-                JdkMemberWriter.write(src, target, level);
+                compressor.lastResort().write(src, target, level);
                 compressor.counters().addLastResort();
-            } catch (RuntimeException | Error e2) {
+            } catch (IOException e2) {
                 e2.addSuppressed(e);
-                throw new IOException("kqat could not compress a " + src.remaining() + "-byte batch", e2);
+                throw e2;
             }
         }
         wroteMember = true;
