@@ -5,10 +5,13 @@ import io.kqat.codec.BufferLease;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.CodecCounters;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.ladder.BackendLadder;
 import io.kqat.codec.ladder.Rung;
 import io.kqat.codec.nativeio.BufferPool;
+import io.kqat.codec.nativeio.NativeBuffers;
+import io.kqat.codec.nativeio.NativeMemory;
 import io.kqat.codec.spi.BackendProvider;
 import io.kqat.codec.spi.BatchMemory;
 import java.io.InputStream;
@@ -22,9 +25,6 @@ import java.util.zip.Deflater;
 
 /** {@link GzipCodec} over a fallback ladder: compression through {@link BatchCompressor}, decoding through {@link Decoders}. */
 final class LadderCodec implements GzipCodec {
-    /** Native memory for batches and decoding windows: buffers up to 8 MiB are reused, a few per size. */
-    private static final int POOLED_MAX = 8 << 20;
-
     private final CodecConfig config;
     private final BackendLadder ladder;
     private final BatchCompressor compressor;
@@ -34,19 +34,33 @@ final class LadderCodec implements GzipCodec {
     private LadderCodec(CodecConfig config, BackendLadder ladder, IntFunction<Deflater> lastResortDeflaters) {
         this.config = config;
         this.ladder = ladder;
-        BufferPool pool = new BufferPool(POOLED_MAX, 4 * Runtime.getRuntime().availableProcessors());
-        this.compressor = new BatchCompressor(ladder, Objects.requireNonNullElse(ladder.deviceBatchMemory(), pool::lease),
+        BufferPool pool = NativeBuffers.pool();
+        BatchMemory pooled = n -> {
+            BufferLease lease = pool.tryLease(n);
+            return lease != null ? lease : BufferLease.of(ByteBuffer.allocate(n)); // at the bound: the heap
+        };
+        this.compressor = new BatchCompressor(ladder, Objects.requireNonNullElse(ladder.deviceBatchMemory(), pooled),
                 BatchMemory.HEAP, counters, new LastResortWriter(lastResortDeflaters));
         this.decoders = new Decoders(ladder, pool);
     }
 
+
     static LadderCodec create(CodecConfig config) {
+        boundMemory(config);
         return new LadderCodec(config, BackendLadder.build(config), LastResortWriter.JDK_DEFLATER);
     }
 
     static LadderCodec create(CodecConfig config, List<BackendProvider> providers,
                               IntFunction<Deflater> lastResortDeflaters) {
+        boundMemory(config);
         return new LadderCodec(config, BackendLadder.build(config, providers), lastResortDeflaters);
+    }
+
+    /** The process's native memory bound, when this config sets it (before any backend takes memory). */
+    private static void boundMemory(CodecConfig config) {
+        if (config.isSet(KqatSettings.NATIVE_MEMORY_BYTES)) {
+            NativeMemory.configureProcess(config.get(KqatSettings.NATIVE_MEMORY_BYTES));
+        }
     }
 
     @Override

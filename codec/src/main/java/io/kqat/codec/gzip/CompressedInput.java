@@ -43,7 +43,8 @@ public abstract class CompressedInput implements AutoCloseable {
 
     /**
      * A buffer already in memory: the decoder reads its remaining bytes. When {@code copy} is given (a backend that
-     * reads only such memory), the bytes are copied into it once, counted as one copy.
+     * reads only such memory), the bytes are copied into it once, counted as one copy; when it is null they are read
+     * where they are.
      */
     public static CompressedInput of(ByteBuffer data, BufferLease copy, CopyCounter copies) {
         ByteBuffer window;

@@ -121,7 +121,12 @@ final class LadderInflateStream implements InflateStream {
                 continue;
             }
             if (streams[i] == null) {
-                streams[i] = r.backend().newInflateStream();
+                try {
+                    streams[i] = r.backend().newInflateStream();
+                } catch (BackendException e) {
+                    LOG.debug("kqat: {} has no inflater for this member: {}", r.name(), e.getMessage());
+                    continue; // no memory for its state now, say: the next rung takes the member
+                }
                 if (streams[i] == null) {
                     none[i] = true;
                     continue;

@@ -20,6 +20,8 @@ public final class KqatObjectNames {
     public static final String EVERY_BACKEND = BACKEND_PREFIX + "*";
     /** The QAT runtime every copy of kqat in a process shares. */
     public static final String QAT_RUNTIME = DOMAIN + ":type=QatRuntime";
+    /** The process's native memory bound, shared by every copy of kqat: {@code Limit}, {@code Used}, {@code Peak}, ... */
+    public static final String NATIVE_MEMORY = DOMAIN + ":type=NativeMemory";
 
     private KqatObjectNames() {
     }

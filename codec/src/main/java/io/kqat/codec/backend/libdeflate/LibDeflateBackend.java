@@ -5,8 +5,9 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.nativeio.ContextPool;
+import io.kqat.codec.nativeio.NativeMemory;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.nativeio.ThreadBuffers;
+import io.kqat.codec.nativeio.NativeBuffers;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.Capabilities;
@@ -30,12 +31,19 @@ public final class LibDeflateBackend implements Backend {
 
     @SuppressWarnings("unchecked")
     private final ContextPool<Long>[] compressors = new ContextPool[CodecConfig.MAX_LEVEL + 1];
-    private final ContextPool<Decompressor> decompressors = new ContextPool<>(Decompressor::new, Decompressor::free);
+    /** What libdeflate 1.14 mallocs for a compressor (200 KiB at level 1, 656 KiB at 2-9) and a decompressor, rounded up. */
+    private static final long LEVEL_1_COMPRESSOR_BYTES = 256 << 10;
+    private static final long COMPRESSOR_BYTES = 768 << 10;
+    private static final long DECOMPRESSOR_BYTES = 16 << 10;
+    private final ContextPool<Decompressor> decompressors = new ContextPool<>(Decompressor::new, Decompressor::free,
+            NativeMemory.process(), DECOMPRESSOR_BYTES, "a libdeflate decompressor");
 
     LibDeflateBackend() {
         for (int level = CodecConfig.MIN_LEVEL; level <= CodecConfig.MAX_LEVEL; level++) {
             int l = level;
-            compressors[level] = new ContextPool<>(() -> allocCompressor(l), LibDeflateNative::libdeflate_free_compressor);
+            compressors[level] = new ContextPool<>(() -> allocCompressor(l), LibDeflateNative::libdeflate_free_compressor,
+                    NativeMemory.process(), level == 1 ? LEVEL_1_COMPRESSOR_BYTES : COMPRESSOR_BYTES,
+                    "a libdeflate compressor");
         }
     }
 
@@ -59,7 +67,7 @@ public final class LibDeflateBackend implements Backend {
 
     @Override
     public StagingMemory staging() {
-        return ThreadBuffers.DIRECT;
+        return NativeBuffers.DIRECT_STAGING;
     }
 
     @Override
