@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs what building and testing kqat needs on Debian/Ubuntu: a JDK 17, Maven, gcc and zlib headers (for the QAT
-# emulator), and the native deflate libraries kqat uses when present (ISA-L, libdeflate). Idempotent and quiet when
+# Installs what building and testing kqat needs on Debian/Ubuntu: a JDK 17, Maven, gcc, zlib and libzstd headers (for
+# the QAT emulator), and the native deflate libraries kqat uses when present (ISA-L, libdeflate). Idempotent and quiet when
 # everything is already there. (A font, for the PNG chart `kqat bench --png` draws; gzip, pigz, libdeflate-tools and isal
 # (igzip), the C tools `kqat bench --input` compares with: small, from Debian's main archive; npm, when absent, to
 # fetch the benchmarks' public dataset.)
 set -euo pipefail
 
-packages=(openjdk-17-jdk-headless maven gcc libc6-dev zlib1g-dev libisal2 libdeflate0 gzip procps fonts-dejavu-core
+packages=(openjdk-17-jdk-headless maven gcc libc6-dev zlib1g-dev libzstd-dev libisal2 libdeflate0 gzip procps fonts-dejavu-core
   pigz libdeflate-tools isal)
 missing=()
 for p in "${packages[@]}"; do

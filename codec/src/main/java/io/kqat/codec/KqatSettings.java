@@ -14,6 +14,11 @@ import java.util.Optional;
  * {@code kqat} command's options, {@code doctor}'s report and README's option tables are derived from.
  */
 public final class KqatSettings {
+    /** gzip's levels, as Kafka's {@code compression.gzip.level} takes them: the one place they are written down. */
+    public static final int MIN_LEVEL = 1;
+    public static final int MAX_LEVEL = 9;
+    /** Kafka's default for compression.gzip.level (zlib's 6). */
+    public static final int DEFAULT_LEVEL = 6;
     /** The largest output one decompression into a single buffer can have (a Java array's limit). */
     public static final long MAX_BUFFER_BYTES = Integer.MAX_VALUE - 8;
 
@@ -31,7 +36,7 @@ public final class KqatSettings {
             .build();
 
     public static final Setting<Integer> LEVEL = Setting.builder("level", Type.INT, Integer.class)
-            .range(CodecConfig.MIN_LEVEL, CodecConfig.MAX_LEVEL).defaultValue(CodecConfig.DEFAULT_LEVEL)
+            .range(MIN_LEVEL, MAX_LEVEL).defaultValue(DEFAULT_LEVEL)
             .importance(Importance.MEDIUM).where(Where.CONNECT, Where.CLI).affects(Affects.COMPRESSION)
             .doc("gzip level, 1 (fastest) to 9 (smallest), as Kafka's compression.gzip.level. Kafka clients and "
                     + "brokers keep using compression.gzip.level: the hook compresses each batch at the level Kafka "
