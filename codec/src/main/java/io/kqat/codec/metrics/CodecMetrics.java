@@ -83,6 +83,16 @@ public final class CodecMetrics implements CodecMXBean {
     }
 
     @Override
+    public long getTargetBytesCopied() {
+        return codec.counters().targetBytesCopied();
+    }
+
+    @Override
+    public long getReaderBytesCopied() {
+        return codec.counters().readerBytesCopied();
+    }
+
+    @Override
     public StatsSnapshot getTotals() {
         return codec.totals();
     }

@@ -64,9 +64,9 @@ public final class DeviceRequests implements AutoCloseable {
             throw BackendException.declined("the request needs " + Math.max(flatsIn, flatsOut) + " flat buffers; qatlib "
                     + "takes at most " + profile.maxFlats() + " per list");
         }
-        if (!process.health.answering()) {
+        if (!process.health.answering(compress)) {
             counters.countRefusedWhileHung();
-            throw new BackendException(process.health.refusal());
+            throw BackendException.fault(process.health.refusal(compress)); // the device is known not to answer
         }
         if (!process.enter()) {
             throw BackendException.declined("QAT stopped (the JVM is exiting)");
@@ -92,7 +92,7 @@ public final class DeviceRequests implements AutoCloseable {
                 int callback;
                 try {
                     RequestRunner.Completion c = process.requests.submit(instance, compress, session, d, deadline);
-                    callback = process.requests.await(instance, c, (long) inLength + outLength, deadline, () -> {
+                    callback = process.requests.await(instance, compress, c, (long) inLength + outLength, deadline, () -> {
                         releaseIn.run();
                         releaseOut.run();
                         pool.giveBack(d);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
@@ -43,8 +43,8 @@ final class ProcessRuntime {
     final Object monitor;
     /** Copies of kqat (one per class loader) using the started runtime. */
     final int[] users;
-    /** 0 while the device answers; else System.nanoTime() when a request was given up on. */
-    final AtomicLong hungSince;
+    /** Per direction (compress, decompress): 0 while the device answers; else System.nanoTime() of the hang. */
+    final AtomicLongArray hungSince;
     /** Requests given up on (timed out) that the device has not completed yet, in every copy. */
     final AtomicInteger abandoned;
     private final Map<String, Object> state;
@@ -53,7 +53,7 @@ final class ProcessRuntime {
         this.state = state;
         this.monitor = state.computeIfAbsent("monitor", k -> new Object());
         this.users = (int[]) state.computeIfAbsent("users", k -> new int[1]);
-        this.hungSince = (AtomicLong) state.computeIfAbsent("hungSince", k -> new AtomicLong());
+        this.hungSince = (AtomicLongArray) state.computeIfAbsent("hungSince", k -> new AtomicLongArray(2));
         this.abandoned = (AtomicInteger) state.computeIfAbsent("abandoned", k -> new AtomicInteger());
     }
 

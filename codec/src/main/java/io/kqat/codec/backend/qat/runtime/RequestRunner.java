@@ -56,13 +56,13 @@ final class RequestRunner {
             if (status == CpaStatus.SUCCESS) {
                 return completion;
             }
-            if (status != CpaStatus.RETRY || System.nanoTime() - deadline > 0 || !health.answering()) {
+            if (status != CpaStatus.RETRY || System.nanoTime() - deadline > 0 || !health.answering(compress)) {
                 pending.remove(id);
                 if (status == CpaStatus.RETRY) {
-                    health.markHung("ring full until the timeout");
-                    throw new BackendException("QAT ring full until the timeout");
+                    health.markHung(compress, "ring full until the timeout");
+                    throw BackendException.fault("QAT ring full until the timeout");
                 }
-                throw new BackendException((compress ? "cpaDcCompressData2" : "cpaDcDecompressData2")
+                throw BackendException.fault((compress ? "cpaDcCompressData2" : "cpaDcDecompressData2")
                         + " refused the request: " + CpaStatus.name(status));
             }
             poll(instance);
@@ -78,7 +78,8 @@ final class RequestRunner {
      * @return the completion status passed to the callback
      * @throws RequestTimedOut when given up on; {@code onLateCompletion} then runs when the device completes it
      */
-    int await(Instance instance, Completion completion, long bytes, long deadline, Runnable onLateCompletion) {
+    int await(Instance instance, boolean compress, Completion completion, long bytes, long deadline,
+              Runnable onLateCompletion) {
         long submitted = System.nanoTime();
         long pause = waits.first(bytes);
         int rounds = 0;
@@ -92,12 +93,12 @@ final class RequestRunner {
             }
             pause = waits.next(bytes);
             boolean late = System.nanoTime() - deadline > 0;
-            if ((late || !health.answering()) && completion.abandon(onLateCompletion)) {
+            if ((late || !health.answering(compress)) && completion.abandon(onLateCompletion)) {
                 abandoned.incrementAndGet();
                 if (late) {
-                    health.markHung("a request outlived its timeout");
+                    health.markHung(compress, "a request outlived its timeout");
                 }
-                throw new RequestTimedOut(late ? "QAT request timed out" : health.refusal());
+                throw new RequestTimedOut(late ? "QAT request timed out" : health.refusal(compress));
             }
         }
         waits.learn(bytes, System.nanoTime() - submitted, rounds <= 1);
@@ -166,7 +167,7 @@ final class RequestRunner {
     /** A request the device did not complete in time; its memory is released when it does. */
     static final class RequestTimedOut extends BackendException {
         RequestTimedOut(String message) {
-            super(message);
+            super(message, true, null);
         }
     }
 }
