@@ -92,7 +92,7 @@ public final class DeviceRequests implements AutoCloseable {
                 int callback;
                 try {
                     RequestRunner.Completion c = process.requests.submit(instance, compress, session, d, deadline);
-                    callback = process.requests.await(instance, compress, c, (long) inLength + outLength, deadline, () -> {
+                    callback = process.requests.await(instance, c, (long) inLength + outLength, deadline, () -> {
                         releaseIn.run();
                         releaseOut.run();
                         pool.giveBack(d);

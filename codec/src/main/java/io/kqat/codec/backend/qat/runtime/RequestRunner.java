@@ -44,7 +44,7 @@ final class RequestRunner {
      */
     Completion submit(Instance instance, boolean compress, Pointer session, RequestDescriptors d, long deadline) {
         long id = ids.incrementAndGet();
-        Completion completion = new Completion();
+        Completion completion = new Completion(compress);
         pending.put(id, completion);
         long s = Pointer.nativeValue(session);
         while (true) {
@@ -78,8 +78,8 @@ final class RequestRunner {
      * @return the completion status passed to the callback
      * @throws RequestTimedOut when given up on; {@code onLateCompletion} then runs when the device completes it
      */
-    int await(Instance instance, boolean compress, Completion completion, long bytes, long deadline,
-              Runnable onLateCompletion) {
+    int await(Instance instance, Completion completion, long bytes, long deadline, Runnable onLateCompletion) {
+        boolean compress = completion.compress;
         long submitted = System.nanoTime();
         long pause = waits.first(bytes);
         int rounds = 0;
@@ -131,9 +131,15 @@ final class RequestRunner {
 
     /** The fate of one request: completed with a status, or abandoned by its caller after a timeout. */
     static final class Completion {
+        /** A compression (else a decompression): the device answers each direction apart. */
+        final boolean compress;
         private volatile boolean done;
         private volatile int status;
         private Runnable late;
+
+        Completion(boolean compress) {
+            this.compress = compress;
+        }
 
         boolean done() {
             return done;

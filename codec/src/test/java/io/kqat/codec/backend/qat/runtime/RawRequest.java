@@ -55,7 +55,7 @@ public final class RawRequest implements AutoCloseable {
         } catch (BackendException e) {
             return Integer.MIN_VALUE;
         }
-        return process.requests.await(instance, compress, c, 4096, deadline, () -> { });
+        return process.requests.await(instance, c, 4096, deadline, () -> { });
     }
 
     @Override
