@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One copy of kqat's codec in a class loader of its own (as the agent and the Connect plugin are in a worker), on the
@@ -22,12 +23,20 @@ final class IsolatedCodec implements AutoCloseable {
     private final Object codec;
 
     IsolatedCodec(ClassLoader loader, String variant) throws Exception {
+        this(loader, variant, Map.of());
+    }
+
+    /** @param settings set after the emulator's defaults, by key */
+    IsolatedCodec(ClassLoader loader, String variant, Map<String, String> settings) throws Exception {
         Class<?> config = Class.forName("io.kqat.codec.CodecConfig", true, loader);
         Object builder = config.getMethod("builder").invoke(null);
         Method option = builder.getClass().getMethod("set", String.class, String.class);
         option.invoke(builder, KqatSettings.QAT_EMULATOR.key(), Emulator.dir(variant).toString());
         option.invoke(builder, KqatSettings.QAT_REGION_BYTES.key(), Long.toString(8L << 20));
         option.invoke(builder, KqatSettings.QAT_TIMEOUT_MS.key(), "5000");
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            option.invoke(builder, e.getKey(), e.getValue());
+        }
         Object built = builder.getClass().getMethod("build").invoke(builder);
         codecClass = Class.forName("io.kqat.codec.GzipCodec", true, loader);
         codec = codecClass.getMethod("create", config).invoke(null, built);
@@ -63,6 +72,13 @@ final class IsolatedCodec implements AutoCloseable {
     byte[] roundTrip(byte[] data) throws Exception {
         byte[] gz = (byte[]) codecClass.getMethod("compress", byte[].class).invoke(codec, (Object) data);
         return (byte[]) codecClass.getMethod("decompress", byte[].class).invoke(codec, (Object) gz);
+    }
+
+    /** The QAT rung's detail, one line: the device's health included. */
+    String qatSummary() throws Exception {
+        Object status = codecClass.getMethod("backend", String.class).invoke(codec, "qat");
+        Object detail = status.getClass().getMethod("detail").invoke(status);
+        return (String) detail.getClass().getMethod("summary").invoke(detail);
     }
 
     /** Why the named rung was skipped, or null when it is ready. */

@@ -54,7 +54,16 @@ final class DeviceHealth {
         hungSince.set(direction(compress), 0);
     }
 
-    /** Why requests of this direction are refused now, for the exception every refused request carries. */
+    /**
+     * A request of this direction is refused: makes sure a probe runs (whichever copy of kqat marked the device, and
+     * whatever became of its probe) and says why, for the exception the request carries.
+     */
+    String refuse(boolean compress) {
+        startProbe.run();
+        return refusal(compress);
+    }
+
+    /** Why requests of this direction are refused now. */
     String refusal(boolean compress) {
         long since = hungSince.get(direction(compress));
         long ms = since == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);

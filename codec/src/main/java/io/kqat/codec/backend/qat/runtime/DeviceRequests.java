@@ -66,7 +66,7 @@ public final class DeviceRequests implements AutoCloseable {
         }
         if (!process.health.answering(compress)) {
             counters.countRefusedWhileHung();
-            throw BackendException.fault(process.health.refusal(compress)); // the device is known not to answer
+            throw BackendException.fault(process.health.refuse(compress)); // the device is known not to answer
         }
         if (!process.enter()) {
             throw BackendException.declined("QAT stopped (the JVM is exiting)");

@@ -5,7 +5,6 @@ import io.kqat.codec.backend.qat.memory.DeviceLease;
 import io.kqat.codec.backend.qat.memory.PinnedStaging;
 import io.kqat.codec.spi.BackendException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ final class HangProbe implements Runnable {
     private static final int STORED_HEADER = 5;
 
     private final QatProcess process;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final RestartableWorker worker = new RestartableWorker("kqat-qat-probe", this);
     /** Per direction ({@link DeviceHealth#COMPRESS}, {@link DeviceHealth#DECOMPRESS}) and instance. */
     private Probe[][] probes;
     /** Per direction, instances that completed a probe since this episode of not answering began. */
@@ -39,43 +38,49 @@ final class HangProbe implements Runnable {
         this.process = process;
     }
 
-    /** Starts the probe thread unless it runs. */
+    /**
+     * Makes sure a probe runs: called when a request marks the device as not answering, and by every request refused
+     * while it does not answer, in any copy of kqat (the flag is the process's; the probe that would clear it may
+     * belong to a copy that left, or have been lost).
+     */
     void start() {
-        if (running.compareAndSet(false, true)) {
-            Thread t = new Thread(this, "kqat-qat-probe");
-            t.setDaemon(true);
-            t.start();
+        worker.start();
+    }
+
+    /**
+     * Probes until both directions answer or this copy leaves. Nothing thrown ends it: a round that fails (an
+     * {@code Error} included) is logged and the next one comes after the pause.
+     */
+    @Override
+    public void run() {
+        long pause = FIRST_PAUSE_NANOS;
+        while (!process.health.answering()) {
+            if (!process.enter()) {
+                return; // stopped: whatever is still outstanding is left to the process's end
+            }
+            try {
+                rounds();
+            } catch (Throwable e) {
+                LOG.warn("kqat: a QAT hang probe round failed ({}); the probe goes on", e.toString());
+            } finally {
+                process.leave();
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
         }
     }
 
-    @Override
-    public void run() {
-        try {
-            long pause = FIRST_PAUSE_NANOS;
+    private void rounds() {
+        if (answered == null) {
             answered = new boolean[2][process.instanceCount()];
-            while (!process.health.answering()) {
-                if (!process.enter()) {
-                    return; // stopped: whatever is still outstanding is left to the process's end
-                }
-                try {
-                    for (boolean compress : new boolean[] {true, false}) {
-                        if (!process.health.answering(compress) && round(compress)) {
-                            process.health.markAnswering(compress);
-                            answered[DeviceHealth.direction(compress)] = new boolean[process.instanceCount()];
-                            LOG.info("kqat: the QAT device answers {} again; requests go to it once the breaker lets "
-                                    + "them", compress ? "compression" : "decompression");
-                        }
-                    }
-                } finally {
-                    process.leave();
-                }
-                LockSupport.parkNanos(pause);
-                pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+        }
+        for (boolean compress : new boolean[] {true, false}) {
+            if (!process.health.answering(compress) && round(compress)) {
+                process.health.markAnswering(compress);
+                answered[DeviceHealth.direction(compress)] = new boolean[process.instanceCount()];
+                LOG.info("kqat: the QAT device answers {} again; requests go to it once the breaker lets them",
+                        compress ? "compression" : "decompression");
             }
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("kqat: the QAT hang probe stopped: {}", e.toString());
-        } finally {
-            running.set(false);
         }
     }
 
