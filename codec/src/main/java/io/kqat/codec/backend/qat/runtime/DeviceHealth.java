@@ -50,6 +50,11 @@ final class DeviceHealth {
         startProbe.run();
     }
 
+    /** A request was given up on while the device answers: the probe polls until its late completion is delivered. */
+    void watchLateCompletions() {
+        startProbe.run();
+    }
+
     void markAnswering(boolean compress) {
         hungSince.set(direction(compress), 0);
     }

@@ -48,13 +48,14 @@ final class HangProbe implements Runnable {
     }
 
     /**
-     * Probes until both directions answer or this copy leaves. Nothing thrown ends it: a round that fails (an
+     * Probes until both directions answer and no request given up on is still out (polling delivers its late
+     * completion, which frees its memory), or this copy leaves. Nothing thrown ends it: a round that fails (an
      * {@code Error} included) is logged and the next one comes after the pause.
      */
     @Override
     public void run() {
         long pause = FIRST_PAUSE_NANOS;
-        while (!process.health.answering()) {
+        while (!process.health.answering() || process.runtime.abandoned.get() > 0) {
             if (!process.enter()) {
                 return; // stopped: whatever is still outstanding is left to the process's end
             }
@@ -73,6 +74,12 @@ final class HangProbe implements Runnable {
     private void rounds() {
         if (answered == null) {
             answered = new boolean[2][process.instanceCount()];
+        }
+        if (process.health.answering()) { // only late completions to deliver
+            for (Instance i : process.instances()) {
+                process.requests.poll(i);
+            }
+            return;
         }
         for (boolean compress : new boolean[] {true, false}) {
             if (!process.health.answering(compress) && round(compress)) {

@@ -105,6 +105,21 @@ final class RequestRunner {
         return completion.status();
     }
 
+    /**
+     * The caller stops waiting for a request the device took (something was thrown): unless it completed meanwhile,
+     * {@code onLateCompletion} runs when it does, and it counts as given up on (no unmapping until then).
+     *
+     * @return false when it had completed (the caller frees its memory itself)
+     */
+    boolean keepUntilCompleted(Completion completion, Runnable onLateCompletion) {
+        if (completion.abandon(onLateCompletion)) {
+            abandoned.incrementAndGet();
+            health.watchLateCompletions();
+            return true;
+        }
+        return false;
+    }
+
     /** Polls unless another thread (of any class loader) is already polling this instance. */
     void poll(Instance instance) {
         if (instance.pollLock.tryLock()) {
