@@ -84,6 +84,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
         private BrokerRelease release = BrokerRelease.CURRENT;
+        private Path javaBinary = ChildJvm.thisJava();
 
         private Builder(Path workDir) {
             this.workDir = workDir.toAbsolutePath();
@@ -99,6 +100,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         /** Which Kafka release to run; the build's {@code kafka.version} by default. */
         public Builder release(BrokerRelease release) {
             this.release = release;
+            return this;
+        }
+
+        /** Runs the broker on another Java installation ({@code javaBinary} is its {@code bin/java}); this JVM's by default. */
+        public Builder java(Path javaBinary) {
+            this.javaBinary = javaBinary;
             return this;
         }
 
@@ -126,7 +133,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
             List<String> args = new ArrayList<>(jvmArgs);
             args.addAll(BrokerJmx.jvmArgs(jmxPort));
             args.add(Log4j2Config.write(workDir.resolve("broker.log")));
-            ChildJvm jvm = ChildJvm.start("broker", workDir, classpath, args, "kafka.Kafka", List.of(config.toString()));
+            ChildJvm jvm = ChildJvm.start(javaBinary, "broker", workDir, classpath, args, "kafka.Kafka",
+                    List.of(config.toString()), Map.of());
             LocalKafkaBroker broker = new LocalKafkaBroker(jvm, "127.0.0.1:" + port, workDir, jmxPort);
             try {
                 jvm.awaitReady(() -> broker.logContains("Kafka Server started"), START_TIMEOUT, "started");

@@ -29,7 +29,8 @@ public final class Emulators {
     public static Path dir(String variant) {
         String base = System.getProperty(DIR_PROPERTY);
         if (base == null) {
-            throw new IllegalStateException("needs -D" + DIR_PROPERTY + " (the build and ./kqat set it)");
+            throw new IllegalStateException("needs -D" + DIR_PROPERTY + ": the QAT emulator comes with a build from source "
+                    + "(./kqat sets it), not with the release");
         }
         Path dir = Paths.get(base, variant);
         if (!Files.isRegularFile(EmulatorControl.libqat(dir))) {

@@ -5,6 +5,7 @@ import io.kqat.codec.GzipCodec;
 import io.kqat.codec.StatsSnapshot;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -141,6 +142,24 @@ public final class CodecMetrics implements CodecMXBean {
         @Override
         public StatsSnapshot getStats() {
             return status().stats();
+        }
+
+        @Override
+        public Map<String, Long> getFigures() {
+            BackendStatus s = status();
+            return s.ready() ? s.detail().figures() : Map.of();
+        }
+
+        @Override
+        public double getCompressSeconds() {
+            StatsSnapshot s = status().stats();
+            return s.getCompressLatencyAvgMicros() * s.getCompressBatches() / 1e6;
+        }
+
+        @Override
+        public double getDecompressSeconds() {
+            StatsSnapshot s = status().stats();
+            return s.getDecompressLatencyAvgMicros() * s.getDecompressBatches() / 1e6;
         }
     }
 }

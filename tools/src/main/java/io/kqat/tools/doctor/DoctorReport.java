@@ -8,19 +8,23 @@ import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
 import io.kqat.codec.Setting;
 import io.kqat.tools.cli.KqatVersion;
+import io.kqat.tools.doctor.container.CheckResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What {@code kqat doctor} found, as printed and as {@code --json} writes it (fields in this order). */
+/**
+ * What {@code kqat doctor} found, as printed and as {@code --json} writes it (fields in this order; the JSON Schema
+ * doctor-report.schema.json in the tools jar describes it, and DoctorJsonSchemaTest holds the two equal).
+ */
 record DoctorReport(String kqat, String java, String os, String vfio, String emulator, String lockedMemoryLimit,
                     String hugePages, int level, String mode, String chosen, String decompressesWith, String routes,
-                    List<Rung> ladder, List<SettingValue> settings, String selfTest) {
+                    List<Rung> ladder, List<SettingValue> settings, String selfTest, List<CheckResult> checks) {
     static final String SELF_TEST_OK = "ok";
 
-    static DoctorReport of(GzipCodec codec, String selfTest) {
+    static DoctorReport of(GzipCodec codec, String selfTest, List<CheckResult> checks) {
         String huge = SystemFacts.hugePages();
         return new DoctorReport(KqatVersion.version(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -31,7 +35,7 @@ record DoctorReport(String kqat, String java, String os, String vfio, String emu
                 huge == null ? "unknown" : huge,
                 codec.config().level(), codec.config().mode().id(), codec.backendName(), codec.decompressBackendName(),
                 codec.routes(), codec.backends().stream().map(Rung::of).toList(), SettingValue.all(codec.config()),
-                selfTest);
+                selfTest, checks);
     }
 
     @JsonIgnore
