@@ -115,7 +115,8 @@ final class Decoders {
         BufferLease out = null;
         try {
             out = window(STREAM_WINDOW);
-            return new GzipStreamDecoder(CompressedInput.of(in, window), inflater, out, maxOutput);
+            return new GzipStreamDecoder(CompressedInput.of(in, window, ladder.decompressCopies()), inflater, out,
+                    maxOutput);
         } catch (RuntimeException | Error e) {
             window.close();
             if (out != null) {
