@@ -117,10 +117,27 @@ public final class KqatSettings {
                     + "io.kqat:type=NativeMemory shows it in use.")
             .build();
 
+    public static final Setting<String> QAT_COMPLETION = Setting.builder("qat.completion", Type.CHOICE, String.class)
+            .choices("auto", "poll").defaultValue("auto").importance(Importance.LOW)
+            .where(Where.AGENT, Where.CLI, Where.SYSTEM_PROPERTY)
+            .doc("How kqat learns that the device finished a request: auto (qatlib 26.02+: event mode, the callers "
+                    + "take turns sleeping in epoll on their VF's eventfd, the one woken polls and wakes the others "
+                    + "whose requests completed; older qatlib: the caller polls, with adaptive backoff) or poll "
+                    + "(always poll, to compare). doctor and the start line say which is used and why.")
+            .build();
+
+    public static final Setting<Long> QAT_COALESCING_NS = Setting.builder("qat.coalescing.ns", Type.LONG, Long.class)
+            .range(0, 512_000).defaultText("qatlib's (10000 in event mode)").importance(Importance.LOW)
+            .where(Where.AGENT, Where.CLI, Where.SYSTEM_PROPERTY)
+            .doc("qatlib 26.08+ in event mode: how long the device holds a completion's signal so that one wake-up "
+                    + "collects several (0 signals each at once; at most 512000, kept in 256 ns steps). Set by the "
+                    + "process that starts QAT; qatlib before 26.08 has no timer.")
+            .build();
+
     /** Every setting, in the order documentation lists them. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.asList(MODE, BACKEND, LEVEL,
-            MAX_DECOMPRESSED_BYTES, DECODE_STRICT, NATIVE_MEMORY_BYTES, QAT_EMULATOR, QAT_VFIO_DIR, QAT_SYSFS_ROOT, QAT_SECTION,
-            QAT_TIMEOUT_MS, QAT_TIMEOUT_PER_MIB_MS, QAT_REGION_BYTES));
+            MAX_DECOMPRESSED_BYTES, DECODE_STRICT, NATIVE_MEMORY_BYTES, QAT_EMULATOR, QAT_VFIO_DIR, QAT_SYSFS_ROOT,
+            QAT_SECTION, QAT_TIMEOUT_MS, QAT_TIMEOUT_PER_MIB_MS, QAT_REGION_BYTES, QAT_COMPLETION, QAT_COALESCING_NS));
 
     private KqatSettings() {
     }

@@ -109,6 +109,24 @@ class SettingsTakeEffectTest {
                 assertThat(codec.backend("qat").detail().figure("regionBytes")).isEqualTo(6L << 20);
             }
         });
+        PROBES.put(KqatSettings.QAT_COMPLETION, () -> {
+            try (GzipCodec events = codec(emulated())) {
+                assertThat(events.backend("qat").detail().figure("eventDriven")).as("auto, on 26.08").isEqualTo(1);
+            }
+            try (GzipCodec polled = codec(emulated().set(KqatSettings.QAT_COMPLETION, "poll"))) {
+                assertThat(polled.backend("qat").detail().figure("eventDriven")).isZero();
+                assertThat(polled.backend("qat").detail().summary()).contains("completions polled").contains("qat.completion=poll");
+            }
+        });
+        PROBES.put(KqatSettings.QAT_COALESCING_NS, () -> {
+            try (GzipCodec codec = codec(emulated().set(KqatSettings.QAT_COALESCING_NS, 5000L))) {
+                assertThat(codec.backend("qat").detail().figure("coalescingNs")).as("as the device holds it: 19 x 256 ns")
+                        .isEqualTo(4864);
+            }
+            try (GzipCodec codec = codec(emulated())) {
+                assertThat(codec.backend("qat").detail().figure("coalescingNs")).as("qatlib's default").isEqualTo(9984);
+            }
+        });
     }
 
     private static CodecConfig.Builder emulated() {

@@ -1,8 +1,12 @@
 package io.kqat.local;
 
 import io.kqat.codec.metrics.KqatObjectNames;
+import io.kqat.local.cpu.ThreadCpu;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Map;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -57,6 +61,12 @@ public final class BrokerJmx implements AutoCloseable {
     /** One of the kqat agent's counters ({@code compressBatches}, {@code decompressBatches}, {@code errors}, ...). */
     public long kqatCounter(String counter) {
         return (Long) ((CompositeData) attribute(KqatObjectNames.CODEC, "Totals")).get(counter);
+    }
+
+    /** The broker's CPU by thread group ({@link ThreadCpu}: request handlers, kqat's threads, ...). */
+    public Map<String, Long> threadCpu() {
+        return call(server -> ThreadCpu.byGroup(ManagementFactory.newPlatformMXBeanProxy(server,
+                ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class)), "cannot read the threads");
     }
 
     /** Registers a {@code className} bean built with its one-String constructor, unless one is registered already. */

@@ -1,5 +1,7 @@
 package io.kqat.local;
 
+import io.kqat.local.cpu.DeviceCpu;
+import io.kqat.local.cpu.ThreadCpu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -60,6 +62,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
         try (BrokerJmx jmx = new BrokerJmx(jmxPort)) {
             return jmx.attribute(objectName, attribute);
         }
+    }
+
+    /** The broker's CPU by thread group, over JMX ({@link ThreadCpu}: request handlers, kqat's threads, ...). */
+    public Map<String, Long> threadCpu() {
+        try (BrokerJmx jmx = new BrokerJmx(jmxPort)) {
+            return jmx.threadCpu();
+        }
+    }
+
+    /** The CPU time of the QAT emulator's device process the broker started (0 without one). */
+    public long deviceCpuNanos() {
+        return DeviceCpu.ofChildrenOf(jvm.process().pid());
     }
 
     /** One of the kqat agent's counters in the broker ({@code compressBatches}, {@code decompressBatches}, ...). */

@@ -28,6 +28,12 @@ public interface CodecMXBean {
     /** Inflated bytes copied from kqat's decoding windows into the reader's memory. */
     long getReaderBytesCopied();
 
+    /**
+     * Batches the Kafka hook served with kqat's software rungs while the device started in the background (the
+     * first gzip batch starts kqat); 0 where nothing starts in the background.
+     */
+    long getBatchesBeforeStart();
+
     /** The counters summed over every backend. */
     StatsSnapshot getTotals();
 }

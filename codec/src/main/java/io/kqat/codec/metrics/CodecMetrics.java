@@ -22,17 +22,28 @@ public final class CodecMetrics implements CodecMXBean {
 
     private final GzipCodec codec;
     private final LongSupplier stockFallbacks;
+    private final LongSupplier batchesBeforeStart;
 
-    private CodecMetrics(GzipCodec codec, LongSupplier stockFallbacks) {
+    private CodecMetrics(GzipCodec codec, LongSupplier stockFallbacks, LongSupplier batchesBeforeStart) {
         this.codec = codec;
         this.stockFallbacks = stockFallbacks;
+        this.batchesBeforeStart = batchesBeforeStart;
     }
 
     /** Registers (or replaces) the MBeans; a JMX failure is logged, never fatal. */
     public static void register(GzipCodec codec, LongSupplier stockFallbacks) {
+        register(codec, stockFallbacks, () -> 0);
+    }
+
+    /**
+     * Registers (or replaces) the codec's bean and one bean per rung the codec has now (call again once a codec that
+     * starts late has its rungs).
+     */
+    public static void register(GzipCodec codec, LongSupplier stockFallbacks, LongSupplier batchesBeforeStart) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            registerReplacing(server, KqatObjectNames.codec(), new CodecMetrics(codec, stockFallbacks));
+            registerReplacing(server, KqatObjectNames.codec(), new CodecMetrics(codec, stockFallbacks,
+                    batchesBeforeStart));
             for (BackendStatus b : codec.backends()) {
                 registerReplacing(server, KqatObjectNames.backend(b.name()), new Backend(codec, b.name()));
             }
@@ -91,6 +102,11 @@ public final class CodecMetrics implements CodecMXBean {
     @Override
     public long getReaderBytesCopied() {
         return codec.counters().readerBytesCopied();
+    }
+
+    @Override
+    public long getBatchesBeforeStart() {
+        return batchesBeforeStart.getAsLong();
     }
 
     @Override

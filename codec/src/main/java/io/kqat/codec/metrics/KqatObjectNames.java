@@ -23,6 +23,13 @@ public final class KqatObjectNames {
     /** The process's native memory bound, shared by every copy of kqat: {@code Limit}, {@code Used}, {@code Peak}, ... */
     public static final String NATIVE_MEMORY = DOMAIN + ":type=NativeMemory";
 
+    /**
+     * Whether QAT started in this process and how it is used: {@code Status}, {@code StartRefusals} (qatlib refused to
+     * start, e.g. no VF left), {@code Instances}, {@code Completions}, {@code RequestsBeyondInstances} (callers that
+     * found every instance busy and shared one).
+     */
+    public static final String QAT_DEVICE = DOMAIN + ":type=QatDevice";
+
     private KqatObjectNames() {
     }
 
@@ -41,6 +48,10 @@ public final class KqatObjectNames {
 
     public static ObjectName qatRuntime() {
         return of(QAT_RUNTIME);
+    }
+
+    public static ObjectName qatDevice() {
+        return of(QAT_DEVICE);
     }
 
     /** The rung a bean of {@link #everyBackend()} is about, unquoted. */

@@ -81,6 +81,7 @@ public final class DoctorCommand implements Callable<Integer> {
         out.printf("  emulator   %s%n", r.emulator());
         out.printf("  memlock    %s%n", r.lockedMemoryLimit());
         out.printf("  hugepages  %s%n", r.hugePages());
+        out.printf("  qat        %s%n", r.qat());
         out.printf("  level %d, mode %s: compresses with %s, decompresses with %s%n", r.level(), r.mode(), r.chosen(),
                 r.decompressesWith());
         out.println("  ladder, best first:");

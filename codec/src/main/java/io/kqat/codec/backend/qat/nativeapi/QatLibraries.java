@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * qatlib's two libraries, loaded by soname from the system, or by path from a directory holding libraries with the same
  * sonames (kqat's QAT emulator). {@code libqat.so.4} (qatlib 23.08+) is preferred, {@code libqat.so.3} (22.07 to 23.02,
- * the same structures) taken when it is absent. The IOVA mapping functions are optional: they exist from 26.02 on.
+ * the same structures) taken when it is absent. The IOVA mapping functions and event mode are optional: they exist
+ * from 26.02 on, the coalescing timer from 26.08.
  */
 public final class QatLibraries {
     private static final String QAT_SONAME = "libqat.so.4";
@@ -36,6 +37,8 @@ public final class QatLibraries {
     private final Usdm usdm;
     private final Dc dc;
     private final Iova iova;
+    private final QatEvents.Modes modes;
+    private final QatEvents.Coalescing coalescing;
     private final Function virtToPhys;
     private final HotCalls hot;
 
@@ -51,6 +54,15 @@ public final class QatLibraries {
         this.virtToPhys = usdmLibrary.getFunction("qaeVirtToPhysNUMA");
         this.iova = hasSymbol(usdmLibrary, "qaeMemMapContiguousIova") && hasSymbol(usdmLibrary, "qaeMemUnmapContiguousIova")
                 ? Native.load(usdmName, Iova.class, options)
+                : null;
+        NativeLibrary qat = NativeLibrary.getInstance(qatName, options);
+        this.modes = hasSymbol(qat, "cpaInstanceSetResponseMode") && hasSymbol(qat, "cpaInstanceGetResponseMode")
+                && hasSymbol(qat, "icp_sal_DcGetFileDescriptor") && hasSymbol(qat, "icp_sal_DcPutFileDescriptor")
+                ? Native.load(qatName, QatEvents.Modes.class, options)
+                : null;
+        this.coalescing = modes != null && hasSymbol(qat, "cpaInstanceSetIntCoalescingTimer")
+                && hasSymbol(qat, "cpaInstanceGetRxInterruptMetaData")
+                ? Native.load(qatName, QatEvents.Coalescing.class, options)
                 : null;
     }
 
@@ -106,6 +118,19 @@ public final class QatLibraries {
     /** The IOVA mapping calls, or null when the library predates them. */
     public Iova iova() {
         return iova;
+    }
+
+    /**
+     * The response-mode calls (qatlib 26.02+), or null when the library predates event mode: probed by
+     * {@code cpaInstanceSetResponseMode}, not by the file-descriptor calls every release exports.
+     */
+    public QatEvents.Modes events() {
+        return modes;
+    }
+
+    /** The interrupt coalescing timer (qatlib 26.08+), or null. */
+    public QatEvents.Coalescing coalescing() {
+        return coalescing;
     }
 
     /** USDM's own translation function, registered with every instance. */
