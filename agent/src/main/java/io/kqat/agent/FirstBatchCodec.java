@@ -153,18 +153,36 @@ final class FirstBatchCodec implements GzipCodec {
         return i != null && i != c ? t.plus(i.totals()) : t;
     }
 
+    /** The serving codec's counters and the interim one's, summed (as {@link #totals()}). */
     @Override
     public CodecCounters counters() {
         GzipCodec c = serving;
-        return c != null ? c.counters() : new CodecCounters() {
+        GzipCodec i = interim;
+        CodecCounters a = c == null ? null : c.counters();
+        CodecCounters b = i != null && i != c ? i.counters() : null;
+        return new CodecCounters() {
+            private long sum(java.util.function.ToLongFunction<CodecCounters> f) {
+                return (a == null ? 0 : f.applyAsLong(a)) + (b == null ? 0 : f.applyAsLong(b));
+            }
+
             @Override
             public long batchBytesMoved() {
-                return 0;
+                return sum(CodecCounters::batchBytesMoved);
             }
 
             @Override
             public long lastResortBatches() {
-                return 0;
+                return sum(CodecCounters::lastResortBatches);
+            }
+
+            @Override
+            public long targetBytesCopied() {
+                return sum(CodecCounters::targetBytesCopied);
+            }
+
+            @Override
+            public long readerBytesCopied() {
+                return sum(CodecCounters::readerBytesCopied);
             }
         };
     }

@@ -104,6 +104,19 @@ public final class KqatSettings {
                     + "(ulimit -l) must cover it.")
             .build();
 
+    public static final Setting<Long> NATIVE_MEMORY_BYTES = Setting.builder("native.memory.bytes", Type.SIZE, Long.class)
+            .range(16L << 20, 1L << 40).defaultText("256m, or half of -XX:MaxDirectMemorySize when that is less")
+            .importance(Importance.MEDIUM).where(Where.AGENT, Where.CLI, Where.SYSTEM_PROPERTY)
+            .doc("Bound on the native and direct memory kqat takes in this process, in use or idle: batch memory, "
+                    + "decoding windows, copies of heap batches, staging buffers and the native libraries' states "
+                    + "(about 9 MiB once every backend has served; not the QAT region, which qat.region.bytes "
+                    + "sizes). At the bound a batch is read through a "
+                    + "smaller window, piece by piece, or waits up to 200 ms for one, else is read on the heap by the "
+                    + "JDK's inflater; batches and staging go to the heap and the next rung; it never ends in an "
+                    + "OutOfMemoryError. One bound for every copy of kqat in the JVM: the first that sets it decides. "
+                    + "io.kqat:type=NativeMemory shows it in use.")
+            .build();
+
     public static final Setting<String> QAT_COMPLETION = Setting.builder("qat.completion", Type.CHOICE, String.class)
             .choices("auto", "poll").defaultValue("auto").importance(Importance.LOW)
             .where(Where.AGENT, Where.CLI, Where.SYSTEM_PROPERTY)
@@ -137,9 +150,9 @@ public final class KqatSettings {
 
     /** Every setting, in the order documentation lists them. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.asList(MODE, BACKEND, LEVEL,
-            MAX_DECOMPRESSED_BYTES, DECODE_STRICT, QAT_EMULATOR, QAT_VFIO_DIR, QAT_SYSFS_ROOT, QAT_SECTION,
-            QAT_TIMEOUT_MS, QAT_TIMEOUT_PER_MIB_MS, QAT_REGION_BYTES, QAT_COMPLETION, QAT_COALESCING_NS, ZSTD_MODE,
-            ZSTD_BACKEND));
+            MAX_DECOMPRESSED_BYTES, DECODE_STRICT, NATIVE_MEMORY_BYTES, QAT_EMULATOR, QAT_VFIO_DIR, QAT_SYSFS_ROOT,
+            QAT_SECTION, QAT_TIMEOUT_MS, QAT_TIMEOUT_PER_MIB_MS, QAT_REGION_BYTES, QAT_COMPLETION, QAT_COALESCING_NS,
+            ZSTD_MODE, ZSTD_BACKEND));
 
     private KqatSettings() {
     }

@@ -20,7 +20,7 @@ public final class SettingSamples {
             case LONG:
                 return Long.toString(s.max() < 1000 ? s.max() : s.min() + 7);
             case SIZE:
-                return "4m";
+                return s.min() <= 4L << 20 ? "4m" : (2 * s.min() >> 20) + "m";
             case CHOICE:
                 return s.choices().get(s.choices().size() - 1).equals(s.defaultValue())
                         ? s.choices().get(0) : s.choices().get(s.choices().size() - 1);

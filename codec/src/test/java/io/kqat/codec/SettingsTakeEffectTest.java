@@ -60,6 +60,15 @@ class SettingsTakeEffectTest {
                 assertThat(codec.decompressBackendName()).isEqualTo("jdk");
             }
         });
+        PROBES.put(KqatSettings.NATIVE_MEMORY_BYTES, () -> {
+            // 128 batch reads open at once, 1 MiB windows each: far beyond 16 MiB, so the bound holds them back.
+            long[] small = NativeMemoryProbe.run(temp, 16L << 20);
+            assertThat(small[0]).as("the bound in effect").isEqualTo(16L << 20);
+            assertThat(small[1]).as("native memory at its peak").isLessThanOrEqualTo(16L << 20);
+            assertThat(small[2]).as("reservations refused at the bound").isPositive();
+            long[] large = NativeMemoryProbe.run(temp, 1L << 30);
+            assertThat(large[1]).as("the same reads under a 1 GiB bound").isGreaterThan(16L << 20);
+        });
         PROBES.put(KqatSettings.QAT_EMULATOR, () -> {
             try (GzipCodec codec = codec(emulated())) {
                 assertThat(codec.backendName()).isEqualTo("qat");

@@ -14,17 +14,46 @@ import java.nio.ByteBuffer;
 final class BatchCompressor {
     private final BackendLadder ladder;
     private final BatchMemory memory;
+    private final BatchMemory fallback;
     private final EngineCounters counters;
+    private final LastResortWriter lastResort;
 
     BatchCompressor(BackendLadder ladder, BatchMemory memory, EngineCounters counters) {
+        this(ladder, memory, BatchMemory.HEAP, counters);
+    }
+
+    BatchCompressor(BackendLadder ladder, BatchMemory memory, BatchMemory fallback, EngineCounters counters) {
+        this(ladder, memory, fallback, counters, new LastResortWriter(LastResortWriter.JDK_DEFLATER));
+    }
+
+    /**
+     * @param fallback   where a batch goes when {@code memory} has none left (the heap)
+     * @param lastResort what writes a batch at close when every rung failed
+     */
+    BatchCompressor(BackendLadder ladder, BatchMemory memory, BatchMemory fallback, EngineCounters counters,
+                    LastResortWriter lastResort) {
         this.ladder = ladder;
         this.memory = memory;
+        this.fallback = fallback;
         this.counters = counters;
+        this.lastResort = lastResort;
     }
 
     /** Memory for one batch or chunk: device-mapped slots when QAT zero-copy is on, plain memory otherwise. */
     BufferLease lease(int minCapacity) {
         return memory.acquire(minCapacity);
+    }
+
+    /**
+     * Memory for a batch's records: {@link #lease} when it has some, the fallback memory (the heap) when it has none.
+     * What the fallback throws (the heap is exhausted too) reaches the caller.
+     */
+    BufferLease leaseOrFallback(int minCapacity) {
+        try {
+            return memory.acquire(minCapacity);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return fallback.acquire(minCapacity); // native memory exhausted: the heap still serves
+        }
     }
 
     /** The room one member of {@code length} bytes may need, whichever rung ends up writing it. */
@@ -45,6 +74,10 @@ final class BatchCompressor {
     int compress(ByteBuffer src, ByteBuffer dst, int level) {
         return ladder.compress(level, src.remaining(),
                 (backend, copies) -> GzipMembers.compress(backend, src, dst, level, copies), n -> n);
+    }
+
+    LastResortWriter lastResort() {
+        return lastResort;
     }
 
     EngineCounters counters() {

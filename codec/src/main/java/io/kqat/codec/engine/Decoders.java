@@ -30,18 +30,30 @@ final class Decoders {
     /** The window a large batch is read through. */
     static final int BATCH_WINDOW = 256 << 10;
     static final int MIN_WINDOW = 64 << 10;
-    /** Deflate cannot expand input by more than about 1032:1: a size hint beyond that is forged. */
-    static final int MAX_DEFLATE_RATIO = 1032;
+    /**
+     * A batch's ISIZE buys it a window of that size only up to this ratio to its compressed size: deflate can reach
+     * 1032:1, but only on data such as zeros, which reads as well through a window; a claim beyond is read piece by
+     * piece, so a 4 KiB batch saying 4 MiB (forged or not) gets 128 KiB.
+     */
+    static final int WINDOW_RATIO = 32;
     static final int PLAUSIBLE_RATIO = 16;
+    /** How long a decoder waits for the smallest window when the native memory bound is reached, before the heap. */
+    static final long WINDOW_WAIT_NANOS = 200_000_000L;
 
     private final BackendLadder ladder;
     private final BufferPool pool;
     private final BodyInflater inflater;
+    private final EngineCounters counters;
 
     Decoders(BackendLadder ladder, BufferPool pool) {
+        this(ladder, pool, new EngineCounters());
+    }
+
+    Decoders(BackendLadder ladder, BufferPool pool, EngineCounters counters) {
         this.ladder = ladder;
         this.pool = pool;
         this.inflater = new LadderInflater();
+        this.counters = counters;
     }
 
     /**
@@ -62,9 +74,11 @@ final class Decoders {
             while ((w = d.next()) != null) {
                 if (result.remaining() < w.remaining()) {
                     long need = (long) result.position() + w.remaining();
+                    counters.addReaderBytesCopied(result.position());
                     result = ByteBuffer.allocate((int) Math.min(limit, Math.max(need, 2L * result.capacity())))
                             .put(result.flip());
                 }
+                counters.addReaderBytesCopied(w.remaining());
                 result.put(w);
             }
         } catch (IOException e) {
@@ -76,12 +90,12 @@ final class Decoders {
 
     /** Any gzip from {@code in} (closed with the stream returned), with fixed memory. */
     InputStream stream(InputStream in, long maxOutput) {
-        return new GunzipInputStream(streamDecoder(in, maxOutput), in);
+        return new GunzipInputStream(streamDecoder(in, maxOutput), in, counters);
     }
 
     /** One batch's records, bounded by {@code maxOutput}; a batch that does not start as valid gzip is refused now. */
     InputStream batchStream(ByteBuffer src, long maxOutput) {
-        GunzipInputStream in = new GunzipInputStream(batch(src, maxOutput, BATCH_WINDOW), null);
+        GunzipInputStream in = new GunzipInputStream(batch(src, maxOutput, BATCH_WINDOW), null, counters);
         try {
             in.open();
         } catch (IOException e) {
@@ -97,11 +111,12 @@ final class Decoders {
     }
 
     private GzipStreamDecoder streamDecoder(InputStream in, long maxOutput) {
-        BufferLease window = pool.lease(STREAM_WINDOW);
+        BufferLease window = window(STREAM_WINDOW);
         BufferLease out = null;
         try {
-            out = pool.lease(STREAM_WINDOW);
-            return new GzipStreamDecoder(CompressedInput.of(in, window), inflater, out, maxOutput);
+            out = window(STREAM_WINDOW);
+            return new GzipStreamDecoder(CompressedInput.of(in, window, ladder.decompressCopies()), inflater, out,
+                    maxOutput);
         } catch (RuntimeException | Error e) {
             window.close();
             if (out != null) {
@@ -113,19 +128,22 @@ final class Decoders {
 
     /**
      * A decoder over one batch. Its output window fits the whole batch when the trailer's size says it is small
-     * enough (a hint from the wire, so only ever a window size), and a fixed window otherwise.
+     * enough and plausible (a hint from the wire, so only ever a window size), and a window of at most
+     * {@code largeWindow} otherwise.
      */
     private GzipStreamDecoder batch(ByteBuffer batch, long maxOutput, int largeWindow) {
         long hint = GzipFormat.lastMemberSizeHint(batch);
-        int window = hint > 0 && hint <= BATCH_WHOLE_MAX && hint <= (long) batch.remaining() * MAX_DEFLATE_RATIO
-                ? Math.max(MIN_WINDOW, (int) hint) : largeWindow;
+        long plausible = Math.max(MIN_WINDOW, (long) batch.remaining() * WINDOW_RATIO);
+        int window = hint > 0 && hint <= BATCH_WHOLE_MAX && hint <= plausible ? Math.max(MIN_WINDOW, (int) hint)
+                : (int) Math.min(largeWindow, plausible);
         BufferLease copy = null;
         BufferLease out = null;
         try {
             if (!batch.isDirect()) {
-                copy = pool.lease(batch.remaining()); // native inflaters read native memory only
+                // Native inflaters read native memory only; at the bound the JDK's inflater reads the heap in place.
+                copy = pool.tryLease(batch.remaining());
             }
-            out = pool.lease(window);
+            out = window(window);
             CopyCounter copies = ladder.decompressCopies();
             return new GzipStreamDecoder(CompressedInput.of(batch, copy, copies), inflater, out, maxOutput);
         } catch (RuntimeException | Error e) {
@@ -137,6 +155,21 @@ final class Decoders {
             }
             throw e;
         }
+    }
+
+    /**
+     * A window of {@code wanted} bytes within the native memory bound; at the bound the smallest window (read piece by
+     * piece), waiting a little for one; then the heap, where the JDK's inflater works.
+     */
+    private BufferLease window(int wanted) {
+        BufferLease lease = pool.tryLease(wanted);
+        if (lease == null && wanted > MIN_WINDOW) {
+            lease = pool.tryLease(MIN_WINDOW);
+        }
+        if (lease == null) {
+            lease = pool.lease(MIN_WINDOW, WINDOW_WAIT_NANOS);
+        }
+        return lease != null ? lease : BufferLease.of(ByteBuffer.allocate(MIN_WINDOW));
     }
 
     /** Whole bodies through the ladder's in-place rungs, pieces through its best streaming inflater. */

@@ -5,44 +5,62 @@ import io.kqat.codec.BufferLease;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.CodecCounters;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatSettings;
 import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.ladder.BackendLadder;
 import io.kqat.codec.ladder.Rung;
 import io.kqat.codec.nativeio.BufferPool;
+import io.kqat.codec.nativeio.NativeBuffers;
+import io.kqat.codec.nativeio.NativeMemory;
 import io.kqat.codec.spi.BackendProvider;
+import io.kqat.codec.spi.BatchMemory;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.zip.Deflater;
 
 /** {@link GzipCodec} over a fallback ladder: compression through {@link BatchCompressor}, decoding through {@link Decoders}. */
 final class LadderCodec implements GzipCodec {
-    /** Native memory for batches and decoding windows: buffers up to 8 MiB are reused, a few per size. */
-    private static final int POOLED_MAX = 8 << 20;
-
     private final CodecConfig config;
     private final BackendLadder ladder;
     private final BatchCompressor compressor;
     private final Decoders decoders;
     private final EngineCounters counters = new EngineCounters();
 
-    private LadderCodec(CodecConfig config, BackendLadder ladder) {
+    private LadderCodec(CodecConfig config, BackendLadder ladder, IntFunction<Deflater> lastResortDeflaters) {
         this.config = config;
         this.ladder = ladder;
-        BufferPool pool = new BufferPool(POOLED_MAX, 4 * Runtime.getRuntime().availableProcessors());
-        this.compressor = new BatchCompressor(ladder, Objects.requireNonNullElse(ladder.deviceBatchMemory(), pool::lease),
-                counters);
-        this.decoders = new Decoders(ladder, pool);
+        BufferPool pool = NativeBuffers.pool();
+        BatchMemory pooled = n -> {
+            BufferLease lease = pool.tryLease(n);
+            return lease != null ? lease : BufferLease.of(ByteBuffer.allocate(n)); // at the bound: the heap
+        };
+        this.compressor = new BatchCompressor(ladder, Objects.requireNonNullElse(ladder.deviceBatchMemory(), pooled),
+                BatchMemory.HEAP, counters, new LastResortWriter(lastResortDeflaters));
+        this.decoders = new Decoders(ladder, pool, counters);
     }
+
 
     static LadderCodec create(CodecConfig config) {
-        return new LadderCodec(config, BackendLadder.build(config));
+        boundMemory(config);
+        return new LadderCodec(config, BackendLadder.build(config), LastResortWriter.JDK_DEFLATER);
     }
 
-    static LadderCodec create(CodecConfig config, List<BackendProvider> providers) {
-        return new LadderCodec(config, BackendLadder.build(config, providers));
+    static LadderCodec create(CodecConfig config, List<BackendProvider> providers,
+                              IntFunction<Deflater> lastResortDeflaters) {
+        boundMemory(config);
+        return new LadderCodec(config, BackendLadder.build(config, providers), lastResortDeflaters);
+    }
+
+    /** The process's native memory bound, when this config sets it (before any backend takes memory). */
+    private static void boundMemory(CodecConfig config) {
+        if (config.isSet(KqatSettings.NATIVE_MEMORY_BYTES)) {
+            NativeMemory.configureProcess(config.get(KqatSettings.NATIVE_MEMORY_BYTES));
+        }
     }
 
     @Override

@@ -89,15 +89,18 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
         return records;
     }
 
+    /** Takes new memory for the records; when that throws, the stream's memory and records are as they were. */
     private void lease(int capacity) {
-        BufferLease l;
+        BufferLease l = compressor.leaseOrFallback(capacity);
+        Cleaner.Cleanable c;
         try {
-            l = compressor.lease(capacity);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            l = BufferLease.of(ByteBuffer.allocate(capacity)); // native memory exhausted: the heap still serves
+            c = l.deviceMapped() ? CLEANER.register(this, new Release(l)) : null;
+        } catch (RuntimeException | Error e) {
+            l.close();
+            throw e;
         }
         lease = l;
-        cleanable = l.deviceMapped() ? CLEANER.register(this, new Release(l)) : null;
+        cleanable = c;
         records = l.buffer();
         records.limit(Math.min(records.capacity(), memberBytes));
     }
@@ -113,9 +116,9 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
         }
         BufferLease oldLease = lease;
         Cleaner.Cleanable oldCleanable = cleanable;
-        ByteBuffer filled = records.flip();
-        lease(capacity);
-        records.put(filled);
+        ByteBuffer filled = records;
+        lease(capacity); // first: if no memory is left, the records stay where they are, position untouched
+        records.put(filled.flip());
         compressor.counters().addBatchBytesMoved(filled.limit());
         release(oldLease, oldCleanable);
     }
@@ -174,11 +177,11 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
             LOG.warn("kqat: compressing a {}-byte batch failed ({}); writing it through the JDK's deflater", src.remaining(),
                     e.toString(), e);
             try {
-                JdkMemberWriter.write(src, target, level);
+                compressor.counters().addTargetBytesCopied(compressor.lastResort().write(src, target, level));
                 compressor.counters().addLastResort();
-            } catch (RuntimeException | Error e2) {
+            } catch (IOException e2) {
                 e2.addSuppressed(e);
-                throw new IOException("kqat could not compress a " + src.remaining() + "-byte batch", e2);
+                throw e2;
             }
         }
         wroteMember = true;
@@ -202,6 +205,7 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
         ByteBuffer member = ThreadBuffers.heap(bound);
         compressor.compress(src.duplicate(), member, level);
         target.write(member.array(), member.arrayOffset(), member.position());
+        compressor.counters().addTargetBytesCopied(member.position());
     }
 
     /** Closes one lease; reachable from the cleaner without keeping the stream itself alive. */

@@ -25,12 +25,26 @@ public abstract class CompressedInput implements AutoCloseable {
     /** True when no byte beyond the window will ever come. */
     public abstract boolean atEnd();
 
+    /**
+     * Remembers the window's position (a member's first deflate byte) so the bytes from there can be given again:
+     * {@link #fill} keeps them in the window while it can, and drops the mark only when the window is full of bytes
+     * after it and more are needed.
+     */
+    public abstract void mark();
+
+    /** Forgets the mark: the bytes before the position may go. */
+    public abstract void unmark();
+
+    /** Moves the position back to the mark; false when there is none (never set, or dropped to make room). */
+    public abstract boolean rewind();
+
     @Override
     public abstract void close();
 
     /**
      * A buffer already in memory: the decoder reads its remaining bytes. When {@code copy} is given (a backend that
-     * reads only such memory), the bytes are copied into it once, counted as one copy.
+     * reads only such memory), the bytes are copied into it once, counted as one copy; when it is null they are read
+     * where they are.
      */
     public static CompressedInput of(ByteBuffer data, BufferLease copy, CopyCounter copies) {
         ByteBuffer window;
@@ -44,14 +58,23 @@ public abstract class CompressedInput implements AutoCloseable {
         return new InMemory(window, copy);
     }
 
-    /** A window over a stream, in {@code windowMemory} (its whole capacity is used). */
+    /**
+     * A window over a stream, in {@code windowMemory} (its whole capacity is used). What is read from the stream is
+     * copied into the window, and what is kept when the window is refilled is moved to its front: both are counted.
+     */
+    public static CompressedInput of(InputStream in, BufferLease windowMemory, CopyCounter copies) {
+        return new Streamed(in, windowMemory, copies);
+    }
+
+    /** The same, its copies not counted. */
     public static CompressedInput of(InputStream in, BufferLease windowMemory) {
-        return new Streamed(in, windowMemory);
+        return of(in, windowMemory, CopyCounter.NONE);
     }
 
     private static final class InMemory extends CompressedInput {
         private final ByteBuffer window;
         private final BufferLease lease;
+        private int mark = -1;
 
         InMemory(ByteBuffer window, BufferLease lease) {
             this.window = window;
@@ -74,6 +97,25 @@ public abstract class CompressedInput implements AutoCloseable {
         }
 
         @Override
+        public void mark() {
+            mark = window.position();
+        }
+
+        @Override
+        public void unmark() {
+            mark = -1;
+        }
+
+        @Override
+        public boolean rewind() {
+            if (mark < 0) {
+                return false;
+            }
+            window.position(mark);
+            return true;
+        }
+
+        @Override
         public void close() {
             if (lease != null) {
                 lease.close();
@@ -87,10 +129,16 @@ public abstract class CompressedInput implements AutoCloseable {
         private final BufferLease lease;
         private final ByteBuffer window;
         private final byte[] transfer;
+        private final CopyCounter copies;
         private boolean ended;
+        /** The stream offset of the window's first byte. */
+        private long base;
+        /** The stream offset of the mark, or -1. */
+        private long mark = -1;
 
-        Streamed(InputStream in, BufferLease lease) {
+        Streamed(InputStream in, BufferLease lease, CopyCounter copies) {
             this.in = in;
+            this.copies = copies;
             this.lease = lease;
             this.window = lease.buffer();
             window.clear().flip(); // empty: position 0, limit 0
@@ -107,11 +155,8 @@ public abstract class CompressedInput implements AutoCloseable {
             if (ended) {
                 return false;
             }
-            if (window.limit() == window.capacity()) {
-                if (window.position() == 0) {
-                    return false; // full of bytes still to decode
-                }
-                window.compact().flip();
+            if (window.limit() == window.capacity() && !makeRoom()) {
+                return false; // full of bytes still to decode
             }
             if (!append()) {
                 ended = true;
@@ -138,12 +183,52 @@ public abstract class CompressedInput implements AutoCloseable {
             int p = window.position();
             window.position(window.limit()).limit(window.limit() + n);
             window.put(transfer, 0, n).position(p);
+            copies.copiedIn(n);
+            return true;
+        }
+
+        /** Moves the bytes still needed (from the mark, else from the position) to the window's front. */
+        private boolean makeRoom() {
+            int keep = mark >= 0 ? (int) Math.min(window.position(), mark - base) : window.position();
+            if (keep == 0 && mark >= 0) {
+                mark = -1; // the window holds nothing before the mark: the member is larger than the window
+                keep = window.position();
+            }
+            if (keep == 0) {
+                return false;
+            }
+            int position = window.position() - keep;
+            int limit = window.limit() - keep;
+            window.position(keep);
+            copies.copiedIn(window.remaining());
+            window.compact();
+            window.limit(limit).position(position);
+            base += keep;
             return true;
         }
 
         @Override
         public boolean atEnd() {
             return ended;
+        }
+
+        @Override
+        public void mark() {
+            mark = base + window.position();
+        }
+
+        @Override
+        public void unmark() {
+            mark = -1;
+        }
+
+        @Override
+        public boolean rewind() {
+            if (mark < 0) {
+                return false;
+            }
+            window.position((int) (mark - base));
+            return true;
         }
 
         @Override

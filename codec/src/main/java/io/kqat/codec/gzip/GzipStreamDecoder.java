@@ -4,6 +4,7 @@ import io.kqat.codec.BufferLease;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.spi.Backend;
+import io.kqat.codec.spi.InflateRestart;
 import io.kqat.codec.spi.InflateStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,6 +29,7 @@ public final class GzipStreamDecoder implements AutoCloseable {
     /** The CRC32 the backend computed for the current member, or {@link #NO_CRC} when it is computed here. */
     private long deviceCrc = NO_CRC;
     private InflateStream pieces;
+    private final MemberReplay replay = new MemberReplay();
     private long total;
     private long memberBytes;
     private int members;
@@ -106,6 +108,7 @@ public final class GzipStreamDecoder implements AutoCloseable {
         crc.reset();
         memberBytes = 0;
         inBody = true;
+        input.mark();
         return true;
     }
 
@@ -168,14 +171,23 @@ public final class GzipStreamDecoder implements AutoCloseable {
         while (out.hasRemaining()) {
             int outStart = out.position();
             int inStart = w.position();
-            boolean end = pieces.inflate(w, out);
+            long toDrop = replay.left();
+            boolean end;
+            try {
+                end = toDrop > 0 ? replay.inflate(pieces, w, out) : pieces.inflate(w, out);
+            } catch (InflateRestart e) {
+                out.position(outStart);
+                replay.start(e, input, memberBytes, crc.getValue());
+                return; // what the window holds is handed on first; the member is produced again from the next call
+            }
+            boolean progress = w.position() != inStart || out.position() != outStart || replay.left() != toDrop;
             produced(out, outStart, out.position() - outStart);
             if (end) {
                 pieces.reset();
                 endMember();
                 return;
             }
-            if (w.position() == inStart && out.position() == outStart || !w.hasRemaining()) {
+            if (!progress || !w.hasRemaining()) {
                 if (!input.fill()) {
                     if (input.atEnd()) {
                         throw new CorruptGzipException("truncated gzip member: input ended inside the deflate data");
@@ -209,6 +221,7 @@ public final class GzipStreamDecoder implements AutoCloseable {
             w = input.window();
         }
         GzipFormat.checkTrailer(w, deviceCrc != NO_CRC ? deviceCrc : crc.getValue(), memberBytes);
+        input.unmark();
         deviceCrc = NO_CRC;
         members++;
         inBody = false;

@@ -126,15 +126,12 @@ public final class BackendLadder implements AutoCloseable {
         return chosenForDecompress().stats().copies(false);
     }
 
-    /** The best piece-by-piece inflater of the decompression route, counted on its rung as it goes. */
+    /**
+     * A piece-by-piece inflater over the decompression route: each member on the best rung that inflates piece by
+     * piece, a rung that fails mid-member charged and its member redone on the next ({@link LadderInflateStream}).
+     */
     public InflateStream openInflateStream() {
-        for (Rung r : routing.decompress()) {
-            InflateStream s = r.backend().newInflateStream();
-            if (s != null) {
-                return new CountedInflateStream(s, r.stats());
-            }
-        }
-        throw new IllegalStateException("no rung inflates piece by piece");
+        return new LadderInflateStream(routing.decompress());
     }
 
     private <T> T run(boolean compress, List<Rung> route, Predicate<Rung> eligible, Request<T> request,
@@ -179,7 +176,7 @@ public final class BackendLadder implements AutoCloseable {
                     throw e;
                 }
                 LOG.warn("kqat: backend {} threw {}; the request is redone on the next rung", rung.name(), e.toString(), e);
-                fault(rung, breaker, e.toString());
+                failed(rung, breaker, e);
             }
         }
         if (previous == null) {
@@ -188,7 +185,20 @@ public final class BackendLadder implements AutoCloseable {
         throw new KqatException("no backend could serve the request");
     }
 
-    private static void fault(Rung rung, CircuitBreaker breaker, String why) {
+    /**
+     * A rung threw something other than a {@link BackendException}: counted as its error; its breaker hears of it
+     * unless the JVM ran out of memory, which says nothing about the rung (it threw only because the allocation
+     * happened to be there) and must not take a working rung out of service.
+     */
+    static void failed(Rung rung, CircuitBreaker breaker, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            rung.stats().add(StatsSnapshot.Field.ERRORS, 1);
+            return;
+        }
+        fault(rung, breaker, e.toString());
+    }
+
+    static void fault(Rung rung, CircuitBreaker breaker, String why) {
         rung.stats().add(StatsSnapshot.Field.ERRORS, 1);
         if (breaker.recordFailure()) {
             LOG.warn("kqat: backend {} failed repeatedly, circuit open; requests go to the next rung until a trial "

@@ -95,6 +95,16 @@ public final class CodecMetrics implements CodecMXBean {
     }
 
     @Override
+    public long getTargetBytesCopied() {
+        return codec.counters().targetBytesCopied();
+    }
+
+    @Override
+    public long getReaderBytesCopied() {
+        return codec.counters().readerBytesCopied();
+    }
+
+    @Override
     public long getBatchesBeforeStart() {
         return batchesBeforeStart.getAsLong();
     }

@@ -24,6 +24,9 @@ public final class KqatObjectNames {
     public static final String ZSTD_CODEC = DOMAIN + ":type=ZstdCodec";
     /** One zstd rung's name is this followed by the quoted rung name: {@code io.kqat:type=ZstdCodec,backend="libzstd"}. */
     public static final String ZSTD_BACKEND_PREFIX = ZSTD_CODEC + "," + BACKEND_KEY + "=";
+    /** The process's native memory bound, shared by every copy of kqat: {@code Limit}, {@code Used}, {@code Peak}, ... */
+    public static final String NATIVE_MEMORY = DOMAIN + ":type=NativeMemory";
+
     /**
      * Whether QAT started in this process and how it is used: {@code Status}, {@code StartRefusals} (qatlib refused to
      * start, e.g. no VF left), {@code Instances}, {@code Completions}, {@code RequestsBeyondInstances} (callers that

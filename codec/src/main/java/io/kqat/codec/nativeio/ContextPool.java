@@ -8,17 +8,30 @@ import java.util.function.Supplier;
 /**
  * Native contexts (compressors, decompressors) that are not thread-safe, lent to one caller at a time and reused, so
  * no call pays for an allocation. Closing frees the idle ones now and the lent ones when they come back; borrowing
- * after close fails with a {@link BackendException} (the ladder then uses the next rung).
+ * after close fails with a {@link BackendException} (the ladder then uses the next rung). Each context's native memory
+ * is reserved in a {@link NativeMemory} budget before it is made; when the budget has no room the request is declined.
  */
 public final class ContextPool<T> implements AutoCloseable {
     private final ConcurrentLinkedDeque<T> idle = new ConcurrentLinkedDeque<>();
     private final Supplier<T> create;
     private final Consumer<T> free;
+    private final NativeMemory memory;
+    private final long bytesEach;
+    private final String what;
     private volatile boolean closed;
 
+    /** Contexts whose memory is accounted for elsewhere. */
     public ContextPool(Supplier<T> create, Consumer<T> free) {
+        this(create, free, null, 0, null);
+    }
+
+    /** @param bytesEach the native memory one context takes (as measured on the library kqat supports) */
+    public ContextPool(Supplier<T> create, Consumer<T> free, NativeMemory memory, long bytesEach, String what) {
         this.create = create;
         this.free = free;
+        this.memory = memory;
+        this.bytesEach = bytesEach;
+        this.what = what;
     }
 
     public T borrow() {
@@ -26,7 +39,21 @@ public final class ContextPool<T> implements AutoCloseable {
             throw BackendException.declined("backend closed");
         }
         T t = idle.pollFirst();
-        return t != null ? t : create.get();
+        return t != null ? t : make();
+    }
+
+    private T make() {
+        if (memory != null) {
+            memory.reserveOrDecline(bytesEach, what);
+        }
+        try {
+            return create.get();
+        } catch (RuntimeException | Error e) {
+            if (memory != null) {
+                memory.release(bytesEach);
+            }
+            throw e;
+        }
     }
 
     public void giveBack(T context) {
@@ -46,6 +73,9 @@ public final class ContextPool<T> implements AutoCloseable {
         T t;
         while ((t = idle.pollFirst()) != null) {
             free.accept(t);
+            if (memory != null) {
+                memory.release(bytesEach);
+            }
         }
     }
 }

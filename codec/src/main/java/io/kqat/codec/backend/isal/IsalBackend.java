@@ -3,8 +3,9 @@ package io.kqat.codec.backend.isal;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.kqat.codec.nativeio.ContextPool;
+import io.kqat.codec.nativeio.NativeMemory;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.nativeio.ThreadBuffers;
+import io.kqat.codec.nativeio.NativeBuffers;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.Capabilities;
@@ -35,7 +36,8 @@ public final class IsalBackend implements Backend {
         this.capabilities = inflates ? levels.inflating(Strictness.ZLIB_BUT_UNUSED_INCOMPLETE_CODES) : levels;
         for (int level = 1; level <= MAX_LEVEL; level++) {
             int l = level;
-            streams[level] = new ContextPool<>(() -> new Stream(l), Stream::free);
+            streams[level] = new ContextPool<>(() -> new Stream(l), Stream::free, NativeMemory.process(),
+                    2L * IsalNative.ZSTREAM_SIZE + IsalNative.LEVEL_BUF_SIZES[level], "an ISA-L deflate stream");
         }
     }
 
@@ -51,7 +53,7 @@ public final class IsalBackend implements Backend {
 
     @Override
     public StagingMemory staging() {
-        return ThreadBuffers.DIRECT;
+        return NativeBuffers.DIRECT_STAGING;
     }
 
     @Override
@@ -93,10 +95,10 @@ public final class IsalBackend implements Backend {
             pool.giveBack(s);
         }
         if (status == IsalNative.STATELESS_OVERFLOW) {
-            throw new BackendException("isal: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
+            throw BackendException.fault("isal: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
         }
         if (status != IsalNative.COMP_OK || produced > outLen) {
-            throw new BackendException("isal_deflate_stateless returned " + status + ", produced " + produced);
+            throw BackendException.fault("isal_deflate_stateless returned " + status + ", produced " + produced);
         }
         src.position(src.limit());
         dst.position(dst.position() + (int) produced);

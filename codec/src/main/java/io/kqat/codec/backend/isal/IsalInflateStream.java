@@ -4,6 +4,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.nativeio.DirectAddress;
+import io.kqat.codec.nativeio.NativeMemory;
+import java.lang.ref.Cleaner;
 import io.kqat.codec.spi.InflateStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,6 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class IsalInflateStream implements InflateStream {
     private static final AtomicInteger LIVE = new AtomicInteger();
+    /** Releases the state's reservation at close, or when an unclosed stream is collected (its Memory frees itself). */
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final Cleaner.Cleanable reservation;
 
     private Memory memory;
     private final long address;
@@ -39,7 +45,15 @@ final class IsalInflateStream implements InflateStream {
     private String failure;
 
     IsalInflateStream() {
-        memory = new Memory(InflateState.ALLOCATED);
+        NativeMemory budget = NativeMemory.process();
+        budget.reserveOrDecline(InflateState.ALLOCATED, "an ISA-L inflate state");
+        try {
+            memory = new Memory(InflateState.ALLOCATED);
+        } catch (RuntimeException | Error e) {
+            budget.release(InflateState.ALLOCATED);
+            throw e;
+        }
+        reservation = CLEANER.register(this, () -> budget.release(InflateState.ALLOCATED));
         LIVE.incrementAndGet();
         address = Pointer.nativeValue(memory);
         state = memory.getByteBuffer(0, InflateState.SIZE).order(ByteOrder.nativeOrder());
@@ -137,6 +151,7 @@ final class IsalInflateStream implements InflateStream {
         if (memory != null) {
             memory.close();
             memory = null;
+            reservation.clean();
             LIVE.decrementAndGet();
         }
     }

@@ -5,8 +5,9 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.nativeio.ContextPool;
+import io.kqat.codec.nativeio.NativeMemory;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.nativeio.ThreadBuffers;
+import io.kqat.codec.nativeio.NativeBuffers;
 import io.kqat.codec.spi.Backend;
 import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.spi.Capabilities;
@@ -30,19 +31,26 @@ public final class LibDeflateBackend implements Backend {
 
     @SuppressWarnings("unchecked")
     private final ContextPool<Long>[] compressors = new ContextPool[CodecConfig.MAX_LEVEL + 1];
-    private final ContextPool<Decompressor> decompressors = new ContextPool<>(Decompressor::new, Decompressor::free);
+    /** What libdeflate 1.14 mallocs for a compressor (200 KiB at level 1, 656 KiB at 2-9) and a decompressor, rounded up. */
+    private static final long LEVEL_1_COMPRESSOR_BYTES = 256 << 10;
+    private static final long COMPRESSOR_BYTES = 768 << 10;
+    private static final long DECOMPRESSOR_BYTES = 16 << 10;
+    private final ContextPool<Decompressor> decompressors = new ContextPool<>(Decompressor::new, Decompressor::free,
+            NativeMemory.process(), DECOMPRESSOR_BYTES, "a libdeflate decompressor");
 
     LibDeflateBackend() {
         for (int level = CodecConfig.MIN_LEVEL; level <= CodecConfig.MAX_LEVEL; level++) {
             int l = level;
-            compressors[level] = new ContextPool<>(() -> allocCompressor(l), LibDeflateNative::libdeflate_free_compressor);
+            compressors[level] = new ContextPool<>(() -> allocCompressor(l), LibDeflateNative::libdeflate_free_compressor,
+                    NativeMemory.process(), level == 1 ? LEVEL_1_COMPRESSOR_BYTES : COMPRESSOR_BYTES,
+                    "a libdeflate compressor");
         }
     }
 
     private static long allocCompressor(int level) {
         long c = LibDeflateNative.libdeflate_alloc_compressor(level);
         if (c == 0) {
-            throw new BackendException("libdeflate could not allocate a level " + level + " compressor");
+            throw BackendException.declined("libdeflate could not allocate a level " + level + " compressor");
         }
         return c;
     }
@@ -59,7 +67,7 @@ public final class LibDeflateBackend implements Backend {
 
     @Override
     public StagingMemory staging() {
-        return ThreadBuffers.DIRECT;
+        return NativeBuffers.DIRECT_STAGING;
     }
 
     @Override
@@ -83,7 +91,7 @@ public final class LibDeflateBackend implements Backend {
             pool.giveBack(compressor);
         }
         if (produced <= 0 || produced > outLen) {
-            throw new BackendException("libdeflate: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
+            throw BackendException.fault("libdeflate: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
         }
         src.position(src.limit());
         dst.position(dst.position() + (int) produced);
@@ -115,10 +123,10 @@ public final class LibDeflateBackend implements Backend {
             throw new CorruptGzipException("corrupt or truncated deflate data");
         }
         if (result != LibDeflateNative.SUCCESS) {
-            throw new BackendException("libdeflate decompress returned " + result);
+            throw BackendException.fault("libdeflate decompress returned " + result);
         }
         if (consumed < 0 || consumed > inLen || produced < 0 || produced > outLen) {
-            throw new BackendException("libdeflate reported impossible counts " + consumed + "/" + produced);
+            throw BackendException.fault("libdeflate reported impossible counts " + consumed + "/" + produced);
         }
         src.position(src.position() + (int) consumed);
         dst.position(dst.position() + (int) produced);
@@ -141,7 +149,7 @@ public final class LibDeflateBackend implements Backend {
         Decompressor() {
             handle = LibDeflateNative.libdeflate_alloc_decompressor();
             if (handle == 0) {
-                throw new BackendException("libdeflate could not allocate a decompressor");
+                throw BackendException.declined("libdeflate could not allocate a decompressor");
             }
         }
 

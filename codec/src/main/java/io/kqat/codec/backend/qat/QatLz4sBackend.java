@@ -80,7 +80,7 @@ final class QatLz4sBackend extends QatZstdRung {
                 src.position(src.limit());
                 return produced;
             } catch (Lz4sFormatException e) {
-                throw new BackendException("QAT wrote LZ4s that breaks the format: " + e.getMessage(), e);
+                throw BackendException.fault("QAT wrote LZ4s that breaks the format: " + e.getMessage(), e);
             } finally {
                 sequences.giveBack(parse);
             }

@@ -49,7 +49,7 @@ final class QatZstdBackend extends QatZstdRung {
         DeviceRequests.Result r = request(src, n, dst, room, level);
         int at = dst.position();
         if (r.produced() < 4 || littleEndianInt(dst, at) != MAGIC) {
-            throw new BackendException("QAT zstd output does not start with zstd's magic number");
+            throw BackendException.fault("QAT zstd output does not start with zstd's magic number");
         }
         src.position(src.limit());
         dst.position(at + (int) r.produced());

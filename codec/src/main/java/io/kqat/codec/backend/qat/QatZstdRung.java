@@ -111,11 +111,11 @@ abstract class QatZstdRung implements ZstdBackend, BatchMemory {
                     + " bytes for " + n + ")");
         }
         if (r.status() != CpaStatus.DC_OK || !r.callbackOk()) {
-            throw new BackendException("QAT " + name + " result " + CpaStatus.resultName(r.status()) + ", callback "
+            throw BackendException.fault("QAT " + name + " result " + CpaStatus.resultName(r.status()) + ", callback "
                     + CpaStatus.name(r.callbackStatus()));
         }
         if (r.consumed() != n || r.produced() <= 0 || r.produced() > outLength) {
-            throw new BackendException("QAT " + name + " reported " + r.consumed() + " in, " + r.produced() + " out for " + n);
+            throw BackendException.fault("QAT " + name + " reported " + r.consumed() + " in, " + r.produced() + " out for " + n);
         }
         return r;
     }

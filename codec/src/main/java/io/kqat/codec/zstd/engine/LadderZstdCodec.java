@@ -7,7 +7,9 @@ import io.kqat.codec.KqatSettings;
 import io.kqat.codec.OutputLimitExceededException;
 import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.ZstdCodec;
-import io.kqat.codec.nativeio.BufferPool;
+import io.kqat.codec.KqatSettings;
+import io.kqat.codec.nativeio.NativeBuffers;
+import io.kqat.codec.nativeio.NativeMemory;
 import io.kqat.codec.zstd.ladder.ZstdLadder;
 import io.kqat.codec.zstd.ladder.ZstdRung;
 import io.kqat.codec.zstd.spi.ZstdBackendProvider;
@@ -22,8 +24,6 @@ import java.util.List;
 
 /** {@link ZstdCodec} over the zstd ladder: compression through {@link ZstdCompressor}, decoding through batch streams. */
 final class LadderZstdCodec implements ZstdCodec {
-    private static final int POOLED_MAX = 8 << 20;
-
     private final CodecConfig config;
     private final ZstdLadder ladder;
     private final ZstdCompressor compressor;
@@ -31,11 +31,13 @@ final class LadderZstdCodec implements ZstdCodec {
     LadderZstdCodec(CodecConfig config, ZstdLadder ladder) {
         this.config = config;
         this.ladder = ladder;
-        this.compressor = new ZstdCompressor(ladder,
-                new BufferPool(POOLED_MAX, 4 * Runtime.getRuntime().availableProcessors()));
+        this.compressor = new ZstdCompressor(ladder, NativeBuffers.pool());
     }
 
     static LadderZstdCodec create(CodecConfig config, List<ZstdBackendProvider> providers) {
+        if (config.isSet(KqatSettings.NATIVE_MEMORY_BYTES)) { // before any backend takes memory, as gzip's codec
+            NativeMemory.configureProcess(config.get(KqatSettings.NATIVE_MEMORY_BYTES));
+        }
         return new LadderZstdCodec(config, ZstdLadder.build(config, providers));
     }
 
@@ -101,6 +103,16 @@ final class LadderZstdCodec implements ZstdCodec {
             @Override
             public long lastResortBatches() {
                 return compressor.lastResortBatches();
+            }
+
+            @Override
+            public long targetBytesCopied() {
+                return compressor.targetBytesCopied();
+            }
+
+            @Override
+            public long readerBytesCopied() {
+                return compressor.readerBytesCopied();
             }
         };
     }

@@ -33,6 +33,7 @@ final class ZstdBatchInputStream extends InputStream {
     private BufferLease windowLease;
     private ByteBuffer input;
     private ByteBuffer window;
+    private final ZstdCompressor compressor;
     private byte[] chunk = new byte[0];
     private int pos;
     private int limit;
@@ -43,6 +44,7 @@ final class ZstdBatchInputStream extends InputStream {
     /** @param src the batch from its position to its limit (not moved: the caller moves it once this succeeds) */
     ZstdBatchInputStream(ZstdCompressor compressor, ZstdDecodeStream decoder, CopyCounter copies, ByteBuffer src,
                          long maxOutput) {
+        this.compressor = compressor;
         this.decoder = decoder;
         this.copies = copies;
         this.maxOutput = maxOutput;
@@ -51,11 +53,11 @@ final class ZstdBatchInputStream extends InputStream {
             if (src.isDirect()) {
                 input = src.duplicate();
             } else {
-                staged = compressor.pool().lease(src.remaining());
+                staged = compressor.leaseOrDecline(src.remaining(), "copy of a heap batch");
                 input = staged.buffer().put(src.duplicate()).flip();
                 copies.copiedIn(input.remaining());
             }
-            windowLease = compressor.pool().lease(WINDOW);
+            windowLease = compressor.leaseOrDecline(WINDOW, "decoding window");
             window = windowLease.buffer().flip();
             fill();
         } catch (IOException e) {
@@ -110,6 +112,7 @@ final class ZstdBatchInputStream extends InputStream {
                 }
                 window.get(chunk, 0, n);
                 copies.copiedOut(n);
+                compressor.countReaderCopied(n);
                 pos = 0;
                 limit = n;
                 return true;

@@ -110,6 +110,7 @@ final class ZstdBatchOutputStream extends OutputStream implements GzipCodec.Batc
                 ByteBuffer heap = ThreadBuffers.heap(bound);
                 int n = compressor.compress(records, heap, level);
                 out.write(heap.array(), heap.arrayOffset(), n);
+                compressor.countTargetCopied(n);
             }
         } finally {
             release();

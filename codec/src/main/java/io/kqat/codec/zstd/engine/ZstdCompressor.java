@@ -24,16 +24,52 @@ final class ZstdCompressor {
     private final BatchMemory batchMemory;
     private final LongAdder lastResort = new LongAdder();
     private final LongAdder moved = new LongAdder();
+    private final LongAdder targetCopied = new LongAdder();
+    private final LongAdder readerCopied = new LongAdder();
+    /** As gzip's decoders: at the bound, wait this long for memory others give back before declining. */
+    private static final long WAIT_AT_BOUND_NANOS = 200_000_000L;
 
     ZstdCompressor(ZstdLadder ladder, BufferPool pool) {
         this.ladder = ladder;
         this.pool = pool;
         BatchMemory device = ladder.deviceBatchMemory();
-        this.batchMemory = device != null ? device : pool::lease;
+        this.batchMemory = device != null ? device : this::pooledOrHeap;
     }
 
     BufferPool pool() {
         return pool;
+    }
+
+    /** Pooled native memory for a batch, or the heap when the native memory bound has no room (staged later). */
+    private BufferLease pooledOrHeap(int capacity) {
+        BufferLease lease = pool.tryLease(capacity);
+        return lease != null ? lease : BufferLease.of(ByteBuffer.allocate(capacity));
+    }
+
+    /** Memory for a batch's input or decoding window, waiting a little at the native memory bound, else declined. */
+    BufferLease leaseOrDecline(int capacity, String what) {
+        BufferLease lease = pool.lease(capacity, WAIT_AT_BOUND_NANOS);
+        if (lease == null) {
+            throw BackendException.declined("no native memory left under native.memory.bytes for a " + capacity
+                    + "-byte " + what);
+        }
+        return lease;
+    }
+
+    void countTargetCopied(long bytes) {
+        targetCopied.add(bytes);
+    }
+
+    void countReaderCopied(long bytes) {
+        readerCopied.add(bytes);
+    }
+
+    long targetBytesCopied() {
+        return targetCopied.sum();
+    }
+
+    long readerBytesCopied() {
+        return readerCopied.sum();
     }
 
     /** Memory for one batch: a slot run of the device's region when a rung lends it, pooled native memory otherwise. */
@@ -109,7 +145,7 @@ final class ZstdCompressor {
     /** Staging memory from the rung's own memory, or the pool when any direct memory will do. */
     private BufferLease lease(StagingMemory memory, int capacity, String what) {
         if (memory == null) {
-            return pool.lease(capacity);
+            return leaseOrDecline(capacity, what);
         }
         BufferLease lease = memory.lease(capacity);
         if (lease == null) {

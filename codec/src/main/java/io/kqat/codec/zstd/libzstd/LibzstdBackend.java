@@ -38,7 +38,7 @@ public final class LibzstdBackend implements ZstdBackend {
     private static Long newCompressor() {
         long c = ZstdNative.ZSTD_createCCtx();
         if (c == 0) {
-            throw new BackendException("libzstd could not allocate a compression context");
+            throw BackendException.declined("libzstd could not allocate a compression context");
         }
         return c;
     }
@@ -84,7 +84,7 @@ public final class LibzstdBackend implements ZstdBackend {
             java.lang.ref.Reference.reachabilityFence(dst);
         }
         if (produced <= 0 || produced > outLen) {
-            throw new BackendException("libzstd reported " + produced + " bytes for a " + outLen + "-byte destination");
+            throw BackendException.fault("libzstd reported " + produced + " bytes for a " + outLen + "-byte destination");
         }
         src.position(src.limit());
         dst.position(dst.position() + (int) produced);

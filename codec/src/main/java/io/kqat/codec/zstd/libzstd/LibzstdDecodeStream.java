@@ -29,7 +29,7 @@ final class LibzstdDecodeStream implements ZstdDecodeStream {
         long d = ZstdNative.ZSTD_createDCtx();
         if (d == 0) {
             buffers.close();
-            throw new BackendException("libzstd could not allocate a decompression context");
+            throw BackendException.declined("libzstd could not allocate a decompression context");
         }
         this.dctx = d;
         this.onClose = () -> onClose.accept(this);
@@ -67,7 +67,7 @@ final class LibzstdDecodeStream implements ZstdDecodeStream {
                 long newIn = buffers.getLong(IN + 16);
                 long newOut = buffers.getLong(OUT + 16);
                 if (newIn < inPos || newIn > inLen || newOut < outPos || newOut > outLen) {
-                    throw new BackendException("libzstd reported impossible positions " + newIn + "/" + newOut);
+                    throw BackendException.fault("libzstd reported impossible positions " + newIn + "/" + newOut);
                 }
                 boolean progress = newIn != inPos || newOut != outPos;
                 inPos = newIn;

@@ -37,7 +37,7 @@ public final class SequenceCompressor implements AutoCloseable {
     private static Long newContext() {
         long c = ZstdNative.ZSTD_createCCtx();
         if (c == 0) {
-            throw new BackendException("libzstd could not allocate a compression context");
+            throw BackendException.declined("libzstd could not allocate a compression context");
         }
         return c;
     }
@@ -68,7 +68,7 @@ public final class SequenceCompressor implements AutoCloseable {
             java.lang.ref.Reference.reachabilityFence(sequences);
         }
         if (produced <= 0 || produced > outLen) {
-            throw new BackendException("libzstd reported " + produced + " bytes for a " + outLen + "-byte destination");
+            throw BackendException.fault("libzstd reported " + produced + " bytes for a " + outLen + "-byte destination");
         }
         src.position(src.limit());
         dst.position(dst.position() + (int) produced);

@@ -15,7 +15,7 @@ final class ZstdResult {
     /** The result when it is not an error; otherwise this backend declines the request (the ladder falls back). */
     static long check(long code, String call) {
         if (isError(code)) {
-            throw new BackendException("libzstd " + call + ": " + ZstdNative.ZSTD_getErrorName(code));
+            throw BackendException.fault("libzstd " + call + ": " + ZstdNative.ZSTD_getErrorName(code));
         }
         return code;
     }
@@ -28,7 +28,7 @@ final class ZstdResult {
         if (isError(code)) {
             String name = ZstdNative.ZSTD_getErrorName(code);
             if (name.toLowerCase(java.util.Locale.ROOT).contains("allocation")) {
-                throw new BackendException("libzstd ZSTD_decompressStream: " + name);
+                throw BackendException.fault("libzstd ZSTD_decompressStream: " + name);
             }
             throw new CorruptZstdException("zstd: " + name);
         }

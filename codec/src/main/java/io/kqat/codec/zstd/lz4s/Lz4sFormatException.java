@@ -11,7 +11,7 @@ public final class Lz4sFormatException extends BackendException {
     private final int at;
 
     Lz4sFormatException(String rule, int at) {
-        super("LZ4s stream refused at byte " + at + ": " + rule);
+        super("LZ4s stream refused at byte " + at + ": " + rule, true, null); // the device broke the format: a fault
         this.at = at;
     }
 

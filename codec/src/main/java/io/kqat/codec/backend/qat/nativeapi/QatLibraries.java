@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * qatlib's two libraries, loaded by soname from the system, or by path from a directory holding libraries with the same
@@ -84,7 +85,7 @@ public final class QatLibraries {
             qat.getFunction(required);
         }
         String origin = (directory == null ? "system qatlib" : "emulator at " + directory) + " (" + soname + ")";
-        return new QatLibraries(origin, key(directory, soname), usdmName, qatName, soname);
+        return new QatLibraries(origin, key(qat, directory, soname), usdmName, qatName, soname);
     }
 
     /** Where the libraries come from, for messages: the system's qatlib or the emulator's directory, and the soname. */
@@ -97,7 +98,11 @@ public final class QatLibraries {
         return qatSoname;
     }
 
-    /** The same for every class loader that loads the same libraries: names the process-wide runtime. */
+    /**
+     * The same for every copy of kqat that reaches the same libqat, however it named it: the real path of the file
+     * loaded (a copy naming the emulator's directory and one naming the soname the loader matched to it share one).
+     * Names the process-wide runtime.
+     */
     public String key() {
         return key;
     }
@@ -163,7 +168,11 @@ public final class QatLibraries {
         throw new UnsatisfiedLinkError(directory.resolve(QAT_SONAME) + " does not exist (nor " + QAT_SONAME_V3 + ")");
     }
 
-    private static String key(Path directory, String soname) {
+    private static String key(NativeLibrary qat, Path directory, String soname) {
+        Optional<Path> file = LoadedFile.holding(Pointer.nativeValue(qat.getFunction("icp_sal_userStart")));
+        if (file.isPresent()) {
+            return file.get().toString();
+        }
         if (directory == null) {
             return soname;
         }

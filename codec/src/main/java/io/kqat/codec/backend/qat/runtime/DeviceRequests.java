@@ -16,8 +16,9 @@ import java.nio.ByteBuffer;
  * Runs one request of one backend on the device: finds the leases its buffers lie in (the device can reach every
  * byte, or nothing is called), checks both lists fit 255 flat buffers, picks the next instance on the node the input
  * lives on, describes the lists, submits and waits at most the request's timeout. While a request is out, its input
- * and output memory is held; if it is given up on, the memory and the descriptors stay held until the device
- * completes it, so a late write only ever lands in memory nobody else has been given.
+ * and output memory is held; if it is given up on, for a timeout or whatever else is thrown once the device took it,
+ * the memory and the descriptors stay held until the device completes it (or to the process's end, if the instance
+ * stops first), so a late write only ever lands in memory nobody else has been given.
  */
 public final class DeviceRequests implements AutoCloseable {
     private final QatProcess process;
@@ -71,9 +72,9 @@ public final class DeviceRequests implements AutoCloseable {
             throw BackendException.declined("the request needs " + Math.max(flatsIn, flatsOut) + " flat buffers; qatlib "
                     + "takes at most " + profile.maxFlats() + " per list");
         }
-        if (!process.health.answering()) {
+        if (!process.health.answering(compress)) {
             counters.countRefusedWhileHung();
-            throw new BackendException(process.health.refusal());
+            throw BackendException.fault(process.health.refuse(compress)); // the device is known not to answer
         }
         if (!process.enter()) {
             throw BackendException.declined("QAT stopped (the JVM is exiting)");
@@ -96,17 +97,26 @@ public final class DeviceRequests implements AutoCloseable {
                 long deadline = System.nanoTime() + timeouts.forBytes((long) inLength + outLength);
                 Runnable releaseIn = in.hold();
                 Runnable releaseOut = out.hold();
+                Runnable lateRelease = () -> {
+                    releaseIn.run();
+                    releaseOut.run();
+                    pool.giveBack(d);
+                };
                 int callback;
+                RequestRunner.Completion c = null;
                 try {
-                    RequestRunner.Completion c = process.requests.submit(instance, compress, session, d, deadline);
-                    callback = process.requests.await(instance, c, (long) inLength + outLength, deadline, () -> {
-                        releaseIn.run();
-                        releaseOut.run();
-                        pool.giveBack(d);
-                    });
+                    c = process.requests.submit(instance, compress, session, d, deadline);
+                    callback = process.requests.await(instance, c, (long) inLength + outLength, deadline, lateRelease);
                 } catch (RequestRunner.RequestTimedOut e) {
                     ours = false;
                     counters.countTimeout();
+                    throw e;
+                } catch (Throwable e) {
+                    // Anything else after the device took the request (an Error in the wait or the poll, in the
+                    // completion callback): the device may still write, so its memory is held until it completes.
+                    if (c != null && process.requests.keepUntilCompleted(c, lateRelease)) {
+                        ours = false;
+                    }
                     throw e;
                 } finally {
                     if (ours) {

@@ -48,7 +48,8 @@ final class NativeStart {
             boolean first = runtime.users[0] == 0;
             if (first) {
                 // A fresh start: whatever an earlier runtime gave up on was dropped with it.
-                runtime.hungSince.set(0);
+                runtime.hungSince.set(DeviceHealth.COMPRESS, 0);
+                runtime.hungSince.set(DeviceHealth.DECOMPRESS, 0);
                 runtime.abandoned.set(0);
                 int status = dc.icp_sal_userStart(section);
                 if (status != CpaStatus.SUCCESS) {

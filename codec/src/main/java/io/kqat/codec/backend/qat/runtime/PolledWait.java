@@ -42,7 +42,7 @@ final class PolledWait {
                 break;
             }
             long now = System.nanoTime();
-            if (now - deadline > 0 || !runner.answering()) {
+            if (now - deadline > 0 || !runner.answering(completion.compress)) {
                 runner.giveUpUnlessDone(completion, onLateCompletion, now - deadline > 0);
             }
             pause = waits.backoff(bytes, rounds);

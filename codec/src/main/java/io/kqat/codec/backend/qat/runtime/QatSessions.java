@@ -58,7 +58,7 @@ final class QatSessions implements AutoCloseable {
         IntByReference contextSize = new IntByReference();
         int status = process.libs.dc().cpaDcGetSessionSize(instance.handle, setup, size, contextSize);
         if (status != CpaStatus.SUCCESS || size.getValue() <= 0) {
-            throw new BackendException("cpaDcGetSessionSize (" + kind + ") failed: " + CpaStatus.name(status));
+            throw BackendException.fault("cpaDcGetSessionSize (" + kind + ") failed: " + CpaStatus.name(status));
         }
         Pointer memory = process.libs.usdm().qaeMemAllocNUMA(size.getValue(), instance.info.node(), 64);
         if (memory == null) {
@@ -69,7 +69,7 @@ final class QatSessions implements AutoCloseable {
                 process.requests.callback);
         if (status != CpaStatus.SUCCESS) {
             process.libs.usdm().qaeMemFreeNUMA(new PointerByReference(memory));
-            throw new BackendException("cpaDcInitSession (" + kind + ") failed: " + CpaStatus.name(status));
+            throw BackendException.fault("cpaDcInitSession (" + kind + ") failed: " + CpaStatus.name(status));
         }
         created.add(new Created(instance, memory));
         return memory;

@@ -76,13 +76,13 @@ final class RequestRunner {
                 }
                 return completion;
             }
-            if (status != CpaStatus.RETRY || System.nanoTime() - deadline > 0 || !health.answering()) {
+            if (status != CpaStatus.RETRY || System.nanoTime() - deadline > 0 || !health.answering(compress)) {
                 pending.remove(id);
                 if (status == CpaStatus.RETRY) {
-                    health.markHung("ring full until the timeout");
-                    throw new BackendException("QAT ring full until the timeout");
+                    health.markHung(compress, "ring full until the timeout");
+                    throw BackendException.fault("QAT ring full until the timeout");
                 }
-                throw new BackendException((compress ? "cpaDcCompressData2" : "cpaDcDecompressData2")
+                throw BackendException.fault((compress ? "cpaDcCompressData2" : "cpaDcDecompressData2")
                         + " refused the request: " + CpaStatus.name(status));
             }
             poll(instance); // frees a slot, unless another caller is polling already
@@ -122,14 +122,30 @@ final class RequestRunner {
         if (completion.abandon(onLateCompletion)) {
             abandoned.incrementAndGet();
             if (late) {
-                health.markHung("a request outlived its timeout");
+                health.markHung(completion.compress, "a request outlived its timeout");
             }
-            throw new RequestTimedOut(late ? "QAT request timed out" : health.refusal());
+            throw new RequestTimedOut(late ? "QAT request timed out" : health.refusal(completion.compress));
         }
     }
 
-    boolean answering() {
-        return health.answering();
+    /** Whether the device answers requests of this direction. */
+    boolean answering(boolean compress) {
+        return health.answering(compress);
+    }
+
+    /**
+     * The caller stops waiting for a request the device took (something was thrown): unless it completed meanwhile,
+     * {@code onLateCompletion} runs when it does, and it counts as given up on (no unmapping until then).
+     *
+     * @return false when it had completed (the caller frees its memory itself)
+     */
+    boolean keepUntilCompleted(Completion completion, Runnable onLateCompletion) {
+        if (completion.abandon(onLateCompletion)) {
+            abandoned.incrementAndGet();
+            health.watchLateCompletions();
+            return true;
+        }
+        return false;
     }
 
     /** Polls unless another thread (of any class loader) is already polling this instance. */
@@ -234,7 +250,7 @@ final class RequestRunner {
     /** A request the device did not complete in time; its memory is released when it does. */
     static final class RequestTimedOut extends BackendException {
         RequestTimedOut(String message) {
-            super(message);
+            super(message, true, null);
         }
     }
 }

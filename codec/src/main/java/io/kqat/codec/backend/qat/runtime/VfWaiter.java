@@ -69,7 +69,7 @@ final class VfWaiter {
         try {
             while (!c.done()) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !runner.answering()) {
+                if (left <= 0 || !runner.answering(c.compress)) {
                     return;
                 }
                 if (leader.compareAndSet(null, me)) {
@@ -95,7 +95,7 @@ final class VfWaiter {
         long at = Pointer.nativeValue(buffer.get());
         while (!c.done()) {
             long left = deadline - System.nanoTime();
-            if (left <= 0 || !runner.answering()) {
+            if (left <= 0 || !runner.answering(c.compress)) {
                 return;
             }
             EventFds.epoll_wait(epoll, at, 2, (int) Math.max(1, Math.min(SAFETY_MILLIS, (left + 999_999) / 1_000_000)));
