@@ -8,7 +8,7 @@ import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.KqatSettings;
 import io.kqat.codec.ZstdCodec;
-import io.kqat.emulator.Emulators;
+import io.kqat.local.KafkaRuntimes;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -75,10 +76,19 @@ public class ZstdCodecOnlyBenchmark {
     private int next;
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
 
+    /** The QAT row runs on the project's emulator, found in the build as the Kafka-path QAT rows find it. */
+    private static Path emulator() {
+        Path dir = KafkaRuntimes.locate().emulatorDir("iova");
+        if (dir == null) {
+            throw new IllegalStateException("the kqat-qat-lz4s row needs the emulator: build the qat-emulator module");
+        }
+        return dir;
+    }
+
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         kqat = ZstdCodec.create(zstdPath.equals("kqat-qat-lz4s")
-                ? CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, Emulators.dir("iova").toString())
+                ? CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, emulator().toString())
                         .setText(KqatSettings.QAT_TIMEOUT_MS, "5000").set(KqatSettings.ZSTD_MODE, "qat").build()
                 : CodecConfig.builder().set(KqatSettings.ZSTD_BACKEND, "libzstd").build());
         if (zstdPath.equals("kqat-qat-lz4s") && !"qat-lz4s".equals(kqat.backendName(level))) {
