@@ -49,7 +49,7 @@ class DashboardTest {
         assertThat(titles).contains("Who compresses and who decompresses", "Batches per rung", "Bytes per rung",
                 "Fallbacks and errors per rung", "Fallback reasons", "Circuit breakers", "Device answering",
                 "Device requests, timeouts and refusals", "Bytes copied and bytes read in place",
-                "Decode memory in use (JVM direct buffers)");
+                "Decode memory in use (kqat's native memory bound)");
     }
 
     @Test

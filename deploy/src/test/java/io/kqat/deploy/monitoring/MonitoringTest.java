@@ -38,7 +38,8 @@ class MonitoringTest {
             "kqat_qat_passed_on_total", "a batch over one device request, data the device rejects, a stream cut short",
             "kqat_codec_stock_fallbacks_total", "input kqat rejects at a batch's start",
             "kqat_codec_last_resort_batches_total", "every rung failing at a batch's close",
-            "kqat_codec_moved_bytes_total", "a batch outgrowing its memory");
+            "kqat_codec_moved_bytes_total", "a batch outgrowing its memory",
+            "kqat_native_memory_refusals_total", "native memory reservations refused at native.memory.bytes");
 
     @Test
     void everyDashboardQueryAnswersItsCountersMoveAndTheAlertsFire() throws Exception {
