@@ -54,7 +54,8 @@ class ExporterRulesTest {
             if (names.contains("direction") && !rule.path("labels").path("direction").asText().startsWith("$")) {
                 assertThat(rule.path("labels").path("direction").asText()).isIn("compress", "decompress");
             }
-            if (!name.startsWith("kqat_codec_") || name.equals("kqat_codec_serving")) {
+            boolean processWide = name.startsWith("kqat_codec_") || name.startsWith("kqat_native_memory_");
+            if (!processWide || name.equals("kqat_codec_serving")) {
                 assertThat(names).as("%s names its rung", name).contains("backend");
             }
             assertThat(rule.path("help").asText()).as(name).isNotBlank();
