@@ -51,7 +51,7 @@ public final class KafkaZstdHook {
             LOG.info("kqat: zstd.mode off, Kafka's zstd is left stock");
             return false;
         }
-        ZstdDeviceStart later = ZstdDeviceStart.laterFor(config, KafkaZstdHook::serve, factory);
+        ZstdDeviceStart later = ZstdDeviceStart.laterFor(config, KafkaZstdHook::takeOver, factory);
         ZstdCodec created = factory.apply(later == null ? config : later.firstCodecConfig());
         if (!created.decodes() && !created.compresses(ZstdCodec.DEFAULT_LEVEL)) {
             LOG.info("kqat: no zstd rung is ready, Kafka's zstd is left stock: {}", created.backends());
@@ -71,6 +71,15 @@ public final class KafkaZstdHook {
         LOG.info("kqat: Kafka zstd goes through kqat, compressing level {} with {}, decompressing with {}",
                 ZstdCodec.DEFAULT_LEVEL, c.backendName(ZstdCodec.DEFAULT_LEVEL), c.decompressBackendName());
         codec = c;
+    }
+
+    /** The whole ladder, once started, serves instead of the software rungs; its beans count what both served. */
+    static synchronized void takeOver(ZstdCodec started) {
+        ZstdCodec earlier = codec;
+        ZstdCodecMetrics.register(started, earlier, STOCK_FALLBACKS::sum);
+        LOG.info("kqat: Kafka zstd's whole ladder started, compressing level {} with {}, decompressing with {}",
+                ZstdCodec.DEFAULT_LEVEL, started.backendName(ZstdCodec.DEFAULT_LEVEL), started.decompressBackendName());
+        codec = started;
     }
 
     /** The first zstd batch starts the whole ladder, when that was left for later. */

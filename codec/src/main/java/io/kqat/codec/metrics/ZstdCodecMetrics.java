@@ -21,18 +21,29 @@ public final class ZstdCodecMetrics implements ZstdCodecMXBean {
     private static final Logger LOG = LoggerFactory.getLogger(ZstdCodecMetrics.class);
 
     private final ZstdCodec codec;
+    /** The codec that served before this one took over (its batches still count), or null. */
+    private final ZstdCodec earlier;
     private final LongSupplier stockFallbacks;
 
-    private ZstdCodecMetrics(ZstdCodec codec, LongSupplier stockFallbacks) {
+    private ZstdCodecMetrics(ZstdCodec codec, ZstdCodec earlier, LongSupplier stockFallbacks) {
         this.codec = codec;
+        this.earlier = earlier;
         this.stockFallbacks = stockFallbacks;
     }
 
     /** Registers (or replaces) the beans; a JMX failure is logged, never fatal. */
     public static void register(ZstdCodec codec, LongSupplier stockFallbacks) {
+        register(codec, null, stockFallbacks);
+    }
+
+    /**
+     * As {@link #register(ZstdCodec, LongSupplier)}, for a codec that took over from {@code earlier} (the software
+     * rungs that served until the device started): the codec's figures count the batches both served.
+     */
+    public static void register(ZstdCodec codec, ZstdCodec earlier, LongSupplier stockFallbacks) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            replace(server, KqatObjectNames.zstdCodec(), new ZstdCodecMetrics(codec, stockFallbacks));
+            replace(server, KqatObjectNames.zstdCodec(), new ZstdCodecMetrics(codec, earlier, stockFallbacks));
             for (BackendStatus b : codec.backends()) {
                 replace(server, KqatObjectNames.zstdBackend(b.name()), new Rung(codec, b.name()));
             }
@@ -80,17 +91,17 @@ public final class ZstdCodecMetrics implements ZstdCodecMXBean {
 
     @Override
     public long getLastResortBatches() {
-        return codec.counters().lastResortBatches();
+        return codec.counters().lastResortBatches() + (earlier == null ? 0 : earlier.counters().lastResortBatches());
     }
 
     @Override
     public long getBatchBytesMoved() {
-        return codec.counters().batchBytesMoved();
+        return codec.counters().batchBytesMoved() + (earlier == null ? 0 : earlier.counters().batchBytesMoved());
     }
 
     @Override
     public StatsSnapshot getTotals() {
-        return codec.totals();
+        return earlier == null ? codec.totals() : codec.totals().plus(earlier.totals());
     }
 
     /** One zstd rung's bean. */
