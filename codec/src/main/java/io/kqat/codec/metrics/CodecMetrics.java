@@ -5,7 +5,6 @@ import io.kqat.codec.GzipCodec;
 import io.kqat.codec.StatsSnapshot;
 import java.lang.management.ManagementFactory;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -45,7 +44,7 @@ public final class CodecMetrics implements CodecMXBean {
             registerReplacing(server, KqatObjectNames.codec(), new CodecMetrics(codec, stockFallbacks,
                     batchesBeforeStart));
             for (BackendStatus b : codec.backends()) {
-                registerReplacing(server, KqatObjectNames.backend(b.name()), new Backend(codec, b.name()));
+                registerReplacing(server, KqatObjectNames.backend(b.name()), new BackendBean(() -> codec.backend(b.name())));
             }
         } catch (JMException e) {
             LOG.warn("kqat: JMX registration failed; counters stay available through the codec API", e);
@@ -112,70 +111,5 @@ public final class CodecMetrics implements CodecMXBean {
     @Override
     public StatsSnapshot getTotals() {
         return codec.totals();
-    }
-
-    /** One rung's bean. */
-    private static final class Backend implements BackendMXBean {
-        private final GzipCodec codec;
-        private final String name;
-
-        Backend(GzipCodec codec, String name) {
-            this.codec = codec;
-            this.name = name;
-        }
-
-        private BackendStatus status() {
-            return codec.backend(name);
-        }
-
-        @Override
-        public boolean isReady() {
-            return status().ready();
-        }
-
-        @Override
-        public String getSkipReason() {
-            BackendStatus s = status();
-            return s.ready() ? "" : s.skipReason();
-        }
-
-        @Override
-        public String getMode() {
-            return status().mode();
-        }
-
-        @Override
-        public String getDetail() {
-            BackendStatus s = status();
-            return s.ready() ? s.detail().toString() : "";
-        }
-
-        @Override
-        public boolean isCircuitOpen() {
-            return status().circuitOpen();
-        }
-
-        @Override
-        public StatsSnapshot getStats() {
-            return status().stats();
-        }
-
-        @Override
-        public Map<String, Long> getFigures() {
-            BackendStatus s = status();
-            return s.ready() ? s.detail().figures() : Map.of();
-        }
-
-        @Override
-        public double getCompressSeconds() {
-            StatsSnapshot s = status().stats();
-            return s.getCompressLatencyAvgMicros() * s.getCompressBatches() / 1e6;
-        }
-
-        @Override
-        public double getDecompressSeconds() {
-            StatsSnapshot s = status().stats();
-            return s.getDecompressLatencyAvgMicros() * s.getDecompressBatches() / 1e6;
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.ZstdCodec;
 import java.lang.management.ManagementFactory;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -45,7 +44,7 @@ public final class ZstdCodecMetrics implements ZstdCodecMXBean {
         try {
             replace(server, KqatObjectNames.zstdCodec(), new ZstdCodecMetrics(codec, earlier, stockFallbacks));
             for (BackendStatus b : codec.backends()) {
-                replace(server, KqatObjectNames.zstdBackend(b.name()), new Rung(codec, b.name()));
+                replace(server, KqatObjectNames.zstdBackend(b.name()), new BackendBean(() -> status(codec, b.name())));
             }
         } catch (JMException e) {
             LOG.warn("kqat: JMX registration of the zstd codec failed; counters stay available through the API", e);
@@ -104,73 +103,13 @@ public final class ZstdCodecMetrics implements ZstdCodecMXBean {
         return earlier == null ? codec.totals() : codec.totals().plus(earlier.totals());
     }
 
-    /** One zstd rung's bean. */
-    private static final class Rung implements BackendMXBean {
-        private final ZstdCodec codec;
-        private final String name;
-
-        Rung(ZstdCodec codec, String name) {
-            this.codec = codec;
-            this.name = name;
-        }
-
-        private BackendStatus status() {
-            for (BackendStatus s : codec.backends()) {
-                if (s.name().equals(name)) {
-                    return s;
-                }
+    /** One zstd rung's status, looked up by name at each read. */
+    private static BackendStatus status(ZstdCodec codec, String name) {
+        for (BackendStatus s : codec.backends()) {
+            if (s.name().equals(name)) {
+                return s;
             }
-            throw new IllegalStateException("no zstd rung " + name);
         }
-
-        @Override
-        public boolean isReady() {
-            return status().ready();
-        }
-
-        @Override
-        public String getSkipReason() {
-            BackendStatus s = status();
-            return s.ready() ? "" : s.skipReason();
-        }
-
-        @Override
-        public String getMode() {
-            return status().mode();
-        }
-
-        @Override
-        public String getDetail() {
-            BackendStatus s = status();
-            return s.ready() ? s.detail().toString() : "";
-        }
-
-        @Override
-        public boolean isCircuitOpen() {
-            return status().circuitOpen();
-        }
-
-        @Override
-        public StatsSnapshot getStats() {
-            return status().stats();
-        }
-
-        @Override
-        public Map<String, Long> getFigures() {
-            BackendStatus s = status();
-            return s.ready() ? s.detail().figures() : Map.of();
-        }
-
-        @Override
-        public double getCompressSeconds() {
-            StatsSnapshot s = status().stats();
-            return s.getCompressLatencyAvgMicros() * s.getCompressBatches() / 1e6;
-        }
-
-        @Override
-        public double getDecompressSeconds() {
-            StatsSnapshot s = status().stats();
-            return s.getDecompressLatencyAvgMicros() * s.getDecompressBatches() / 1e6;
-        }
+        throw new IllegalStateException("no zstd rung " + name);
     }
 }
