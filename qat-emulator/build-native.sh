@@ -8,7 +8,8 @@
 #                      uses pinned copies)
 #   <out>/v3/          libqat.so.3 + libusdm.so.0 without them (qatlib 22.07-23.02)
 # Each variant has its device executable, kqat-emu-device (the device runs in a process of its own, see
-# src/main/c/qat_device_process.h).
+# src/main/c/qat_device_process.h). The device deflates with zlib, writes LZ4s with its own encoder (qat_lz4s*.c) and
+# runs native zstd (6xxx) with libzstd (libzstd-dev, scripts/setup-debian.sh).
 # Each variant also gets vfio/0, the emulator's stand-in for /dev/vfio (a VFIO group node), and sys/, its stand-in
 # for /sys: module/vfio/parameters/enable_unsafe_noiommu_mode (N) and kernel/mm/hugepages/hugepages-2048kB/
 # nr_hugepages (1024), the two files USDM reads. The emulator reads <its directory>/sys unless KQAT_EMU_SYSFS_ROOT
@@ -30,15 +31,16 @@ qat_sources=("$src"/qat_*.c "$src"/emu_shm.c)
 # The device executable (process mode): its loop and everything it does to a request, nothing of the API.
 device_sources=("$src"/device_main.c "$src"/emu_shm.c "$src"/qat_device.c "$src"/qat_execute.c "$src"/qat_deflate.c
   "$src"/qat_device_memory.c "$src"/qat_host_memory.c "$src"/qat_ring.c "$src"/qat_ring_events.c
-  "$src"/qat_device_state.c "$src"/qat_bound.c)
+  "$src"/qat_device_state.c "$src"/qat_bound.c "$src"/qat_answer.c "$src"/qat_xxhash.c "$src"/qat_lz4s_parse.c
+  "$src"/qat_lz4s_emit.c "$src"/qat_lz4s_request.c "$src"/qat_zstd.c)
 build_variant() {
   local variant="$1" qat_soname="$2"
   shift 2
   local dir="$out/$variant"
   mkdir -p "$dir/vfio" "$dir/var" "$dir/sys/module/vfio/parameters" "$dir/sys/kernel/mm/hugepages/hugepages-2048kB"
   gcc "${cflags[@]}" "$@" -shared -Wl,-soname,libusdm.so.0 -o "$dir/libusdm.so.0" "${usdm_sources[@]}" -lpthread -ldl
-  gcc "${cflags[@]}" "$@" -shared -Wl,-soname,"$qat_soname" -o "$dir/$qat_soname" "${qat_sources[@]}" -lz -lpthread -ldl
-  gcc "${cflags[@]}" "$@" -o "$dir/kqat-emu-device" "${device_sources[@]}" -lz -lpthread
+  gcc "${cflags[@]}" "$@" -shared -Wl,-soname,"$qat_soname" -o "$dir/$qat_soname" "${qat_sources[@]}" -lz -lzstd -lpthread -ldl
+  gcc "${cflags[@]}" "$@" -o "$dir/kqat-emu-device" "${device_sources[@]}" -lz -lzstd -lpthread
   : > "$dir/vfio/0"
   echo N > "$dir/sys/module/vfio/parameters/enable_unsafe_noiommu_mode"
   echo 1024 > "$dir/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages"
@@ -52,10 +54,14 @@ echo "QAT emulator built in $out (iova, iova-26.02, legacy, v3)"
 if [[ -n "$tests" ]]; then
   mkdir -p "$tests"
   tsrc="$here/src/test/c"
+  # Every test may decode LZ4s (lz4s_decoder.c) and check xxHash (qat_xxhash.c); test_lz4s also calls the LZ4s
+  # encoder directly (hidden in the libraries).
+  declare -A own_sources=([test_lz4s]="$src/qat_lz4s_parse.c $src/qat_lz4s_emit.c")
   for t in "$tsrc"/test_*.c; do
     name="$(basename "$t" .c)"
+    read -r -a extra <<< "${own_sources[$name]:-}"
     gcc -std=c11 -O1 -g -Wall -Wextra -Werror -I"$src" -I"$tsrc" -o "$tests/$name" "$t" "$tsrc/emu_test.c" \
-      -lz -lpthread -ldl
+      "$tsrc/lz4s_decoder.c" "$src/qat_xxhash.c" "${extra[@]}" -lz -lzstd -lpthread -ldl
   done
   echo "QAT emulator tests built in $tests"
 fi

@@ -40,8 +40,23 @@ typedef void *CpaDcSessionHandle;
 #define CPA_DC_OVERFLOW (-11)
 #define CPA_DC_FATALERR (-13)
 #define CPA_DC_INCOMPLETE_FILE_ERR (-15)
+/* cpa_dc.h (26.02+): the zstd decompression errors the emulated 6xxx reports. */
+#define CPA_DC_INVALID_ZSTD_FRAME (-30)
+#define CPA_DC_ZSTD_LITERAL_DECOMPRESSION_DATA_ERROR (-40)
+#define CPA_DC_ZSTD_FRAME_CONTENT_SIZE_MISMATCH (-62)
+#define CPA_DC_ZSTD_FRAME_CONTENT_CHECKSUM_MISMATCH (-63)
 
 #define CPA_DC_DEFLATE 3
+#define CPA_DC_LZ4 4  /* 22.07+ */
+#define CPA_DC_LZ4S 5 /* 22.07+ */
+#define CPA_DC_ZSTD 6 /* 26.02+ */
+#define CPA_DC_MIN_3_BYTE_MATCH 0
+#define CPA_DC_MIN_4_BYTE_MATCH 1
+#define CPA_DC_ASB_DISABLED 0
+#define CPA_DC_ASB_ENABLED 4
+/* CpaDcCompWindowSize: what CPA_DC_CAP_U32_DEFAULT_WINDOW_SIZE answers (an enum value, not bytes). */
+#define CPA_DC_WINSIZE_32K 3
+#define CPA_DC_WINSIZE_64K 4
 #define CPA_DC_HT_STATIC 0
 #define CPA_DC_HT_PRECOMP 1
 #define CPA_DC_HT_FULL_DYNAMIC 2
@@ -53,6 +68,9 @@ typedef void *CpaDcSessionHandle;
 #define CPA_DC_NONE 0
 #define CPA_DC_CRC32 1
 #define CPA_DC_ADLER32 2
+#define CPA_DC_CRC32_ADLER32 3
+#define CPA_DC_XXHASH32 4 /* 22.07+ */
+#define CPA_DC_XXHASH64 5 /* 26.02+ */
 #define CPA_DC_FLUSH_NONE 0
 #define CPA_DC_FLUSH_FINAL 1
 #define CPA_DC_FLUSH_FULL 3
@@ -222,6 +240,19 @@ typedef struct {
     uint64_t reserved2;
 } CpaRxInterruptMetaData; /* 24 bytes */
 
+/* cpa_dc_capabilities.h (qatlib 25.08+, the same to 26.08): cpaDcQueryCapabilityByType's request and answer. */
+typedef struct {
+    uint32_t algo;  /* CpaDcCompType */
+    uint32_t dir;   /* CpaDcDir: COMPRESS or DECOMPRESS */
+    uint32_t capId; /* CpaDcCapabilityId, 0..41 */
+} CpaDcCapabilityReq; /* 12 bytes, passed by value */
+
+typedef union {
+    CpaBoolean boolStatus;
+    uint32_t u32Status;
+    uint64_t u64Status;
+} CpaDcCapabilityResp; /* 8 bytes */
+
 typedef CpaPhysicalAddr (*CpaVirtualToPhysical)(void *virt);
 typedef void (*CpaDcCallbackFn)(void *callbackTag, CpaStatus status);
 
@@ -237,7 +268,10 @@ _Static_assert(sizeof(CpaDcInstanceCapabilities) == 152, "CpaDcInstanceCapabilit
 _Static_assert(offsetof(CpaDcInstanceCapabilities, statefulDeflateCompression) == 48, "statefulDeflateCompression");
 _Static_assert(offsetof(CpaDcInstanceCapabilities, statelessDeflateCompression) == 56, "statelessDeflateCompression");
 _Static_assert(offsetof(CpaDcInstanceCapabilities, statelessDeflateDecompression) == 60, "statelessDeflateDecompression");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, statelessLZ4Compression) == 64, "statelessLZ4Compression");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, statelessLZ4SCompression) == 76, "statelessLZ4SCompression");
 _Static_assert(offsetof(CpaDcInstanceCapabilities, checksumCRC32) == 80, "checksumCRC32");
+_Static_assert(offsetof(CpaDcInstanceCapabilities, checksumXXHash32) == 88, "checksumXXHash32");
 _Static_assert(offsetof(CpaDcInstanceCapabilities, dynamicHuffman) == 92, "dynamicHuffman");
 _Static_assert(offsetof(CpaDcInstanceCapabilities, validWindowSizeMaskCompression) == 108, "validWindowSizeMask");
 _Static_assert(offsetof(CpaDcInstanceCapabilities, internalHuffmanMem) == 112, "internalHuffmanMem");
@@ -265,6 +299,7 @@ _Static_assert(offsetof(CpaInstanceInfo2, isPolled) == 924, "isPolled");
 _Static_assert(offsetof(CpaInstanceInfo2, isOffloaded) == 928, "isOffloaded");
 _Static_assert(sizeof(CpaRxInterruptMetaData) == 24 && offsetof(CpaRxInterruptMetaData, reserved2) == 16,
                "CpaRxInterruptMetaData");
+_Static_assert(sizeof(CpaDcCapabilityReq) == 12 && sizeof(CpaDcCapabilityResp) == 8, "capability query");
 _Static_assert(sizeof(IcpBufferListDesc) == 16 && sizeof(IcpFlatBufferDesc) == 16, "icp buffer descriptors");
 
 #endif

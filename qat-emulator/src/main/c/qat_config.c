@@ -21,6 +21,15 @@ int num_numa_nodes = 1;
 long long latency_us;
 int instances_per_vf = 2;
 int device_in_process = 1;
+int lz4s_no_match = LZ4S_NO_MATCH_SOMETIMES;
+
+static int no_match_mode(const char *name) {
+    static const char *const names[] = {"never", "sometimes", "often"};
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(name, names[i]) == 0) return i;
+    }
+    return -1;
+}
 
 long long env_ll(const char *name, long long dflt) {
     const char *v = getenv(name);
@@ -62,6 +71,12 @@ int config_read_environment(void) { /* config_lock held */
     int bad_config = v != NULL && *v != '\0' && set_generation(v) != 0;
     v = getenv("KQAT_EMU_CAPS_OFF");
     if (v != NULL && *v != '\0' && capabilities_off(v) != 0) bad_config = 1;
+    v = getenv("KQAT_EMU_LZ4S_NO_MATCH");
+    if (v != NULL && *v != '\0') {
+        int mode = no_match_mode(v);
+        if (mode < 0) bad_config = 1;
+        else lz4s_no_match = mode;
+    }
     v = getenv("KQAT_EMU_NUMA_NODES");
     if (v != NULL && *v != '\0' && parse_nodes(v) != 0) bad_config = 1;
     return bad_config ? -1 : 0;
@@ -74,6 +89,16 @@ EXPORT int kqatemu_set_numa_nodes(const char *list) {
     int rc = parse_nodes(list);
     pthread_mutex_unlock(&config_lock);
     return rc;
+}
+
+/* "never", "sometimes" (the default) or "often": from the next request on. -1 for another name. */
+EXPORT int kqatemu_set_lz4s_no_match(const char *mode) {
+    int m = mode == NULL ? -1 : no_match_mode(mode);
+    if (m < 0) return -1;
+    pthread_mutex_lock(&config_lock);
+    lz4s_no_match = m;
+    pthread_mutex_unlock(&config_lock);
+    return 0;
 }
 
 EXPORT void kqatemu_set_latency_us(long long us) {

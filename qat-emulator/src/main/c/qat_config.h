@@ -21,6 +21,11 @@ extern int num_numa_nodes;
 extern long long latency_us;
 extern int instances_per_vf;  /* at least 1 */
 extern int device_in_process; /* the device runs in its own process (KQAT_EMU_DEVICE=process, the default) */
+/* How often the LZ4s the device emits has "no match" tokens (KQAT_EMU_LZ4S_NO_MATCH, kqatemu_set_lz4s_no_match). */
+#define LZ4S_NO_MATCH_NEVER 0
+#define LZ4S_NO_MATCH_SOMETIMES 1
+#define LZ4S_NO_MATCH_OFTEN 2
+extern int lz4s_no_match;
 
 long long env_ll(const char *name, long long dflt);
 /* config_lock held: every KQAT_EMU_* knob but KQAT_EMU_START_FAIL; -1 for a bad generation, capability or node list. */

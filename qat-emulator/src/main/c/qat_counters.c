@@ -38,7 +38,7 @@ static const struct {
     DEVICE(request_errors), DEVICE(src_bytes_mapped), DEVICE(src_bytes_alloc), DEVICE(hung_requests),
     DEVICE(late_completions), DEVICE(decompress_trailing_bytes), DEVICE(overflows), DEVICE(device_ns),
     DEVICE(max_in_flight), DEVICE(device_cpu_ns), DEVICE(device_requests), DEVICE(event_signals),
-    DEVICE(host_access_errors), {"held_requests", offsetof(struct device_counters, held_now)},
+    DEVICE(host_access_errors), DEVICE(lz4s_no_match_tokens), {"held_requests", offsetof(struct device_counters, held_now)},
 };
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -6,6 +6,8 @@
 #include <time.h>
 
 #include "qat_deflate.h"
+#include "qat_lz4s_request.h"
+#include "qat_zstd.h"
 #include "qat_device.h"
 #include "qat_device_state.h"
 #include "qat_execute.h"
@@ -79,6 +81,8 @@ void device_run(struct request_ring *ring, const int *vf_fds) {
     }
     ring_unlock(ring);
     scratch_free();
+    lz4s_scratch_free();
+    zstd_scratch_free();
 }
 
 void device_name_thread(int i) {

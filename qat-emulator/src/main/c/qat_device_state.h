@@ -16,7 +16,7 @@ struct device_counters {
     atomic_llong bytes_in, bytes_out, iommu_faults, injected_faults, random_faults, request_errors;
     atomic_llong src_bytes_mapped, src_bytes_alloc, held_now, hung_requests, late_completions;
     atomic_llong decompress_trailing_bytes, overflows, device_ns, max_in_flight;
-    atomic_llong device_cpu_ns, device_requests, event_signals, host_access_errors;
+    atomic_llong device_cpu_ns, device_requests, event_signals, host_access_errors, lz4s_no_match_tokens;
 };
 
 struct device_state {

@@ -8,6 +8,8 @@
 #include "qat_device_state.h"
 #include "qat_execute.h"
 #include "qat_faults.h"
+#include "qat_lz4s_request.h"
+#include "qat_zstd.h"
 
 static long long clock_ns(clockid_t clock) {
     struct timespec t;
@@ -23,6 +25,15 @@ static void fatal(struct request *rq) {
     rq->checksum_valid = rq->uncompressed = rq->eolb = 0;
 }
 
+/* The engine for the request's algorithm (LZ4s sessions are compression sessions: qat_session_checks.c). */
+static int engine(struct request *rq, const uint8_t *in, uint64_t n, struct device_list *dst) {
+    if (rq->comp_type == CPA_DC_LZ4S) return lz4s_compress_request(rq, in, n, dst);
+    if (rq->comp_type == CPA_DC_ZSTD) {
+        return rq->compress ? zstd_compress_request(rq, in, n, dst) : zstd_decompress_request(rq, in, n, dst);
+    }
+    return rq->compress ? compress_request(rq, in, n, dst) : decompress_request(rq, in, n, dst);
+}
+
 /* Descriptors, data in, (de)compression, data out; 0 when application memory could not be reached (an IOMMU fault). */
 static int run(struct request *rq) {
     static __thread struct device_list src, dst;
@@ -33,8 +44,7 @@ static int run(struct request *rq) {
         return 1;
     }
     if (!gather(&src, in)) return 0;
-    int reached = rq->compress ? compress_request(rq, in, src.total, &dst) : decompress_request(rq, in, src.total, &dst);
-    if (!reached) return 0;
+    if (!engine(rq, in, src.total, &dst)) return 0;
     if (rq->status != CPA_DC_OK) DEVICE_COUNT(request_errors, 1);
     if (rq->status == CPA_DC_OK) {
         DEVICE_COUNT(bytes_in, rq->consumed);

@@ -48,6 +48,10 @@ void faults_read_environment(void) { /* config_lock held, device_state open */
     atomic_store(&device_state->hang_from, env_ll("KQAT_EMU_HANG_FROM", atomic_load(&device_state->hang_from)));
 }
 
+unsigned long long emulator_seed(void) { /* config_lock held */
+    return fail_seed;
+}
+
 EXPORT void kqatemu_fail_requests(long long from, long long count) {
     pthread_mutex_lock(&config_lock);
     fail_from = count > 0 ? from : NO_REQUEST;

@@ -14,6 +14,7 @@
 /* The fault request number seq (counted from start or the last reset) gets; takes config_lock. */
 int fault_for_request(long long seq);
 void faults_read_environment(void); /* config_lock held */
+unsigned long long emulator_seed(void); /* config_lock held: KQAT_EMU_SEED, kqatemu_set_seed */
 
 #pragma GCC visibility pop
 

@@ -82,8 +82,9 @@ EXPORT CpaStatus cpaDcStopInstance(CpaInstanceHandle h) {
     return CPA_STATUS_SUCCESS;
 }
 
-/* sal_compression.c: cpaDcQueryCapabilities, for a compression instance of the emulated generation. The emulated
- * device does deflate only, so the LZ4/LZ4S booleans (TRUE on a real 4xxx) stay FALSE. */
+/* sal_compression.c: cpaDcQueryCapabilities, for a compression instance of the emulated generation. LZ4 is not
+ * emulated, so its booleans (TRUE on a real 4xxx) stay FALSE; statelessLZ4SCompression and checksumXXHash32 (the
+ * LZ4s one) are TRUE where the generation has LZ4s. The structure has no zstd field. */
 EXPORT CpaStatus cpaDcQueryCapabilities(CpaInstanceHandle h, CpaDcInstanceCapabilities *c) {
     if (instance_of(h) == NULL || c == NULL) return CPA_STATUS_INVALID_PARAM;
     pthread_mutex_lock(&config_lock);
@@ -95,6 +96,8 @@ EXPORT CpaStatus cpaDcQueryCapabilities(CpaInstanceHandle h, CpaDcInstanceCapabi
     c->statelessDeflateDecompression = k.deflate && k.stateless;
     c->checksumCRC32 = k.crc32;
     c->checksumAdler32 = k.adler32;
+    c->statelessLZ4SCompression = lz4s_available(g, &k) && k.stateless;
+    c->checksumXXHash32 = lz4s_available(g, &k) && k.xxhash32;
     c->dynamicHuffman = k.dynamic;
     c->dynamicHuffmanBufferReq = g != GEN_6XXX;
     c->precompiledHuffman = CPA_FALSE;

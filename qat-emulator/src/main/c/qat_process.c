@@ -86,7 +86,10 @@ EXPORT CpaStatus icp_sal_userStart(const char *name) {
     int bad_config = config_read_environment() != 0;
     /* icp_adf_userProcessToStart: qatmgr gives this process a section (a VF), or answers "No section available". */
     if (bad_config || env_ll("KQAT_EMU_START_FAIL", start_fails) != 0 || !process_slot_take()) {
-        if (bad_config) fprintf(stderr, "kqat QAT emulator: bad KQAT_EMU_GEN, KQAT_EMU_CAPS_OFF or KQAT_EMU_NUMA_NODES\n");
+        if (bad_config) {
+            fprintf(stderr, "kqat QAT emulator: bad KQAT_EMU_GEN, KQAT_EMU_CAPS_OFF, KQAT_EMU_NUMA_NODES or "
+                            "KQAT_EMU_LZ4S_NO_MATCH\n");
+        }
         pthread_mutex_unlock(&config_lock);
         return CPA_STATUS_FAIL;
     }

@@ -20,6 +20,10 @@ struct request {
     enum generation generation;
     struct session *session;
     uint32_t level, huff_type, checksum_type, flush;
+    uint32_t comp_type;   /* CPA_DC_DEFLATE, CPA_DC_LZ4S or CPA_DC_ZSTD */
+    uint32_t min_match;   /* LZ4s: 3 or 4 */
+    int no_match_tokens;  /* LZ4s: LZ4S_NO_MATCH_* (qat_config.h) */
+    uint64_t token_seed;  /* LZ4s: the seed its no-match tokens are drawn from */
     uint32_t seed;
     uint64_t src_desc, dst_desc; /* device addresses of the descriptors written into the metadata */
     CpaDcRqResults *results;

@@ -4,6 +4,7 @@
 #include <stdatomic.h>
 
 #include "qat_config.h"
+#include "qat_faults.h"
 #include "qat_counters.h"
 #include "qat_instance.h"
 #include "qat_request_checks.h"
@@ -74,6 +75,8 @@ CpaStatus check_request(int compress, CpaInstanceHandle h, CpaDcSessionHandle se
     struct capabilities k = caps;
     enum generation g = generation;
     long long delay = latency_us;
+    int no_match = lz4s_no_match;
+    unsigned long long seed = emulator_seed();
     pthread_mutex_unlock(&config_lock);
     if (compress && !k.cnv) { /* "CompressAndVerify feature is not supported" */
         atomic_fetch_add(&cnv_refusals, 1);
@@ -91,6 +94,11 @@ CpaStatus check_request(int compress, CpaInstanceHandle h, CpaDcSessionHandle se
     }
     CpaStatus status = check_op(op);
     if (status != CPA_STATUS_SUCCESS) return refuse(status);
+    /* Emulator only (stricter): an LZ4s or zstd compression is one whole stateless request ("LZ4S FW requires users
+     * to set the BFINAL for every request", qatlib's performance sample; qatlib itself does not check). */
+    if (compress && s->comp_type != CPA_DC_DEFLATE && op->flushFlag != CPA_DC_FLUSH_FINAL) {
+        return refuse(CPA_STATUS_INVALID_PARAM);
+    }
     if (compress ? s->direction == CPA_DC_DIR_DECOMPRESS : s->direction == CPA_DC_DIR_COMPRESS) {
         return refuse(CPA_STATUS_INVALID_PARAM);
     }
@@ -99,5 +107,7 @@ CpaStatus check_request(int compress, CpaInstanceHandle h, CpaDcSessionHandle se
     out->session = s;
     out->generation = g;
     out->latency_us = delay;
+    out->no_match_tokens = no_match;
+    out->seed = seed;
     return CPA_STATUS_SUCCESS;
 }

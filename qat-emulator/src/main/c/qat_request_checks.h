@@ -20,6 +20,8 @@ struct checked_request {
     struct session *session;
     enum generation generation; /* as the request was checked */
     long long latency_us;
+    int no_match_tokens;     /* LZ4s: as configured when the request was checked */
+    unsigned long long seed; /* KQAT_EMU_SEED then */
 };
 
 /* SUCCESS with *out filled, or the status the submission answers (INVALID_PARAM counted in invalid_params). */

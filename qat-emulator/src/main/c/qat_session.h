@@ -18,6 +18,8 @@ struct session {
     uint32_t direction;
     uint32_t checksum;
     uint32_t huff_type;
+    uint32_t comp_type; /* CPA_DC_DEFLATE, CPA_DC_LZ4S or CPA_DC_ZSTD */
+    uint32_t min_match; /* LZ4s: 3 or 4 */
     int subsequent; /* qatlib's requestType: DC_REQUEST_SUBSEQUENT after a request that was not a passing FINAL one */
     CpaDcCallbackFn callback;
     struct instance *instance;

@@ -1,4 +1,4 @@
-/* Sessions: their size, qatlib's checks of the setup data (dc_session.c), initialisation and removal. */
+/* Sessions: their size, initialisation (after qatlib's checks, qat_session_checks.c) and removal. */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdatomic.h>
@@ -11,6 +11,7 @@
 #include "qat_generation.h"
 #include "qat_instance.h"
 #include "qat_session.h"
+#include "qat_session_checks.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -19,28 +20,6 @@ EXPORT CpaStatus cpaDcGetSessionSize(CpaInstanceHandle h, CpaDcSessionSetupData 
     if (instance_of(h) == NULL || setup == NULL || session_size == NULL) return CPA_STATUS_INVALID_PARAM;
     *session_size = SESSION_SIZE;
     if (context_size != NULL) *context_size = 0;
-    return CPA_STATUS_SUCCESS;
-}
-
-/* dc_session.c: dcCheckSessionData (INVALID_PARAM), dcCheckUnsupportedParams and the stateful checks (UNSUPPORTED). */
-static CpaStatus check_session(const CpaDcSessionSetupData *s, const struct capabilities *k) {
-    if (s->compLevel < 1 || s->compLevel > 12) return CPA_STATUS_INVALID_PARAM;
-    if (s->autoSelectBestHuffmanTree > 4) return CPA_STATUS_INVALID_PARAM;
-    if (s->huffType > CPA_DC_HT_FULL_DYNAMIC || s->huffType == CPA_DC_HT_PRECOMP) return CPA_STATUS_INVALID_PARAM;
-    if (s->sessDirection > CPA_DC_DIR_COMBINED) return CPA_STATUS_INVALID_PARAM;
-    if (s->sessState > CPA_DC_STATELESS) return CPA_STATUS_INVALID_PARAM;
-    if (s->checksum > 4) return CPA_STATUS_INVALID_PARAM;
-    if (s->compType < CPA_DC_DEFLATE || s->compType > 6) return CPA_STATUS_INVALID_PARAM;
-    if (s->compType == CPA_DC_DEFLATE && s->checksum == 3) return CPA_STATUS_INVALID_PARAM; /* XXHASH32 */
-    if (s->compType != CPA_DC_DEFLATE || !k->deflate) return CPA_STATUS_UNSUPPORTED; /* emulated: deflate only */
-    if (s->huffType == CPA_DC_HT_STATIC && !k->static_huffman) return CPA_STATUS_UNSUPPORTED;
-    if (s->huffType == CPA_DC_HT_FULL_DYNAMIC && !k->dynamic) return CPA_STATUS_UNSUPPORTED;
-    if (s->sessState == CPA_DC_STATEFUL) return CPA_STATUS_UNSUPPORTED; /* Gen4+: stateless only */
-    if (!k->stateless) return CPA_STATUS_UNSUPPORTED;
-    if ((s->checksum == CPA_DC_CRC32 && !k->crc32) || (s->checksum == CPA_DC_ADLER32 && !k->adler32)
-            || s->checksum == 4) {
-        return CPA_STATUS_UNSUPPORTED;
-    }
     return CPA_STATUS_SUCCESS;
 }
 
@@ -53,8 +32,9 @@ EXPORT CpaStatus cpaDcInitSession(CpaInstanceHandle h, CpaDcSessionHandle sessio
     }
     pthread_mutex_lock(&config_lock);
     struct capabilities k = caps;
+    enum generation g = generation;
     pthread_mutex_unlock(&config_lock);
-    CpaStatus status = check_session(setup, &k);
+    CpaStatus status = check_session(setup, &k, g);
     if (status != CPA_STATUS_SUCCESS) return status;
     /* "Unable to get the physical address of the session": the device reads session memory (the emulator: all of
      * it), so it must be DMA-able. */
@@ -70,6 +50,8 @@ EXPORT CpaStatus cpaDcInitSession(CpaInstanceHandle h, CpaDcSessionHandle sessio
     s->direction = setup->sessDirection;
     s->checksum = setup->checksum;
     s->huff_type = setup->huffType;
+    s->comp_type = setup->compType;
+    s->min_match = setup->minMatch == CPA_DC_MIN_4_BYTE_MATCH ? 4 : 3;
     s->callback = callback;
     s->instance = in;
     atomic_fetch_add(&sessions_outstanding, 1);

@@ -52,6 +52,10 @@ static CpaStatus submit(int compress, CpaInstanceHandle h, CpaDcSessionHandle se
     rq->level = s->level;
     rq->huff_type = s->huff_type;
     rq->checksum_type = s->checksum;
+    rq->comp_type = s->comp_type;
+    rq->min_match = s->min_match;
+    rq->no_match_tokens = checked.no_match_tokens;
+    rq->token_seed = checked.seed;
     rq->flush = op->flushFlag;
     rq->seed = seed;
     rq->src_desc = src_desc;

@@ -95,6 +95,11 @@ void emu_load(const char *variant) {
     OPTIONAL(q, interruptData, "cpaInstanceGetRxInterruptMetaData");
     OPTIONAL(q, getFd, "icp_sal_DcGetFileDescriptor");
     OPTIONAL(q, putFd, "icp_sal_DcPutFileDescriptor");
+    OPTIONAL(q, lz4sBound, "cpaDcLZ4SCompressBound");
+    OPTIONAL(q, lz4Bound, "cpaDcLZ4CompressBound");
+    OPTIONAL(q, zstdBound, "cpaDcZstdCompressBound");
+    OPTIONAL(q, queryCapability, "cpaDcQueryCapabilityByType");
+    BIND(q, setLz4sNoMatch, "kqatemu_set_lz4s_no_match");
 }
 
 int emu_start(CpaInstanceHandle *out, int max) {
@@ -202,6 +207,37 @@ void *session_new(CpaInstanceHandle inst, int compress, int level, uint32_t huff
     return mem;
 }
 
+CpaStatus session_status(CpaInstanceHandle inst, const CpaDcSessionSetupData *setup) {
+    CpaDcSessionSetupData copy = *setup;
+    void *mem = E.alloc(512, 0, 64);
+    CHECK(mem != NULL, "session memory");
+    CpaStatus s = E.initSession(inst, mem, &copy, NULL, completion_cb);
+    if (s == CPA_STATUS_SUCCESS) CHECK_EQ(E.removeSession(inst, mem), CPA_STATUS_SUCCESS, "cpaDcRemoveSession");
+    E.free(&mem);
+    return s;
+}
+
+void *session_open(CpaInstanceHandle inst, const CpaDcSessionSetupData *setup) {
+    CpaDcSessionSetupData copy = *setup;
+    void *mem = E.alloc(512, 0, 64);
+    CHECK(mem != NULL, "session memory");
+    CHECK_EQ(E.initSession(inst, mem, &copy, NULL, completion_cb), CPA_STATUS_SUCCESS, "cpaDcInitSession");
+    return mem;
+}
+
+CpaDcSessionSetupData lz4s_setup(unsigned min_match, uint32_t checksum) {
+    CpaDcSessionSetupData s = {1, CPA_DC_LZ4S, CPA_DC_HT_FULL_DYNAMIC, CPA_DC_ASB_DISABLED, CPA_DC_DIR_COMPRESS,
+                               CPA_DC_STATELESS, 0, min_match == 4 ? CPA_DC_MIN_4_BYTE_MATCH : CPA_DC_MIN_3_BYTE_MATCH,
+                               0, 0, 0, checksum, 0};
+    return s;
+}
+
+CpaDcSessionSetupData zstd_setup(uint32_t direction, uint32_t asb) {
+    CpaDcSessionSetupData s = {3, CPA_DC_ZSTD, CPA_DC_HT_FULL_DYNAMIC, asb, direction, CPA_DC_STATELESS, 0, 0, 0, 0, 0,
+                               CPA_DC_XXHASH64, 0};
+    return s;
+}
+
 void session_free(CpaInstanceHandle inst, void *session) {
     CHECK_EQ(E.removeSession(inst, session), CPA_STATUS_SUCCESS, "cpaDcRemoveSession");
     E.free(&session);
@@ -304,7 +340,7 @@ int run_cases(int argc, char **argv, const struct test_case *cases, size_t n) {
                 "KQAT_EMU_FAIL_FROM", "KQAT_EMU_FAIL_COUNT", "KQAT_EMU_FAIL_PERCENT", "KQAT_EMU_SEED",
                 "KQAT_EMU_HANG_FROM", "KQAT_EMU_GEN", "KQAT_EMU_CAPS_OFF", "KQAT_EMU_NUMA_NODES", "KQAT_EMU_NO_IOMMU",
                 "KQAT_EMU_START_FAIL", "KQAT_EMU_SYSFS_ROOT", "KQAT_EMU_STRICT_DONTFORK", "KQAT_EMU_CHARGE_MEMLOCK",
-                "KQAT_EMU_MAX_PROCESSES", "KQAT_EMU_VAR_DIR", "KQAT_EMU_INSTANCES_PER_VF",
+                "KQAT_EMU_MAX_PROCESSES", "KQAT_EMU_VAR_DIR", "KQAT_EMU_INSTANCES_PER_VF", "KQAT_EMU_LZ4S_NO_MATCH",
                 "QAT_MAX_2M_HPG_PER_PROCESS"};
             for (size_t v = 0; v < sizeof vars / sizeof vars[0]; v++) unsetenv(vars[v]);
             set_env(cases[i].env);

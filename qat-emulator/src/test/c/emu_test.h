@@ -68,6 +68,12 @@ struct emu {
     CpaStatus (*interruptData)(CpaInstanceHandle, uint32_t, CpaRxInterruptMetaData *);
     CpaStatus (*getFd)(CpaInstanceHandle, int *);
     CpaStatus (*putFd)(CpaInstanceHandle, int);
+    /* LZ4s (22.07+) and zstd (26.02+): NULL where the variant's release has no such function. */
+    CpaStatus (*lz4sBound)(CpaInstanceHandle, uint32_t, uint32_t *);
+    CpaStatus (*lz4Bound)(CpaInstanceHandle, uint32_t, uint32_t *);
+    CpaStatus (*zstdBound)(CpaInstanceHandle, uint32_t, uint32_t *);
+    CpaStatus (*queryCapability)(CpaInstanceHandle, CpaDcCapabilityReq, CpaDcCapabilityResp *);
+    int (*setLz4sNoMatch)(const char *);
 };
 
 extern struct emu E;
@@ -114,6 +120,14 @@ void completion_cb(void *tag, CpaStatus status);
 /* A stateless deflate session (CRC32) in qaeMemAllocNUMA memory. */
 void *session_new(CpaInstanceHandle inst, int compress, int level, uint32_t huff);
 void session_free(CpaInstanceHandle inst, void *session);
+
+/* A session of any algorithm in qaeMemAllocNUMA memory: the status cpaDcInitSession answers (the session removed
+ * again), or an open session (the case fails unless it opens). */
+CpaStatus session_status(CpaInstanceHandle inst, const CpaDcSessionSetupData *setup);
+void *session_open(CpaInstanceHandle inst, const CpaDcSessionSetupData *setup);
+/* Setup data: stateless LZ4s compression (min_match 3 or 4), and zstd (XXHASH64) in a direction with an ASB mode. */
+CpaDcSessionSetupData lz4s_setup(unsigned min_match, uint32_t checksum);
+CpaDcSessionSetupData zstd_setup(uint32_t direction, uint32_t asb);
 
 /* Polls until c completes; returns its status. Fails the case after timeout_ms. */
 CpaStatus wait_for(CpaInstanceHandle inst, struct completion *c, int timeout_ms);

@@ -25,20 +25,40 @@ public final class KafkaGzipHook {
     private static final AtomicBoolean WARNED_STOCK = new AtomicBoolean();
     private static final LongAdder STOCK_FALLBACKS = new LongAdder();
     private static volatile GzipCodec codec;
+    private static FirstBatchCodec firstBatch;
 
     private KafkaGzipHook() {
     }
 
-    /** Creates the process-wide codec (probing backends once), logs the ladder and registers the MBean. Idempotent. */
+    /**
+     * Makes the process-wide codec, which starts at the first gzip batch ({@link FirstBatchCodec}): nothing is probed,
+     * loaded, mapped or started before. Registers the codec's MBean at once (its rungs' when they start). Idempotent.
+     */
     public static synchronized GzipCodec install(CodecConfig config) {
         if (codec == null) {
-            GzipCodec created = GzipCodec.shared(config);
-            CodecMetrics.register(created, STOCK_FALLBACKS::sum);
-            LOG.info("kqat: Kafka gzip goes through kqat, compressing with {}, decompressing with {}",
-                    created.backendName(), created.decompressBackendName());
-            codec = created;
+            FirstBatchCodec lazy = new FirstBatchCodec(config, () -> started(config));
+            firstBatch = lazy;
+            CodecMetrics.register(lazy, STOCK_FALLBACKS::sum, lazy::batchesBeforeStart);
+            LOG.info("kqat: Kafka gzip hooked; kqat starts at the first gzip batch, nothing before");
+            codec = lazy;
         }
         return codec;
+    }
+
+    /** The whole ladder serves: its rungs get their beans, and the start line says who serves and whether QAT does. */
+    private static void started(CodecConfig config) {
+        FirstBatchCodec lazy = firstBatch;
+        CodecMetrics.register(lazy, STOCK_FALLBACKS::sum, lazy::batchesBeforeStart);
+        LOG.info("kqat: Kafka gzip goes through kqat, compressing with {}, decompressing with {}; {}",
+                lazy.backendName(), lazy.decompressBackendName(), StartLine.qat(lazy.backends()));
+    }
+
+    /** The installed codec with its whole ladder started now, waiting for a start under way (benchmarks, tests). */
+    public static synchronized GzipCodec startNow() {
+        if (firstBatch == null) {
+            throw new IllegalStateException("the hook is not installed");
+        }
+        return firstBatch.whole();
     }
 
     /** Replaces the codec the hook uses (tests that need a codec over chosen backends); returns the one it had. */

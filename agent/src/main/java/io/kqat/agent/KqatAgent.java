@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code -javaagent:kqat-agent.jar[=options]} entry point (see {@link AgentOptions} for the options). It weaves
  * {@link GzipCompressionAdvice} into Kafka's gzip codec, whichever release the class path holds ({@link GzipTargets}:
- * {@code GzipCompression} from 3.8, the {@code CompressionType.GZIP} constant before, shaded copies included), and
- * leaves every other codec alone.
+ * {@code GzipCompression} from 3.8, the {@code CompressionType.GZIP} constant before, shaded copies included), the
+ * same for zstd unless zstd.mode is off ({@link ZstdWeaving}), and leaves every other codec alone.
  */
 public final class KqatAgent {
     private static final Logger LOG = LoggerFactory.getLogger(KqatAgent.class);
@@ -41,7 +41,7 @@ public final class KqatAgent {
             return;
         }
         KafkaGzipHook.install(options.codecConfig());
-        new AgentBuilder.Default()
+        AgentBuilder agent = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new HookLog())
@@ -53,8 +53,11 @@ public final class KqatAgent {
                         weave(builder, GzipCompressionAdvice.WrapForOutputAtDefaultLevel.class))
                 .type(GzipTargets.recordsBuilder())
                 .transform((builder, type, loader, module, domain) ->
-                        builder.visit(Advice.to(AbortAdvice.class).on(GzipTargets.abort())))
-                .installOn(inst);
+                        builder.visit(Advice.to(AbortAdvice.class).on(GzipTargets.abort())));
+        if (KafkaZstdHook.install(options.codecConfig())) {
+            agent = ZstdWeaving.onto(agent);
+        }
+        agent.installOn(inst);
         woven = true;
     }
 
@@ -68,7 +71,9 @@ public final class KqatAgent {
     private static final class HookLog extends AgentBuilder.Listener.Adapter {
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            if (GzipTargets.isTargetName(typeName)) {
+            if (ZstdTargets.isTargetName(typeName)) {
+                LOG.warn("kqat: could not hook {}; it keeps Kafka's own zstd", typeName, error);
+            } else if (GzipTargets.isTargetName(typeName)) {
                 LOG.warn("kqat: could not hook {}; it keeps Kafka's stock gzip", typeName, error);
             }
         }
@@ -76,7 +81,12 @@ public final class KqatAgent {
         @Override
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
                                      DynamicType dynamicType) {
-            if (type.getName().endsWith(GzipTargets.RECORDS_BUILDER_SUFFIX)) {
+            if (ZstdTargets.isLegacyBody(type.getName())) {
+                LOG.info("kqat: zstd hooked {} (the ZSTD codec of kafka-clients before 3.8, which has no "
+                        + "compression.zstd.level: kqat compresses at level 3, as Kafka did)", type.getName());
+            } else if (ZstdTargets.isTargetName(type.getName())) {
+                LOG.info("kqat: zstd hooked {}", type.getName());
+            } else if (type.getName().endsWith(GzipTargets.RECORDS_BUILDER_SUFFIX)) {
                 LOG.debug("kqat: aborted batches of {} are discarded without compressing", type.getName());
             } else if (GzipTargets.isLegacyCandidate(type.getName())) {
                 LOG.info("kqat: hooked {} (the GZIP codec of kafka-clients before 3.8, which has no "

@@ -15,11 +15,10 @@ import org.slf4j.LoggerFactory;
  * its default; system properties are read once, when the config is built, so two equal configs mean the same codec.
  */
 public final class CodecConfig {
-    /** gzip's levels, as Kafka's {@code compression.gzip.level} takes them: the one place they are written down. */
-    public static final int MIN_LEVEL = 1;
-    public static final int MAX_LEVEL = 9;
+    public static final int MIN_LEVEL = KqatSettings.MIN_LEVEL;
+    public static final int MAX_LEVEL = KqatSettings.MAX_LEVEL;
     /** Kafka's default for compression.gzip.level (zlib's 6). */
-    public static final int DEFAULT_LEVEL = 6;
+    public static final int DEFAULT_LEVEL = KqatSettings.DEFAULT_LEVEL;
     /** Bound on one decompression into a single buffer when none is set: generous for records, far below a bomb's claim. */
     public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 256L << 20;
 

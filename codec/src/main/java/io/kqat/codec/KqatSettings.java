@@ -14,6 +14,11 @@ import java.util.Optional;
  * {@code kqat} command's options, {@code doctor}'s report and README's option tables are derived from.
  */
 public final class KqatSettings {
+    /** gzip's levels, as Kafka's {@code compression.gzip.level} takes them: the one place they are written down. */
+    public static final int MIN_LEVEL = 1;
+    public static final int MAX_LEVEL = 9;
+    /** Kafka's default for compression.gzip.level (zlib's 6). */
+    public static final int DEFAULT_LEVEL = 6;
     /** The largest output one decompression into a single buffer can have (a Java array's limit). */
     public static final long MAX_BUFFER_BYTES = Integer.MAX_VALUE - 8;
 
@@ -31,7 +36,7 @@ public final class KqatSettings {
             .build();
 
     public static final Setting<Integer> LEVEL = Setting.builder("level", Type.INT, Integer.class)
-            .range(CodecConfig.MIN_LEVEL, CodecConfig.MAX_LEVEL).defaultValue(CodecConfig.DEFAULT_LEVEL)
+            .range(MIN_LEVEL, MAX_LEVEL).defaultValue(DEFAULT_LEVEL)
             .importance(Importance.MEDIUM).where(Where.CONNECT, Where.CLI).affects(Affects.COMPRESSION)
             .doc("gzip level, 1 (fastest) to 9 (smallest), as Kafka's compression.gzip.level. Kafka clients and "
                     + "brokers keep using compression.gzip.level: the hook compresses each batch at the level Kafka "
@@ -112,10 +117,42 @@ public final class KqatSettings {
                     + "io.kqat:type=NativeMemory shows it in use.")
             .build();
 
+    public static final Setting<String> QAT_COMPLETION = Setting.builder("qat.completion", Type.CHOICE, String.class)
+            .choices("auto", "poll").defaultValue("auto").importance(Importance.LOW)
+            .where(Where.AGENT, Where.CLI, Where.SYSTEM_PROPERTY)
+            .doc("How kqat learns that the device finished a request: auto (qatlib 26.02+: event mode, the callers "
+                    + "take turns sleeping in epoll on their VF's eventfd, the one woken polls and wakes the others "
+                    + "whose requests completed; older qatlib: the caller polls, with adaptive backoff) or poll "
+                    + "(always poll, to compare). doctor and the start line say which is used and why.")
+            .build();
+
+    public static final Setting<Long> QAT_COALESCING_NS = Setting.builder("qat.coalescing.ns", Type.LONG, Long.class)
+            .range(0, 512_000).defaultText("qatlib's (10000 in event mode)").importance(Importance.LOW)
+            .where(Where.AGENT, Where.CLI, Where.SYSTEM_PROPERTY)
+            .doc("qatlib 26.08+ in event mode: how long the device holds a completion's signal so that one wake-up "
+                    + "collects several (0 signals each at once; at most 512000, kept in 256 ns steps). Set by the "
+                    + "process that starts QAT; qatlib before 26.08 has no timer.")
+            .build();
+
+    public static final Setting<String> ZSTD_MODE = Setting.builder("zstd.mode", Type.CHOICE, String.class)
+            .choices("auto", "qat", "software", "off").defaultText("as mode; off when mode is jdk")
+            .importance(Importance.MEDIUM).where(Where.AGENT, Where.SYSTEM_PROPERTY)
+            .doc("Which rungs may serve Kafka's zstd: auto (QAT when present, then libzstd), qat (as auto, but refuse to "
+                    + "start without a usable QAT zstd rung), software (libzstd only) or off (Kafka keeps its own "
+                    + "zstd-jni; gzip is unaffected). Unset, it follows mode, which stays the one switch for the machine.")
+            .build();
+
+    public static final Setting<String> ZSTD_BACKEND = Setting.builder("zstd.backend", Type.STRING, String.class)
+            .importance(Importance.LOW).where(Where.AGENT, Where.SYSTEM_PROPERTY)
+            .doc("Force one zstd rung by name (qat-zstd, qat-lz4s, libzstd) instead of the ladder's choice; start fails if it is not "
+                    + "available. For diagnosis and benchmarks.")
+            .build();
+
     /** Every setting, in the order documentation lists them. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.asList(MODE, BACKEND, LEVEL,
-            MAX_DECOMPRESSED_BYTES, DECODE_STRICT, NATIVE_MEMORY_BYTES, QAT_EMULATOR, QAT_VFIO_DIR, QAT_SYSFS_ROOT, QAT_SECTION,
-            QAT_TIMEOUT_MS, QAT_TIMEOUT_PER_MIB_MS, QAT_REGION_BYTES));
+            MAX_DECOMPRESSED_BYTES, DECODE_STRICT, NATIVE_MEMORY_BYTES, QAT_EMULATOR, QAT_VFIO_DIR, QAT_SYSFS_ROOT,
+            QAT_SECTION, QAT_TIMEOUT_MS, QAT_TIMEOUT_PER_MIB_MS, QAT_REGION_BYTES, QAT_COMPLETION, QAT_COALESCING_NS,
+            ZSTD_MODE, ZSTD_BACKEND));
 
     private KqatSettings() {
     }

@@ -109,6 +109,39 @@ class SettingsTakeEffectTest {
                 assertThat(codec.backend("qat").detail().figure("regionBytes")).isEqualTo(6L << 20);
             }
         });
+        PROBES.put(KqatSettings.QAT_COMPLETION, () -> {
+            try (GzipCodec events = codec(emulated())) {
+                assertThat(events.backend("qat").detail().figure("eventDriven")).as("auto, on 26.08").isEqualTo(1);
+            }
+            try (GzipCodec polled = codec(emulated().set(KqatSettings.QAT_COMPLETION, "poll"))) {
+                assertThat(polled.backend("qat").detail().figure("eventDriven")).isZero();
+                assertThat(polled.backend("qat").detail().summary()).contains("completions polled").contains("qat.completion=poll");
+            }
+        });
+        PROBES.put(KqatSettings.QAT_COALESCING_NS, () -> {
+            try (GzipCodec codec = codec(emulated().set(KqatSettings.QAT_COALESCING_NS, 5000L))) {
+                assertThat(codec.backend("qat").detail().figure("coalescingNs")).as("as the device holds it: 19 x 256 ns")
+                        .isEqualTo(4864);
+            }
+            try (GzipCodec codec = codec(emulated())) {
+                assertThat(codec.backend("qat").detail().figure("coalescingNs")).as("qatlib's default").isEqualTo(9984);
+            }
+        });
+        PROBES.put(KqatSettings.ZSTD_MODE, () -> {
+            try (ZstdCodec on = ZstdCodec.create(CodecConfig.defaults());
+                 ZstdCodec off = ZstdCodec.create(CodecConfig.builder().set(KqatSettings.ZSTD_MODE, "off").build())) {
+                assertThat(on.backendName(3)).isEqualTo("libzstd");
+                assertThat(off.backendName(3)).isEqualTo(ZstdCodec.STOCK);
+                assertThat(off.decodes()).isFalse();
+            }
+        });
+        PROBES.put(KqatSettings.ZSTD_BACKEND, () -> {
+            try (ZstdCodec codec = ZstdCodec.create(CodecConfig.builder().set(KqatSettings.ZSTD_BACKEND, "libzstd").build())) {
+                assertThat(codec.backendName(3)).isEqualTo("libzstd");
+            }
+            assertThatThrownBy(() -> ZstdCodec.create(CodecConfig.builder().set(KqatSettings.ZSTD_BACKEND, "qat-lz4s").build()))
+                    .hasMessageContaining("zstd backend 'qat-lz4s'");
+        });
     }
 
     private static CodecConfig.Builder emulated() {
@@ -140,6 +173,19 @@ class SettingsTakeEffectTest {
             });
             assertThat(batch instanceof OutputLimitExceededException || batch != null
                     && batch.getCause() instanceof OutputLimitExceededException).as("the Kafka batch path: " + batch).isTrue();
+        }
+        byte[] zstd;
+        try (ZstdCodec unbounded = ZstdCodec.create(CodecConfig.defaults())) {
+            zstd = unbounded.compress(DATA, 3);
+        }
+        try (ZstdCodec bounded = ZstdCodec.create(CodecConfig.builder().maxDecompressedBytes(100_000).build())) {
+            assertThatThrownBy(() -> bounded.decompress(zstd)).isInstanceOf(OutputLimitExceededException.class);
+            assertThatThrownBy(() -> {
+                try (InputStream records = bounded.batchInputStream(ByteBuffer.wrap(zstd))) {
+                    records.readAllBytes();
+                }
+            }).as("the Kafka zstd batch path").satisfies(t -> assertThat(t instanceof OutputLimitExceededException
+                    || t.getCause() instanceof OutputLimitExceededException).isTrue());
         }
     }
 

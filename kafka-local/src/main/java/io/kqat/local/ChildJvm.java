@@ -137,10 +137,30 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the program and everything it started at once (SIGKILL: no shutdown hook, no clean close, as
+     * {@code kill -9} does) and waits for it to be gone.
+     */
+    public void killNow() {
+        List<ProcessHandle> started = process.descendants().collect(java.util.stream.Collectors.toList());
+        process.destroyForcibly();
+        started.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        forgetReaper();
+    }
+
     /** Asks the program to stop (SIGTERM), then forces it after a grace period. */
     @Override
     public void close() {
         kill();
+        forgetReaper();
+    }
+
+    private void forgetReaper() {
         try {
             Runtime.getRuntime().removeShutdownHook(reaper);
         } catch (IllegalStateException shuttingDown) {

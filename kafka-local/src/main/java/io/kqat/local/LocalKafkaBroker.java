@@ -1,26 +1,18 @@
 package io.kqat.local;
 
-import io.kqat.codec.metrics.KqatObjectNames;
+import io.kqat.local.cpu.DeviceCpu;
+import io.kqat.local.cpu.ThreadCpu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import javax.management.JMException;
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
-import javax.management.openmbean.CompositeData;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,18 +59,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Reads one MBean attribute of the broker JVM over JMX (loopback only, no authentication). */
     public Object jmxAttribute(String objectName, String attribute) {
-        String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi";
-        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
-            MBeanServerConnection server = connector.getMBeanServerConnection();
-            return server.getAttribute(new ObjectName(objectName), attribute);
-        } catch (IOException | JMException e) {
-            throw new IllegalStateException("cannot read " + objectName + " " + attribute + " from the broker", e);
+        try (BrokerJmx jmx = new BrokerJmx(jmxPort)) {
+            return jmx.attribute(objectName, attribute);
         }
+    }
+
+    /** The broker's CPU by thread group, over JMX ({@link ThreadCpu}: request handlers, kqat's threads, ...). */
+    public Map<String, Long> threadCpu() {
+        try (BrokerJmx jmx = new BrokerJmx(jmxPort)) {
+            return jmx.threadCpu();
+        }
+    }
+
+    /** The CPU time of the QAT emulator's device process the broker started (0 without one). */
+    public long deviceCpuNanos() {
+        return DeviceCpu.ofChildrenOf(jvm.process().pid());
     }
 
     /** One of the kqat agent's counters in the broker ({@code compressBatches}, {@code decompressBatches}, ...). */
     public long kqatCounter(String counter) {
-        return (Long) ((CompositeData) jmxAttribute(KqatObjectNames.CODEC, "Totals")).get(counter);
+        try (BrokerJmx jmx = new BrokerJmx(jmxPort)) {
+            return jmx.kqatCounter(counter);
+        }
     }
 
     public boolean isAlive() {
@@ -96,6 +98,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
         private BrokerRelease release = BrokerRelease.CURRENT;
+        private Path javaBinary = ChildJvm.thisJava();
 
         private Builder(Path workDir) {
             this.workDir = workDir.toAbsolutePath();
@@ -111,6 +114,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         /** Which Kafka release to run; the build's {@code kafka.version} by default. */
         public Builder release(BrokerRelease release) {
             this.release = release;
+            return this;
+        }
+
+        /** Runs the broker on another Java installation ({@code javaBinary} is its {@code bin/java}); this JVM's by default. */
+        public Builder java(Path javaBinary) {
+            this.javaBinary = javaBinary;
             return this;
         }
 
@@ -132,26 +141,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
             writeServerProperties(config, port, controllerPort);
             List<String> classpath = runtimes.classpath(release.runtime());
 
-            List<String> toolArgs = List.of("-Xmx256m", "-XX:+UseSerialGC", Log4j2Config.write(workDir.resolve("storage-tool.log")));
-            try (ChildJvm format = ChildJvm.start("storage-tool", workDir, classpath, toolArgs, "kafka.tools.StorageTool",
-                    release.formatArgs(randomClusterId(), config.toString()))) {
-                int exit = format.waitFor(Duration.ofSeconds(60));
-                if (exit != 0) {
-                    throw new IllegalStateException("formatting the broker's storage failed (" + exit + ")\n" + format.tail(40));
-                }
-            }
+            StorageFormat.run(workDir, classpath, release.formatArgs(StorageFormat.randomClusterId(), config.toString()));
 
             int jmxPort = FreePorts.next();
             List<String> args = new ArrayList<>(jvmArgs);
-            args.addAll(List.of(
-                    "-Dcom.sun.management.jmxremote.port=" + jmxPort,
-                    "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
-                    "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-                    "-Djava.rmi.server.hostname=127.0.0.1",
-                    "-Dcom.sun.management.jmxremote.authenticate=false",
-                    "-Dcom.sun.management.jmxremote.ssl=false"));
+            args.addAll(BrokerJmx.jvmArgs(jmxPort));
             args.add(Log4j2Config.write(workDir.resolve("broker.log")));
-            ChildJvm jvm = ChildJvm.start("broker", workDir, classpath, args, "kafka.Kafka", List.of(config.toString()));
+            ChildJvm jvm = ChildJvm.start(javaBinary, "broker", workDir, classpath, args, "kafka.Kafka",
+                    List.of(config.toString()), Map.of());
             LocalKafkaBroker broker = new LocalKafkaBroker(jvm, "127.0.0.1:" + port, workDir, jmxPort);
             try {
                 jvm.awaitReady(() -> broker.logContains("Kafka Server started"), START_TIMEOUT, "started");
@@ -191,15 +188,5 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-
-        /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. */
-        private static String randomClusterId() {
-            byte[] id = new byte[16];
-            new SecureRandom().nextBytes(id);
-            id[0] &= 0x7f; // keep clear of the reserved all-zero and negative-looking ids
-            id[0] |= 0x10;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        }
-
     }
 }

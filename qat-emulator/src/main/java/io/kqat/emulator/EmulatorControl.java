@@ -43,6 +43,7 @@ public final class EmulatorControl {
         controls.kqatemu_set_fail_percent(percent);
     }
 
+    /** The seed of {@link #setFailPercent} and of the LZ4s "no match" tokens ({@link #setLz4sNoMatchTokens}). */
     public void setSeed(long seed) {
         controls.kqatemu_set_seed(seed);
     }
@@ -68,7 +69,11 @@ public final class EmulatorControl {
         return controls.kqatemu_generation();
     }
 
-    /** deflate, stateless, dynamic, static, crc32, adler32, cnv, cnvnr: what cpaDcQueryCapabilities reports. */
+    /**
+     * deflate, stateless, dynamic, static, crc32, adler32, cnv, cnvnr, lz4s, zstd, xxhash32, xxhash64: what the
+     * capability queries report and the sessions accept (a switch cannot give a generation what it lacks: zstd stays
+     * off on a 4xxx).
+     */
     public void setCapability(String name, boolean on) {
         if (controls.kqatemu_set_capability(name, on ? 1 : 0) != 0) {
             throw new IllegalArgumentException("unknown capability " + name);
@@ -79,6 +84,17 @@ public final class EmulatorControl {
     public void setNumaNodes(String nodes) {
         if (controls.kqatemu_set_numa_nodes(nodes) != 0) {
             throw new IllegalArgumentException("bad node list " + nodes);
+        }
+    }
+
+    /**
+     * How often the device's LZ4s output has "no match" tokens (literals carried to the next token): {@code never},
+     * {@code sometimes} (the default) or {@code often}, from the next request on; which tokens is drawn from the seed
+     * ({@link #setSeed}), so the same input gives the same stream.
+     */
+    public void setLz4sNoMatchTokens(String mode) {
+        if (controls.kqatemu_set_lz4s_no_match(mode) != 0) {
+            throw new IllegalArgumentException("takes never, sometimes or often, got '" + mode + "'");
         }
     }
 
@@ -139,7 +155,7 @@ public final class EmulatorControl {
      * request_errors, retries, sessions_outstanding, src_bytes_mapped, src_bytes_alloc, process_started,
      * max_in_flight, translation_failures, sgl_refusals, cnv_refusals, invalid_params, overflows, held_requests,
      * hung_requests, late_completions, decompress_trailing_bytes, device_ns, device_cpu_ns, device_requests,
-     * device_pid, event_signals, host_access_errors, process_slot_refusals, requests_instance_N,
+     * device_pid, event_signals, host_access_errors, process_slot_refusals, lz4s_no_match_tokens, requests_instance_N,
      * completed_instance_N, and USDM's: mappings_outstanding, mapped_bytes, allocations_outstanding, map_refusals,
      * unmap_refusals, usdm_translations, alloc_refusals, mappings_without_dontfork, memlock_refusals, hugepage_mode,
      * alloc_calls_node_N, allocations_node_N. -1 for an unknown name.
@@ -170,6 +186,8 @@ public final class EmulatorControl {
         int kqatemu_set_capability(String name, int on);
 
         int kqatemu_set_numa_nodes(String list);
+
+        int kqatemu_set_lz4s_no_match(String mode);
 
         void kqatemu_set_latency_us(long micros);
 

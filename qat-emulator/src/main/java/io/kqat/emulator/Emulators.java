@@ -8,15 +8,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Where the build put the QAT emulator's variants: {@code iova} (qatlib 26.02+ with the IOVA API), {@code legacy} (an
- * older qatlib without it) and {@code v3} (qatlib 22.07-23.02, {@code libqat.so.3}). The directory comes from the
+ * Where the build put the QAT emulator's variants: {@code iova} (qatlib 26.08: the IOVA API, event mode and the
+ * coalescing timer), {@code iova-26.02} (the IOVA API and event mode, no timer), {@code legacy} (an older qatlib
+ * without either) and {@code v3} (qatlib 22.07-23.02, {@code libqat.so.3}). The directory comes from the
  * system property {@code kqat.emulator.dir}, which the build and the {@code kqat} launcher set: the one place it is
  * read. A missing emulator is an error naming what to build, never a silent skip.
  */
 public final class Emulators {
     public static final String DIR_PROPERTY = "kqat.emulator.dir";
     /** Every variant the build makes. */
-    public static final List<String> VARIANTS = Collections.unmodifiableList(Arrays.asList("iova", "legacy", "v3"));
+    public static final List<String> VARIANTS = Collections.unmodifiableList(Arrays.asList("iova", "iova-26.02", "legacy",
+            "v3"));
 
     private Emulators() {
     }
@@ -29,7 +31,8 @@ public final class Emulators {
     public static Path dir(String variant) {
         String base = System.getProperty(DIR_PROPERTY);
         if (base == null) {
-            throw new IllegalStateException("needs -D" + DIR_PROPERTY + " (the build and ./kqat set it)");
+            throw new IllegalStateException("needs -D" + DIR_PROPERTY + ": the QAT emulator comes with a build from source "
+                    + "(./kqat sets it), not with the release");
         }
         Path dir = Paths.get(base, variant);
         if (!Files.isRegularFile(EmulatorControl.libqat(dir))) {

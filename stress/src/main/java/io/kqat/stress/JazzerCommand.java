@@ -18,13 +18,15 @@ import picocli.CommandLine.Option;
  * ({@code JAZZER_FUZZ=1 mvn -pl stress -am verify -Dtest=GzipDecoderFuzzTest} fuzzes through JUnit instead.)
  */
 @Command(name = "jazzer", showDefaultValues = true, description = "Coverage-guided fuzzing with Jazzer (JAZZER_FUZZ=1) "
-        + "of the decoder or the framing for N minutes, starting from the committed seed corpus; reports executions, "
+        + "of the decoder, the framing or the LZ4s-to-zstd converter for N minutes, starting from the committed seed "
+        + "corpus; reports executions, "
         + "coverage and any finding.")
 final class JazzerCommand extends Mode {
     /** A fuzz test class and method of this module's tests. */
     enum Target {
         decoder("GzipDecoderFuzzTest", "decode"),
-        framing("GzipFramingFuzzTest", "frame");
+        framing("GzipFramingFuzzTest", "frame"),
+        lz4s("Lz4sConverterFuzzTest", "convert");
 
         final String testClass;
         final String method;
@@ -37,7 +39,7 @@ final class JazzerCommand extends Mode {
 
     @Option(names = "--minutes", paramLabel = "N", defaultValue = "5", description = "How long to fuzz.")
     long minutes;
-    @Option(names = "--target", paramLabel = "decoder|framing", defaultValue = "decoder",
+    @Option(names = "--target", paramLabel = "decoder|framing|lz4s", defaultValue = "decoder",
             description = "What to fuzz.")
     Target target;
 

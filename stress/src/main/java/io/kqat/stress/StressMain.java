@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "scripts/stress", customSynopsis = "scripts/stress MODE [options]", usageHelpWidth = 120,
         description = "The long forms of kqat's stress instruments (the stress module's tests run their short forms).",
         subcommands = {FuzzCommand.class, JazzerCommand.class, FaultsCommand.class, SoakCommand.class,
-            BombsCommand.class, HelpCommand.class},
+            BombsCommand.class, ClusterCommand.class, HelpCommand.class},
         footer = {"",
             "Every mode but jazzer takes --out DIR (default stress/target/out): work directories (broker and client "
                 + "logs, reports) and failing inputs. 'scripts/stress MODE --help' shows one mode's options. Exit "

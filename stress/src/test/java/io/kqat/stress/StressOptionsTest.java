@@ -40,12 +40,12 @@ class StressOptionsTest {
         String stress = readme.substring(readme.indexOf("## Stress"), readme.indexOf("### Measured with the long"));
         Map<String, String> rows = new TreeMap<>();
         // | `mode` | options (an escaped \| inside) | proves |
-        Matcher row = Pattern.compile("(?m)^\\| `(fuzz|jazzer|faults|soak|bombs)` \\| ([^|]*(?:\\\\\\|[^|]*)*) \\|")
+        Matcher row = Pattern.compile("(?m)^\\| `(fuzz|jazzer|faults|soak|bombs|cluster)` \\| ([^|]*(?:\\\\\\|[^|]*)*) \\|")
                 .matcher(stress);
         while (row.find()) {
             rows.put(row.group(1), row.group(2));
         }
-        assertThat(rows).containsOnlyKeys("fuzz", "jazzer", "faults", "soak", "bombs");
+        assertThat(rows).containsOnlyKeys("fuzz", "jazzer", "faults", "soak", "bombs", "cluster");
         CommandLine line = StressMain.commandLine(System.out, System.err);
         rows.forEach((mode, documented) -> {
             List<String> taken = line.getSubcommands().get(mode).getCommandSpec().options().stream()
@@ -78,6 +78,9 @@ class StressOptionsTest {
         assertThat(soak.sampleSeconds).isEqualTo(10);
         BombsCommand bombs = parsed(BombsCommand.class, "bombs");
         assertThat(List.of(bombs.producers, bombs.batches, bombs.mib)).containsExactly(8, 1, 256);
+        ClusterCommand cluster = parsed(ClusterCommand.class, "cluster");
+        assertThat(List.of(cluster.records, cluster.rate, cluster.seed)).containsExactly(1_000_000L, 2000L, 1L);
+        assertThat(cluster.faultPercent).isEqualTo(10);
     }
 
     @Test
@@ -91,6 +94,12 @@ class StressOptionsTest {
         assertThat(parsed(FaultsCommand.class, "faults", "--cases", "10,hang").cases).containsExactly("10", "hang");
         assertThat(parsed(JazzerCommand.class, "jazzer", "--target", "framing").target)
                 .isEqualTo(JazzerCommand.Target.framing);
+        assertThat(parsed(JazzerCommand.class, "jazzer", "--target", "lz4s").target.testClass)
+                .isEqualTo("Lz4sConverterFuzzTest");
+        ClusterCommand cluster = parsed(ClusterCommand.class, "cluster", "--records", "60_000", "--rate", "500",
+                "--fault-percent", "100");
+        assertThat(List.of(cluster.records, cluster.rate)).containsExactly(60_000L, 500L);
+        assertThat(cluster.faultPercent).isEqualTo(100);
     }
 
     @Test
@@ -110,7 +119,10 @@ class StressOptionsTest {
         assertThat(run("faults", "--cases", "10,boom")).isEqualTo(2);
         assertThat(run("soak", "--minutes")).isEqualTo(2);
         assertThat(run("--verbose")).isEqualTo(2);
+        assertThat(run("cluster", "--fault-percent", "150")).isEqualTo(2);
+        assertThat(run("cluster", "--rate", "0")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("'many' is not a whole number", "everything",
-                "'boom' is not a case", "--minutes", "stress: unknown option '--verbose'");
+                "'boom' is not a case", "--minutes", "stress: unknown option '--verbose'", "150 is not in 1..100",
+                "--rate must be positive");
     }
 }

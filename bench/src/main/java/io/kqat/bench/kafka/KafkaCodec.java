@@ -4,8 +4,9 @@ import org.apache.kafka.common.compress.Compression;
 
 /**
  * One row of the Kafka-path benchmarks, named as its {@code codec} parameter: {@code none}, {@code lz4},
- * {@code snappy}, {@code zstd} (Kafka's default level), {@code gzip-N} (stock gzip at level N) or
- * {@code kqat-BACKEND-N} (Kafka's gzip at level N through kqat's hook, forced to one backend).
+ * {@code snappy}, {@code zstd} (Kafka's default level), {@code gzip-N} (stock gzip at level N),
+ * {@code kqat-BACKEND-N} (Kafka's gzip at level N through kqat's hook, forced to one backend), {@code zstd-N} (stock
+ * zstd at level N, 1-22) or {@code kqat-zstd-N} (Kafka's zstd at level N through kqat's zstd hook).
  */
 final class KafkaCodec {
     final String name;
@@ -13,12 +14,19 @@ final class KafkaCodec {
     /** The kqat backend this row forces, or null for stock Kafka. */
     final String kqatBackend;
     final int level;
+    /** True for the rows of Kafka's zstd (the kqat row then hooks zstd, not gzip). */
+    final boolean zstd;
 
     private KafkaCodec(String name, Compression compression, String kqatBackend, int level) {
+        this(name, compression, kqatBackend, level, false);
+    }
+
+    private KafkaCodec(String name, Compression compression, String kqatBackend, int level, boolean zstd) {
         this.name = name;
         this.compression = compression;
         this.kqatBackend = kqatBackend;
         this.level = level;
+        this.zstd = zstd;
     }
 
     static KafkaCodec parse(String name) {
@@ -35,6 +43,16 @@ final class KafkaCodec {
                 break;
         }
         String[] parts = name.split("-");
+        if (parts.length >= 2 && (parts[0].equals("zstd") || parts[1].equals("zstd"))) {
+            int level = Integer.parseInt(parts[parts.length - 1]);
+            Compression zstd = Compression.zstd().level(level).build();
+            if (parts.length == 2) {
+                return new KafkaCodec(name, zstd, null, level, true);
+            }
+            if (parts.length == 3 && parts[0].equals("kqat")) {
+                return new KafkaCodec(name, zstd, "libzstd", level, true);
+            }
+        }
         int level = parseLevel(name, parts[parts.length - 1]);
         Compression gzip = Compression.gzip().level(level).build();
         if (parts.length == 2 && parts[0].equals("gzip")) {
@@ -44,7 +62,7 @@ final class KafkaCodec {
             return new KafkaCodec(name, gzip, parts[1], level);
         }
         throw new IllegalArgumentException("unknown codec row '" + name
-                + "' (none, lz4, snappy, zstd, gzip-LEVEL, kqat-BACKEND-LEVEL)");
+                + "' (none, lz4, snappy, zstd, gzip-LEVEL, kqat-BACKEND-LEVEL, zstd-LEVEL, kqat-zstd-LEVEL)");
     }
 
     private static int parseLevel(String name, String text) {

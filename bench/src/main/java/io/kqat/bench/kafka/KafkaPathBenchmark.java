@@ -1,6 +1,7 @@
 package io.kqat.bench.kafka;
 
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.StatsSnapshot;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.record.internal.DefaultRecordBatch;
@@ -61,7 +62,8 @@ public class KafkaPathBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         row = KafkaCodec.parse(codec);
-        GzipCodec kqat = row.kqat() ? KqatHook.install(row.kqatBackend, row.level) : null;
+        GzipCodec kqat = row.kqat() && !row.zstd ? KqatHook.install(row.kqatBackend, row.level) : null;
+        io.kqat.codec.ZstdCodec kqatZstd = row.kqat() && row.zstd ? KqatHook.installZstd(row.kqatBackend, row.level) : null;
         batches = BatchSet.load(batchBytes, datasetBytes);
         buffer = ByteBuffer.allocate(batchBytes);
         built = new ByteBuffer[batches.count()];
@@ -71,8 +73,9 @@ public class KafkaPathBenchmark {
         }
         supplier = BufferSupplier.create();
         checkEveryRecord();
-        if (kqat != null && kqat.totals().getCompressBatches() < built.length) {
-            throw new IllegalStateException("kqat's hook did not compress the " + codec + " batches: " + kqat.totals());
+        StatsSnapshot totals = kqat != null ? kqat.totals() : kqatZstd != null ? kqatZstd.totals() : null;
+        if (totals != null && totals.getCompressBatches() < built.length) {
+            throw new IllegalStateException("kqat's hook did not compress the " + codec + " batches: " + totals);
         }
     }
 

@@ -2,10 +2,12 @@ package io.kqat.bench.kafka;
 
 import io.kqat.agent.AgentOptions;
 import io.kqat.agent.KafkaGzipHook;
+import io.kqat.agent.KafkaZstdHook;
 import io.kqat.agent.KqatAgent;
 import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
+import io.kqat.codec.ZstdCodec;
 import io.kqat.local.KafkaRuntimes;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,10 +29,24 @@ final class KqatHook {
         options.put(KqatSettings.BACKEND.key(), backend);
         AgentOptions parsed = AgentOptions.parse(options);
         KqatAgent.install(parsed, ByteBuddyAgent.install());
-        GzipCodec codec = KafkaGzipHook.install(parsed.codecConfig());
+        KafkaGzipHook.install(parsed.codecConfig());
+        GzipCodec codec = KafkaGzipHook.startNow(); // the hook starts at the first batch; measure none of that
         BackendStatus status = codec.backend(backend);
         if (status == null || !status.compresses(level)) {
             throw new IllegalStateException("kqat backend " + backend + " does not compress level " + level);
+        }
+        return codec;
+    }
+
+    /** Hooks Kafka's zstd with {@code backend} forced (gzip is hooked too, as by the agent, and unused here). */
+    static ZstdCodec installZstd(String backend, int level) {
+        Map<String, String> options = codecOptions(backend);
+        options.put(KqatSettings.ZSTD_BACKEND.key(), backend);
+        AgentOptions parsed = AgentOptions.parse(options);
+        KqatAgent.install(parsed, ByteBuddyAgent.install());
+        ZstdCodec codec = ZstdCodec.shared(parsed.codecConfig());
+        if (!KafkaZstdHook.installed() || !codec.backendName(level).equals(backend)) {
+            throw new IllegalStateException("kqat zstd backend " + backend + " does not compress level " + level);
         }
         return codec;
     }

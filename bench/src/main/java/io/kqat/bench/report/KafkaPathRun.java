@@ -27,14 +27,18 @@ public final class KafkaPathRun {
     static final String JAR_44 = "bench/target/kqat-benchmarks.jar";
     static final String JAR_39 = "bench/kafka-3.9/target/kqat-benchmarks-kafka-3.9.jar";
 
+    /** JMH include patterns, anchored: a bare "CodecOnlyBenchmark" also selects ZstdCodecOnlyBenchmark. */
+    private static final String KAFKA_PATH = "\\.KafkaPathBenchmark\\.";
+    private static final String CODEC_ONLY = "\\.CodecOnlyBenchmark\\.";
+
     private KafkaPathRun() {
     }
 
     /** JMH arguments of the short form for one release (4.4 also runs the codec-only rows). */
     public static List<String> quickArgs(boolean withCodecOnly) {
-        List<String> args = new ArrayList<>(List.of("KafkaPathBenchmark\\.(build|consume)$"));
+        List<String> args = new ArrayList<>(List.of("\\.KafkaPathBenchmark\\.(build|consume)$"));
         if (withCodecOnly) {
-            args.add("CodecOnlyBenchmark\\.compress$");
+            args.add("\\.CodecOnlyBenchmark\\.compress$"); // not ZstdCodecOnlyBenchmark's
         }
         args.addAll(List.of("-foe", "true", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
                 "-p", "codec=gzip-6,kqat-libdeflate-6", "-p", "kqatCodec=kqat-libdeflate-6", "-p", "batchBytes=65536", "-p", "datasetBytes=2000000"));
@@ -68,7 +72,7 @@ public final class KafkaPathRun {
                 throw new IllegalArgumentException("releases are 4.4 and 3.9, not " + release);
             }
             List<String> args = new ArrayList<>(quick ? quickArgs(is44)
-                    : is44 ? List.of("KafkaPathBenchmark", "CodecOnlyBenchmark") : List.of("KafkaPathBenchmark"));
+                    : is44 ? List.of(KAFKA_PATH, CODEC_ONLY) : List.of(KAFKA_PATH));
             args.addAll(jmh);
             Path csv = dir.resolve("kafka-" + release + ".csv");
             if (!tablesOnly) {

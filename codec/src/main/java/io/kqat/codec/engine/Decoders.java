@@ -43,11 +43,17 @@ final class Decoders {
     private final BackendLadder ladder;
     private final BufferPool pool;
     private final BodyInflater inflater;
+    private final EngineCounters counters;
 
     Decoders(BackendLadder ladder, BufferPool pool) {
+        this(ladder, pool, new EngineCounters());
+    }
+
+    Decoders(BackendLadder ladder, BufferPool pool, EngineCounters counters) {
         this.ladder = ladder;
         this.pool = pool;
         this.inflater = new LadderInflater();
+        this.counters = counters;
     }
 
     /**
@@ -68,9 +74,11 @@ final class Decoders {
             while ((w = d.next()) != null) {
                 if (result.remaining() < w.remaining()) {
                     long need = (long) result.position() + w.remaining();
+                    counters.addReaderBytesCopied(result.position());
                     result = ByteBuffer.allocate((int) Math.min(limit, Math.max(need, 2L * result.capacity())))
                             .put(result.flip());
                 }
+                counters.addReaderBytesCopied(w.remaining());
                 result.put(w);
             }
         } catch (IOException e) {
@@ -82,12 +90,12 @@ final class Decoders {
 
     /** Any gzip from {@code in} (closed with the stream returned), with fixed memory. */
     InputStream stream(InputStream in, long maxOutput) {
-        return new GunzipInputStream(streamDecoder(in, maxOutput), in);
+        return new GunzipInputStream(streamDecoder(in, maxOutput), in, counters);
     }
 
     /** One batch's records, bounded by {@code maxOutput}; a batch that does not start as valid gzip is refused now. */
     InputStream batchStream(ByteBuffer src, long maxOutput) {
-        GunzipInputStream in = new GunzipInputStream(batch(src, maxOutput, BATCH_WINDOW), null);
+        GunzipInputStream in = new GunzipInputStream(batch(src, maxOutput, BATCH_WINDOW), null, counters);
         try {
             in.open();
         } catch (IOException e) {
@@ -107,7 +115,8 @@ final class Decoders {
         BufferLease out = null;
         try {
             out = window(STREAM_WINDOW);
-            return new GzipStreamDecoder(CompressedInput.of(in, window), inflater, out, maxOutput);
+            return new GzipStreamDecoder(CompressedInput.of(in, window, ladder.decompressCopies()), inflater, out,
+                    maxOutput);
         } catch (RuntimeException | Error e) {
             window.close();
             if (out != null) {

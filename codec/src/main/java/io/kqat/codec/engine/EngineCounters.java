@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class EngineCounters implements CodecCounters {
     private final LongAdder batchBytesMoved = new LongAdder();
     private final LongAdder lastResortBatches = new LongAdder();
+    private final LongAdder targetBytesCopied = new LongAdder();
+    private final LongAdder readerBytesCopied = new LongAdder();
 
     @Override
     public long batchBytesMoved() {
@@ -16,6 +18,24 @@ final class EngineCounters implements CodecCounters {
     @Override
     public long lastResortBatches() {
         return lastResortBatches.sum();
+    }
+
+    @Override
+    public long targetBytesCopied() {
+        return targetBytesCopied.sum();
+    }
+
+    @Override
+    public long readerBytesCopied() {
+        return readerBytesCopied.sum();
+    }
+
+    void addTargetBytesCopied(long bytes) {
+        targetBytesCopied.add(bytes);
+    }
+
+    void addReaderBytesCopied(long bytes) {
+        readerBytesCopied.add(bytes);
     }
 
     void addBatchBytesMoved(long bytes) {

@@ -18,13 +18,18 @@ import java.util.Objects;
 final class GunzipInputStream extends InputStream {
     private final GzipStreamDecoder decoder;
     private final Closeable source;
+    private final EngineCounters counters;
     private ByteBuffer window;
     private boolean closed;
 
-    /** @param source closed with this stream (the compressed input), or null */
-    GunzipInputStream(GzipStreamDecoder decoder, Closeable source) {
+    /**
+     * @param source   closed with this stream (the compressed input), or null
+     * @param counters where the bytes handed to readers are counted (each one is copied out of a window)
+     */
+    GunzipInputStream(GzipStreamDecoder decoder, Closeable source, EngineCounters counters) {
         this.decoder = decoder;
         this.source = source;
+        this.counters = counters;
     }
 
     /** The decoded bytes ready to read, or null at the end. */
@@ -47,7 +52,11 @@ final class GunzipInputStream extends InputStream {
     @Override
     public int read() throws IOException {
         ByteBuffer w = window();
-        return w == null ? -1 : w.get() & 0xff;
+        if (w == null) {
+            return -1;
+        }
+        counters.addReaderBytesCopied(1);
+        return w.get() & 0xff;
     }
 
     @Override
@@ -62,6 +71,7 @@ final class GunzipInputStream extends InputStream {
         }
         int n = Math.min(len, w.remaining());
         w.get(b, off, n);
+        counters.addReaderBytesCopied(n);
         return n;
     }
 

@@ -41,7 +41,7 @@ final class LadderCodec implements GzipCodec {
         };
         this.compressor = new BatchCompressor(ladder, Objects.requireNonNullElse(ladder.deviceBatchMemory(), pooled),
                 BatchMemory.HEAP, counters, new LastResortWriter(lastResortDeflaters));
-        this.decoders = new Decoders(ladder, pool);
+        this.decoders = new Decoders(ladder, pool, counters);
     }
 
 

@@ -36,9 +36,11 @@ final class LastResortWriter {
     /**
      * Writes {@code records} as one member into {@code target}.
      *
+     * @return the member's size: bytes written into the target
      * @throws IOException when the target fails, or the deflater fails after part of the member was written
      */
-    void write(ByteBuffer records, OutputStream target, int level) throws IOException {
+    long write(ByteBuffer records, OutputStream given, int level) throws IOException {
+        CountingOutputStream target = new CountingOutputStream(given);
         Deflater deflater;
         try {
             deflater = deflaters.apply(level);
@@ -51,10 +53,11 @@ final class LastResortWriter {
                 e2.addSuppressed(e);
                 throw new IOException("kqat could not write a " + records.remaining() + "-byte batch", e2);
             }
-            return;
+            return target.count;
         }
         try {
             deflated(records, target, level, deflater);
+            return target.count;
         } catch (RuntimeException | Error e) {
             throw new IOException("kqat could not compress a " + records.remaining() + "-byte batch", e);
         } finally {
@@ -111,5 +114,26 @@ final class LastResortWriter {
         byte[] t = new byte[GzipFormat.TRAILER_SIZE];
         GzipFormat.writeTrailer(ByteBuffer.wrap(t), crc, length);
         target.write(t);
+    }
+
+    /** Counts what passes into the target (not closed or flushed here). */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 }

@@ -177,7 +177,7 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
             LOG.warn("kqat: compressing a {}-byte batch failed ({}); writing it through the JDK's deflater", src.remaining(),
                     e.toString(), e);
             try {
-                compressor.lastResort().write(src, target, level);
+                compressor.counters().addTargetBytesCopied(compressor.lastResort().write(src, target, level));
                 compressor.counters().addLastResort();
             } catch (IOException e2) {
                 e2.addSuppressed(e);
@@ -205,6 +205,7 @@ final class MemberOutputStream extends OutputStream implements GzipCodec.BatchSt
         ByteBuffer member = ThreadBuffers.heap(bound);
         compressor.compress(src.duplicate(), member, level);
         target.write(member.array(), member.arrayOffset(), member.position());
+        compressor.counters().addTargetBytesCopied(member.position());
     }
 
     /** Closes one lease; reachable from the cleaner without keeping the stream itself alive. */

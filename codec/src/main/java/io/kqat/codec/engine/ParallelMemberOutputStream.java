@@ -200,6 +200,7 @@ final class ParallelMemberOutputStream extends OutputStream {
         try {
             c.done.get();
             target.write(c.output.array(), c.output.arrayOffset(), c.output.position());
+            compressor.counters().addTargetBytesCopied(c.output.position());
         } catch (ExecutionException e) {
             throw fail(new IOException("kqat compression failed: " + e.getCause().getMessage(), e.getCause()));
         } catch (InterruptedException e) {

@@ -58,9 +58,17 @@ public abstract class CompressedInput implements AutoCloseable {
         return new InMemory(window, copy);
     }
 
-    /** A window over a stream, in {@code windowMemory} (its whole capacity is used). */
+    /**
+     * A window over a stream, in {@code windowMemory} (its whole capacity is used). What is read from the stream is
+     * copied into the window, and what is kept when the window is refilled is moved to its front: both are counted.
+     */
+    public static CompressedInput of(InputStream in, BufferLease windowMemory, CopyCounter copies) {
+        return new Streamed(in, windowMemory, copies);
+    }
+
+    /** The same, its copies not counted. */
     public static CompressedInput of(InputStream in, BufferLease windowMemory) {
-        return new Streamed(in, windowMemory);
+        return of(in, windowMemory, CopyCounter.NONE);
     }
 
     private static final class InMemory extends CompressedInput {
@@ -121,14 +129,16 @@ public abstract class CompressedInput implements AutoCloseable {
         private final BufferLease lease;
         private final ByteBuffer window;
         private final byte[] transfer;
+        private final CopyCounter copies;
         private boolean ended;
         /** The stream offset of the window's first byte. */
         private long base;
         /** The stream offset of the mark, or -1. */
         private long mark = -1;
 
-        Streamed(InputStream in, BufferLease lease) {
+        Streamed(InputStream in, BufferLease lease, CopyCounter copies) {
             this.in = in;
+            this.copies = copies;
             this.lease = lease;
             this.window = lease.buffer();
             window.clear().flip(); // empty: position 0, limit 0
@@ -173,6 +183,7 @@ public abstract class CompressedInput implements AutoCloseable {
             int p = window.position();
             window.position(window.limit()).limit(window.limit() + n);
             window.put(transfer, 0, n).position(p);
+            copies.copiedIn(n);
             return true;
         }
 
@@ -189,6 +200,7 @@ public abstract class CompressedInput implements AutoCloseable {
             int position = window.position() - keep;
             int limit = window.limit() - keep;
             window.position(keep);
+            copies.copiedIn(window.remaining());
             window.compact();
             window.limit(limit).position(position);
             base += keep;

@@ -176,13 +176,26 @@ public final class BackendLadder implements AutoCloseable {
                     throw e;
                 }
                 LOG.warn("kqat: backend {} threw {}; the request is redone on the next rung", rung.name(), e.toString(), e);
-                fault(rung, breaker, e.toString());
+                failed(rung, breaker, e);
             }
         }
         if (previous == null) {
             throw new IllegalStateException("no rung is eligible for this request");
         }
         throw new KqatException("no backend could serve the request");
+    }
+
+    /**
+     * A rung threw something other than a {@link BackendException}: counted as its error; its breaker hears of it
+     * unless the JVM ran out of memory, which says nothing about the rung (it threw only because the allocation
+     * happened to be there) and must not take a working rung out of service.
+     */
+    static void failed(Rung rung, CircuitBreaker breaker, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            rung.stats().add(StatsSnapshot.Field.ERRORS, 1);
+            return;
+        }
+        fault(rung, breaker, e.toString());
     }
 
     static void fault(Rung rung, CircuitBreaker breaker, String why) {

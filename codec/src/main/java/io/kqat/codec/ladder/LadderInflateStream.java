@@ -89,7 +89,7 @@ final class LadderInflateStream implements InflateStream {
         } else {
             LOG.warn("kqat: backend {} failed in the middle of a member ({}); the member is redone on the next rung",
                     rung.name(), e.toString());
-            BackendLadder.fault(rung, rung.breaker(false), e.toString());
+            BackendLadder.failed(rung, rung.breaker(false), e);
         }
         rung.stats().add(StatsSnapshot.Field.FALLBACKS, 1);
         streams[current].close(); // its state is unknown now

@@ -1,74 +1,10 @@
 package io.kqat.codec.ladder;
 
-import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.spi.Backend;
 
-/**
- * One step of the ladder as probed at start: a ready backend with its counters and one circuit breaker per direction
- * (a device that fails to inflate may still compress), or the reason it was skipped.
- */
-public final class Rung {
-    private final String name;
-    private final int rank;
-    private final boolean device;
-    private final Backend backend;
-    private final String skipReason;
-    private final CircuitBreaker compressBreaker = CircuitBreaker.standard();
-    private final CircuitBreaker decompressBreaker = CircuitBreaker.standard();
-    private final RungStats stats = new RungStats();
-
+/** One step of the gzip ladder: a gzip backend, its counters and breakers, or why it was skipped. */
+public final class Rung extends LadderStep<Backend> {
     Rung(String name, int rank, boolean device, Backend backend, String skipReason) {
-        this.name = name;
-        this.rank = rank;
-        this.device = device;
-        this.backend = backend;
-        this.skipReason = skipReason;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public int rank() {
-        return rank;
-    }
-
-    public boolean device() {
-        return device;
-    }
-
-    public boolean ready() {
-        return backend != null;
-    }
-
-    /** The backend, or null when skipped. */
-    public Backend backend() {
-        return backend;
-    }
-
-    /** Why this rung was skipped, or null when ready. */
-    public String skipReason() {
-        return skipReason;
-    }
-
-    CircuitBreaker breaker(boolean compress) {
-        return compress ? compressBreaker : decompressBreaker;
-    }
-
-    public boolean circuitOpen() {
-        return compressBreaker.isOpen() || decompressBreaker.isOpen();
-    }
-
-    RungStats stats() {
-        return stats;
-    }
-
-    public StatsSnapshot snapshot() {
-        return stats.snapshot();
-    }
-
-    @Override
-    public String toString() {
-        return ready() ? name : name + " (skipped: " + skipReason + ")";
+        super(name, rank, device, backend, skipReason);
     }
 }

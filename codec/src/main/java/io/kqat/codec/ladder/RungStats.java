@@ -4,21 +4,24 @@ import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.spi.CopyCounter;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The counters of one rung: cheap to bump from many threads, recorded by the ladder only, read as a snapshot. */
-final class RungStats {
+/**
+ * The counters of one rung: cheap to bump from many threads, recorded by the ladder only, read as a snapshot. Public
+ * for the zstd ladder ({@code io.kqat.codec.zstd.ladder}), which keeps its rungs' counters the same way.
+ */
+public final class RungStats {
     private final LongAdder[] adders = new LongAdder[StatsSnapshot.Field.values().length];
 
-    RungStats() {
+    public RungStats() {
         for (int i = 0; i < adders.length; i++) {
             adders[i] = new LongAdder();
         }
     }
 
-    void add(StatsSnapshot.Field field, long amount) {
+    public void add(StatsSnapshot.Field field, long amount) {
         adders[field.ordinal()].add(amount);
     }
 
-    void recordSuccess(boolean compress, long bytesIn, long bytesOut, long nanos) {
+    public void recordSuccess(boolean compress, long bytesIn, long bytesOut, long nanos) {
         if (compress) {
             add(StatsSnapshot.Field.COMPRESS_BATCHES, 1);
             add(StatsSnapshot.Field.COMPRESS_BYTES_IN, bytesIn);
@@ -33,7 +36,7 @@ final class RungStats {
     }
 
     /** Where a request in this direction reports its copies. */
-    CopyCounter copies(boolean compress) {
+    public CopyCounter copies(boolean compress) {
         return compress ? compressCopies : decompressCopies;
     }
 
@@ -56,7 +59,7 @@ final class RungStats {
         };
     }
 
-    StatsSnapshot snapshot() {
+    public StatsSnapshot snapshot() {
         long[] values = new long[adders.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = adders[i].sum();

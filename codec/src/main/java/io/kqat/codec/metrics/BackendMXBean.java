@@ -1,6 +1,7 @@
 package io.kqat.codec.metrics;
 
 import io.kqat.codec.StatsSnapshot;
+import java.util.Map;
 
 /** JMX view of one backend, registered as {@link KqatObjectNames#backend}. */
 public interface BackendMXBean {
@@ -18,4 +19,17 @@ public interface BackendMXBean {
     boolean isCircuitOpen();
 
     StatsSnapshot getStats();
+
+    /**
+     * The rung's named figures as numbers (for QAT: {@code requests}, {@code timeouts}, {@code refusedWhileHung},
+     * {@code declinedOverRequest}, {@code instances}, {@code slotsInUse}, ...), the same ones {@code Detail} puts in
+     * words; empty when skipped. Exporters read it as a table keyed by figure name.
+     */
+    Map<String, Long> getFigures();
+
+    /** Seconds spent in this rung's compression requests, all together (a counter: its rate over batches' is latency). */
+    double getCompressSeconds();
+
+    /** Seconds spent in this rung's decompression requests, all together. */
+    double getDecompressSeconds();
 }

@@ -22,6 +22,18 @@ public interface CodecMXBean {
     /** Batches written through the JDK's deflater at close after everything else failed (each one logged). */
     long getLastResortBatches();
 
+    /** Compressed bytes copied from kqat's memory into a stream's target (Kafka's buffer): members not written in place. */
+    long getTargetBytesCopied();
+
+    /** Inflated bytes copied from kqat's decoding windows into the reader's memory. */
+    long getReaderBytesCopied();
+
+    /**
+     * Batches the Kafka hook served with kqat's software rungs while the device started in the background (the
+     * first gzip batch starts kqat); 0 where nothing starts in the background.
+     */
+    long getBatchesBeforeStart();
+
     /** The counters summed over every backend. */
     StatsSnapshot getTotals();
 }

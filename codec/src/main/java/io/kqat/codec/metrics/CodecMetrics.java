@@ -21,19 +21,30 @@ public final class CodecMetrics implements CodecMXBean {
 
     private final GzipCodec codec;
     private final LongSupplier stockFallbacks;
+    private final LongSupplier batchesBeforeStart;
 
-    private CodecMetrics(GzipCodec codec, LongSupplier stockFallbacks) {
+    private CodecMetrics(GzipCodec codec, LongSupplier stockFallbacks, LongSupplier batchesBeforeStart) {
         this.codec = codec;
         this.stockFallbacks = stockFallbacks;
+        this.batchesBeforeStart = batchesBeforeStart;
     }
 
     /** Registers (or replaces) the MBeans; a JMX failure is logged, never fatal. */
     public static void register(GzipCodec codec, LongSupplier stockFallbacks) {
+        register(codec, stockFallbacks, () -> 0);
+    }
+
+    /**
+     * Registers (or replaces) the codec's bean and one bean per rung the codec has now (call again once a codec that
+     * starts late has its rungs).
+     */
+    public static void register(GzipCodec codec, LongSupplier stockFallbacks, LongSupplier batchesBeforeStart) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            registerReplacing(server, KqatObjectNames.codec(), new CodecMetrics(codec, stockFallbacks));
+            registerReplacing(server, KqatObjectNames.codec(), new CodecMetrics(codec, stockFallbacks,
+                    batchesBeforeStart));
             for (BackendStatus b : codec.backends()) {
-                registerReplacing(server, KqatObjectNames.backend(b.name()), new Backend(codec, b.name()));
+                registerReplacing(server, KqatObjectNames.backend(b.name()), new BackendBean(() -> codec.backend(b.name())));
             }
         } catch (JMException e) {
             LOG.warn("kqat: JMX registration failed; counters stay available through the codec API", e);
@@ -83,54 +94,22 @@ public final class CodecMetrics implements CodecMXBean {
     }
 
     @Override
-    public StatsSnapshot getTotals() {
-        return codec.totals();
+    public long getTargetBytesCopied() {
+        return codec.counters().targetBytesCopied();
     }
 
-    /** One rung's bean. */
-    private static final class Backend implements BackendMXBean {
-        private final GzipCodec codec;
-        private final String name;
+    @Override
+    public long getReaderBytesCopied() {
+        return codec.counters().readerBytesCopied();
+    }
 
-        Backend(GzipCodec codec, String name) {
-            this.codec = codec;
-            this.name = name;
-        }
+    @Override
+    public long getBatchesBeforeStart() {
+        return batchesBeforeStart.getAsLong();
+    }
 
-        private BackendStatus status() {
-            return codec.backend(name);
-        }
-
-        @Override
-        public boolean isReady() {
-            return status().ready();
-        }
-
-        @Override
-        public String getSkipReason() {
-            BackendStatus s = status();
-            return s.ready() ? "" : s.skipReason();
-        }
-
-        @Override
-        public String getMode() {
-            return status().mode();
-        }
-
-        @Override
-        public String getDetail() {
-            BackendStatus s = status();
-            return s.ready() ? s.detail().toString() : "";
-        }
-
-        @Override
-        public boolean isCircuitOpen() {
-            return status().circuitOpen();
-        }
-
-        @Override
-        public StatsSnapshot getStats() {
-            return status().stats();
-        }
+    @Override
+    public StatsSnapshot getTotals() {
+        return codec.totals();
     }
 }

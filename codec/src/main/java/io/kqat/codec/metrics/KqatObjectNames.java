@@ -20,8 +20,19 @@ public final class KqatObjectNames {
     public static final String EVERY_BACKEND = BACKEND_PREFIX + "*";
     /** The QAT runtime every copy of kqat in a process shares. */
     public static final String QAT_RUNTIME = DOMAIN + ":type=QatRuntime";
+    /** The zstd codec's bean: {@code Backend}, {@code DecompressBackend}, {@code Ladder}, {@code Totals}, ... */
+    public static final String ZSTD_CODEC = DOMAIN + ":type=ZstdCodec";
+    /** One zstd rung's name is this followed by the quoted rung name: {@code io.kqat:type=ZstdCodec,backend="libzstd"}. */
+    public static final String ZSTD_BACKEND_PREFIX = ZSTD_CODEC + "," + BACKEND_KEY + "=";
     /** The process's native memory bound, shared by every copy of kqat: {@code Limit}, {@code Used}, {@code Peak}, ... */
     public static final String NATIVE_MEMORY = DOMAIN + ":type=NativeMemory";
+
+    /**
+     * Whether QAT started in this process and how it is used: {@code Status}, {@code StartRefusals} (qatlib refused to
+     * start, e.g. no VF left), {@code Instances}, {@code Completions}, {@code RequestsBeyondInstances} (callers that
+     * found every instance busy and shared one).
+     */
+    public static final String QAT_DEVICE = DOMAIN + ":type=QatDevice";
 
     private KqatObjectNames() {
     }
@@ -39,8 +50,21 @@ public final class KqatObjectNames {
         return of(EVERY_BACKEND);
     }
 
+    public static ObjectName zstdCodec() {
+        return of(ZSTD_CODEC);
+    }
+
+    /** The bean of the zstd rung called {@code rung} ({@code libzstd}, ...). */
+    public static ObjectName zstdBackend(String rung) {
+        return of(ZSTD_BACKEND_PREFIX + ObjectName.quote(rung));
+    }
+
     public static ObjectName qatRuntime() {
         return of(QAT_RUNTIME);
+    }
+
+    public static ObjectName qatDevice() {
+        return of(QAT_DEVICE);
     }
 
     /** The rung a bean of {@link #everyBackend()} is about, unquoted. */

@@ -4,19 +4,21 @@ import io.kqat.codec.KqatException;
 
 /**
  * A backend could not serve one request. The input itself may be fine: the caller redoes the request on the next rung.
- * {@link #deviceFault()} says whether the backend itself misbehaved (an error status, a timeout): only those count
- * towards its circuit breaker. Running out of staging memory, or a request larger than the backend takes, is not the
- * backend's fault.
+ * Every one says which it is, there is no default: {@link #fault} when the backend itself misbehaved (a device's error
+ * status or timeout, a device known not to answer, a library's impossible answer), counted as an error and towards its
+ * circuit breaker; {@link #declined} when it did not fail (no staging or native memory left, a request larger than it
+ * takes, closed), which costs nothing but the move to the next rung.
  */
 public class BackendException extends KqatException {
     private final boolean deviceFault;
 
-    public BackendException(String message) {
-        this(message, true, null);
+    /** The backend failed this request: counted, and towards its breaker. */
+    public static BackendException fault(String message) {
+        return new BackendException(message, true, null);
     }
 
-    public BackendException(String message, Throwable cause) {
-        this(message, true, cause);
+    public static BackendException fault(String message, Throwable cause) {
+        return new BackendException(message, true, cause);
     }
 
     protected BackendException(String message, boolean deviceFault, Throwable cause) {
@@ -29,6 +31,7 @@ public class BackendException extends KqatException {
         return new BackendException(message, false, null);
     }
 
+    /** True for {@link #fault}: the backend (a device or a library) misbehaved; false when it declined. */
     public boolean deviceFault() {
         return deviceFault;
     }

@@ -135,7 +135,7 @@ class BackendLadderTest {
     void theLastRungsFailureReachesTheCaller() {
         try (BackendLadder ladder = LadderBuilder.build(CodecConfig.defaults(), new ArrayList<>())) {
             assertThatThrownBy(() -> ladder.compress(6, 1, (b, c) -> {
-                throw new BackendException("jdk failed");
+                throw BackendException.fault("jdk failed");
             }, n -> 0)).hasMessage("jdk failed");
         }
     }

@@ -19,7 +19,7 @@ public final class Outcome {
 
     /** A device fault ({@link BackendException#deviceFault()}): counted, redone on the next rung. */
     public static Outcome deviceFault() {
-        return new Outcome("fault", () -> new BackendException("scripted device fault"));
+        return new Outcome("fault", () -> BackendException.fault("scripted device fault"));
     }
 
     /** A request the rung declines without failing: the next rung takes it, no penalty. */

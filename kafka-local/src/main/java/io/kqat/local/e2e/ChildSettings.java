@@ -56,6 +56,11 @@ final class ChildSettings {
         return v;
     }
 
+    /** A setting that may be absent: false then. */
+    boolean flag(String key) {
+        return Boolean.parseBoolean(values.getProperty(key));
+    }
+
     long number(String key) {
         return Long.parseLong(string(key));
     }

@@ -25,9 +25,23 @@ public final class E2eConsumer {
         List<byte[]> values = settings.values();
         long expected = settings.number("records");
         Tally seen = new Tally();
+        WorkloadReport report = new WorkloadReport();
         long start = System.nanoTime();
+        long cpu0 = 0;
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(settings.kafkaConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            if (settings.flag(QatWarmup.SETTING)) { // the producer's warm-up batch starts kqat here too
+                TopicPartition warmup = new TopicPartition(settings.string("topic") + "-warmup", 0);
+                consumer.assign(List.of(warmup));
+                consumer.seekToBeginning(List.of(warmup));
+                while (consumer.poll(Duration.ofMillis(200)).isEmpty() && System.nanoTime() - start < GIVE_UP_AFTER.toNanos()) {
+                    continue; // until the warm-up batch is read
+                }
+                QatWarmup.awaitQat();
+            }
+            start = System.nanoTime(); // the measured run: the client's and kqat's start-up are not in it
+            cpu0 = OwnCpu.nanos();
+            report.markThreadCpu();
             TopicPartition partition = new TopicPartition(settings.string("topic"), 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -37,13 +51,14 @@ public final class E2eConsumer {
                     seen.add(r.offset(), r.value(), ByteBuffer.wrap(want).equals(ByteBuffer.wrap(r.value())));
                 }
             }
+            report.putThreadCpu();
         }
         long nanos = System.nanoTime() - start;
-        KqatBackendsUsed.put(new WorkloadReport())
+        KqatBackendsUsed.put(report)
                 .put("records", seen.records)
                 .put("bytes", seen.bytes)
                 .put("nanos", nanos)
-                .put("cpuNanos", OwnCpu.nanos())
+                .put("cpuNanos", OwnCpu.nanos() - cpu0)
                 .put("mismatches", seen.mismatches)
                 .putKqatMetrics()
                 .write(settings.report());

@@ -3,13 +3,15 @@ package io.kqat.local.e2e;
 import io.kqat.local.workload.WorkloadReport;
 
 /**
- * A row's figures from its two run lengths, each as the slope between them so that JVM start-up, connection and
- * topic set-up and JIT warm-up, paid by both runs, cancel: CPU per record is (CPU(long) - CPU(short)) / (long - short
+ * A row's figures from its two run lengths, each as the slope between them so that what both runs pay alike (JIT
+ * warm-up; the clients measure from their first send or poll, after their own and kqat's start) cancels: CPU per record is (CPU(long) - CPU(short)) / (long - short
  * records), throughput is the extra value bytes over the extra wall time. The ratio is the long run's producer metric.
+ * CPU is each JVM process's own (all its threads; the emulated device's process is not one of them), and by thread
+ * group in {@link E2eThreads}.
  */
 public record E2eResult(E2eRow row, double producerMicrosPerRecord, double consumerMicrosPerRecord,
                         double brokerMicrosPerRecord, double producerMegabytesPerSecond,
-                        double consumerMegabytesPerSecond, double ratio, String kqatBackends) {
+                        double consumerMegabytesPerSecond, double ratio, String kqatBackends, E2eThreads threads) {
 
     static E2eResult of(E2eRow row, E2eSample shortRun, E2eSample longRun) {
         double extra = longRun.records() - shortRun.records();
@@ -22,7 +24,7 @@ public record E2eResult(E2eRow row, double producerMicrosPerRecord, double consu
                 marginalMegabytesPerSecond(shortRun.producer(), longRun.producer()),
                 marginalMegabytesPerSecond(shortRun.consumer(), longRun.consumer()),
                 rate > 0 ? 1 / rate : Double.NaN,
-                backends);
+                backends, E2eThreads.of(shortRun, longRun));
     }
 
     private static double marginalMegabytesPerSecond(WorkloadReport shorter, WorkloadReport longer) {

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One row of the end-to-end table: {@code none}, {@code lz4}, {@code snappy}, {@code zstd} (Kafka's default level),
- * {@code gzip-N} (stock gzip at level N) or {@code kqat-gzip-N} (the same with kqat's agent in the producer, the
- * consumer and the broker they talk to).
+ * One row of the end-to-end table: {@code none}, {@code lz4}, {@code snappy}, {@code zstd} (Kafka's default level, 3),
+ * {@code gzip-N} (stock gzip at level N), {@code kqat-gzip-N} (the same with kqat's agent in the producer, the
+ * consumer and the broker they talk to, with the agent's options: software on a machine without QAT) or
+ * {@code qat-gzip-N} (the agent on kqat's QAT emulator, whose device works in a process of its own).
  */
-public record E2eRow(String name, String compressionType, int gzipLevel, boolean kqat) {
-    public static final List<String> DEFAULT = List.of("none", "lz4", "zstd", "gzip-1", "gzip-6", "kqat-gzip-1", "kqat-gzip-6");
-    public static final List<String> QUICK = List.of("none", "gzip-6", "kqat-gzip-6");
+public record E2eRow(String name, String compressionType, int gzipLevel, boolean kqat, boolean qat) {
+    public static final List<String> DEFAULT = List.of("none", "lz4", "zstd", "gzip-1", "gzip-6", "kqat-gzip-1",
+            "kqat-gzip-6", "qat-gzip-6");
+    public static final List<String> QUICK = List.of("none", "gzip-6", "kqat-gzip-6", "qat-gzip-6");
 
     public static E2eRow parse(String name) {
         switch (name) {
@@ -18,24 +20,30 @@ public record E2eRow(String name, String compressionType, int gzipLevel, boolean
             case "lz4":
             case "snappy":
             case "zstd":
-                return new E2eRow(name, name, 0, false);
+                return new E2eRow(name, name, 0, false, false);
             default:
                 break;
         }
-        boolean kqat = name.startsWith("kqat-");
-        String rest = kqat ? name.substring("kqat-".length()) : name;
+        boolean qat = name.startsWith("qat-");
+        boolean kqat = qat || name.startsWith("kqat-");
+        String rest = kqat ? name.substring(name.indexOf('-') + 1) : name;
         if (rest.startsWith("gzip-")) {
             try {
                 int level = Integer.parseInt(rest.substring("gzip-".length()));
                 if (level >= 1 && level <= 9) {
-                    return new E2eRow(name, "gzip", level, kqat);
+                    return new E2eRow(name, "gzip", level, kqat, qat);
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
         throw new IllegalArgumentException("unknown codec row '" + name
-                + "' (none, lz4, snappy, zstd, gzip-1..9, kqat-gzip-1..9)");
+                + "' (none, lz4, snappy, zstd, gzip-1..9, kqat-gzip-1..9, qat-gzip-1..9)");
+    }
+
+    /** Which broker the row talks to: {@code stock}, {@code kqat} or {@code qat} (each its own, one at a time). */
+    public String side() {
+        return qat ? "qat" : kqat ? "kqat" : "stock";
     }
 
     public static List<E2eRow> parseAll(List<String> names) {

@@ -18,9 +18,12 @@ import java.util.stream.Collectors;
 /**
  * The end-to-end figure: real producers and consumers (each its own JVM, on a chosen kafka-clients release) against
  * real local brokers, every row at two run lengths, CPU per record as the slope between them. Stock rows talk to a
- * stock broker, kqat rows to a broker with kqat's agent (so the broker's validation CPU is kqat's too); the stock
- * rows run first, then the kqat rows, one broker at a time, each row's short run right before its long run. The
- * table keeps the rows in the order asked for.
+ * stock broker, kqat rows to a broker with kqat's agent (so the broker's validation CPU is kqat's too), QAT rows to a
+ * broker with the agent on kqat's QAT emulator; stock rows first, then kqat, then QAT, one broker at a time, each
+ * row's short run right before its long run. Besides each process's CPU, each JVM's CPU by thread group and the
+ * emulated device's CPU (its own process, never counted in the JVMs') are recorded. Each row first sends a fifth of
+ * the short run through the broker, unmeasured (kqat's start in the broker, the JIT). The table keeps the rows in the
+ * order asked for.
  */
 public final class E2eRun {
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(15);
@@ -41,14 +44,14 @@ public final class E2eRun {
         Map<E2eRow, E2eResult> results = new LinkedHashMap<>();
         rows.forEach(r -> results.put(r, null));
         // One broker at a time: fewer JVMs at once, so a busy machine still starts each broker in time.
-        for (boolean kqatSide : new boolean[] {false, true}) {
-            List<E2eRow> side = rows.stream().filter(r -> r.kqat() == kqatSide).collect(Collectors.toList());
+        for (String sideName : new String[] {"stock", "kqat", "qat"}) {
+            List<E2eRow> side = rows.stream().filter(r -> r.side().equals(sideName)).collect(Collectors.toList());
             if (side.isEmpty()) {
                 continue;
             }
-            LocalKafkaBroker.Builder builder = LocalKafkaBroker.builder(settings.workDir().resolve(kqatSide ? "broker-kqat" : "broker-stock"));
-            if (kqatSide) {
-                builder.withKqatAgent(settings.agentOptions());
+            LocalKafkaBroker.Builder builder = LocalKafkaBroker.builder(settings.workDir().resolve("broker-" + sideName));
+            if (!sideName.equals("stock")) {
+                builder.withKqatAgent(agentOptions(side.get(0)));
             }
             try (LocalKafkaBroker broker = builder.start()) {
                 for (E2eRow row : side) {
@@ -60,6 +63,7 @@ public final class E2eRun {
     }
 
     private E2eResult measure(E2eRow row, LocalKafkaBroker broker, Path dataset) {
+        warmUp(row, broker, dataset);
         E2eSample shortRun = sample(row, broker, dataset, settings.shortRecords());
         E2eSample longRun = sample(row, broker, dataset, settings.longRecords());
         E2eResult result = E2eResult.of(row, shortRun, longRun);
@@ -70,14 +74,29 @@ public final class E2eRun {
         return result;
     }
 
-    private E2eSample sample(E2eRow row, LocalKafkaBroker broker, Path dataset, long records) {
-        String name = row.name() + "-" + records;
-        String topic = "e2e-" + name + "-" + Long.toHexString(System.nanoTime());
+    /**
+     * The row's path through the broker, once and not measured, before its runs: kqat in the broker starts at its
+     * first gzip batch (for a QAT row the device too), and the JIT compiles the row's validation path. Counted in the
+     * short run, that start made the broker's slope negative.
+     */
+    private void warmUp(E2eRow row, LocalKafkaBroker broker, Path dataset) {
+        long records = Math.max(1_000, settings.shortRecords() / 5);
+        runChild("warmup-" + row.name() + "-" + records, row, E2eProducer.class,
+                produceSettings(common(row, broker, dataset, records), row));
+    }
+
+    private Map<String, String> common(E2eRow row, LocalKafkaBroker broker, Path dataset, long records) {
+        String topic = "e2e-" + row.name() + "-" + records + "-" + Long.toHexString(System.nanoTime());
         Map<String, String> common = new LinkedHashMap<>();
         common.put("topic", topic);
         common.put("records", Long.toString(records));
         common.put("dataset", dataset.toAbsolutePath().toString());
         common.put(KAFKA + "bootstrap.servers", broker.bootstrapServers());
+        common.put(QatWarmup.SETTING, Boolean.toString(row.qat()));
+        return common;
+    }
+
+    private Map<String, String> produceSettings(Map<String, String> common, E2eRow row) {
         Map<String, String> produce = new LinkedHashMap<>(common);
         produce.put(KAFKA + "acks", "all");
         produce.put(KAFKA + "enable.idempotence", "true");
@@ -87,16 +106,50 @@ public final class E2eRun {
         if (row.gzipLevel() > 0) {
             produce.put(KAFKA + "compression.gzip.level", Integer.toString(row.gzipLevel()));
         }
+        return produce;
+    }
+
+    private E2eSample sample(E2eRow row, LocalKafkaBroker broker, Path dataset, long records) {
+        String name = row.name() + "-" + records;
+        Map<String, String> common = common(row, broker, dataset, records);
+        Map<String, String> produce = produceSettings(common, row);
         Map<String, String> consume = new LinkedHashMap<>(common);
         consume.put(KAFKA + "enable.auto.commit", "false");
         consume.put(KAFKA + "max.poll.records", "5000");
         long brokerBefore = brokerCpu(broker);
+        Map<String, Long> threadsBefore = broker.threadCpu();
+        long deviceBefore = broker.deviceCpuNanos();
         WorkloadReport producer = runChild("produce-" + name, row, E2eProducer.class, produce);
         long brokerCpu = brokerCpu(broker) - brokerBefore;
+        Map<String, Long> brokerThreads = new LinkedHashMap<>(broker.threadCpu());
+        brokerThreads.replaceAll((group, nanos) -> nanos - threadsBefore.getOrDefault(group, 0L));
+        brokerThreads.put("device", broker.deviceCpuNanos() - deviceBefore);
         WorkloadReport consumer = runChild("consume-" + name, row, E2eConsumer.class, consume);
         checkPath(row, producer, "CompressBatches");
         checkPath(row, consumer, "DecompressBatches");
-        return new E2eSample(records, producer, consumer, brokerCpu);
+        checkQat(row, producer, "e2e.compressedBy");
+        checkQat(row, consumer, "e2e.decompressedBy");
+        return new E2eSample(records, producer, consumer, brokerCpu, brokerThreads);
+    }
+
+    /** A QAT row whose client never used a QAT rung measures the device no more than a kqat row. */
+    private static void checkQat(E2eRow row, WorkloadReport report, String servedBy) {
+        if (row.qat() && !String.valueOf(report.get(servedBy)).contains("qat")) {
+            throw new IllegalStateException("row " + row.name() + ": no batch went through QAT (" + servedBy + " "
+                    + report.get(servedBy) + "): " + report);
+        }
+    }
+
+    /** The agent's options for a kqat or QAT row: the run's, and for QAT the build's emulator. */
+    private String agentOptions(E2eRow row) {
+        if (!row.qat()) {
+            return settings.agentOptions();
+        }
+        Path emulator = runtimes.emulatorDir("iova");
+        if (emulator == null) {
+            throw new IllegalStateException("the QAT rows need kqat's QAT emulator: build the qat-emulator module");
+        }
+        return "qat.emulator=" + emulator + (settings.agentOptions().isBlank() ? "" : "," + settings.agentOptions());
     }
 
     /** A kqat row whose batches did not go through kqat, or a stock row that did, measures nothing it claims to. */
@@ -117,7 +170,7 @@ public final class E2eRun {
         ChildSettings.write(childSettings, all);
         List<String> jvmArgs = new ArrayList<>(settings.jvmArgs());
         if (row.kqat()) {
-            String opts = settings.agentOptions().isBlank() ? "" : "=" + settings.agentOptions();
+            String opts = agentOptions(row).isBlank() ? "" : "=" + agentOptions(row);
             jvmArgs.add("-javaagent:" + runtimes.agentJar() + opts);
         }
         List<String> classpath = new ArrayList<>();

@@ -27,7 +27,7 @@ public record E2eSettings(List<String> codecs, long shortRecords, long longRecor
                 DEFAULT_JVM_ARGS, workDir);
     }
 
-    /** The short form CI runs once: three rows, 20 k and 100 k records. */
+    /** The short form CI runs once: four rows (stock, kqat, kqat on the QAT emulator), 20 k and 100 k records. */
     public static E2eSettings quick(Path workDir) {
         return new E2eSettings(E2eRow.QUICK, 20_000, 100_000, null, 65536, KafkaRuntimes.CLIENTS, "",
                 DEFAULT_JVM_ARGS, workDir);

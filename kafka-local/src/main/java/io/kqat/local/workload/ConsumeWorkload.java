@@ -47,6 +47,7 @@ public final class ConsumeWorkload {
         long mismatches = 0;
         String firstMismatch = "";
         long nanos;
+        WorkloadReport report = new WorkloadReport();
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer =
@@ -71,9 +72,9 @@ public final class ConsumeWorkload {
             nanos = System.nanoTime() - start;
             // One more poll: anything beyond the expected count is a duplicate.
             read += consumer.poll(Duration.ofMillis(500)).count();
+            report.putThreadCpu();
         }
-        new WorkloadReport()
-                .put("records", read)
+        report.put("records", read)
                 .put("bytes", bytes)
                 .put("nanos", nanos)
                 .put("mismatches", mismatches)

@@ -56,6 +56,7 @@ public final class ProduceWorkload {
             bytes += keys[i].length + values[i].length;
         }
         double compressionRate;
+        WorkloadReport report = new WorkloadReport();
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -72,10 +73,10 @@ public final class ProduceWorkload {
                     .filter(e -> e.getKey().name().equals("compression-rate-avg") && e.getKey().group().equals("producer-metrics"))
                     .map(e -> e.getValue().metricValue()).filter(v -> v instanceof Double).map(v -> (Double) v)
                     .findFirst().orElse(Double.NaN);
+            report.putThreadCpu(); // while the sender thread lives
         }
         long nanos = System.nanoTime() - start;
-        WorkloadReport report = new WorkloadReport()
-                .put("records", records)
+        report.put("records", records)
                 .put("bytes", bytes)
                 .put("nanos", nanos)
                 .put("failed", failed.get())

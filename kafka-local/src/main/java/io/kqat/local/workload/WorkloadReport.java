@@ -1,6 +1,8 @@
 package io.kqat.local.workload;
 
 import io.kqat.codec.metrics.KqatObjectNames;
+import io.kqat.local.cpu.DeviceCpu;
+import io.kqat.local.cpu.ThreadCpu;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -8,6 +10,8 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -19,6 +23,7 @@ import javax.management.openmbean.CompositeData;
  */
 public final class WorkloadReport {
     private final Properties values = new Properties();
+    private final Map<String, Long> cpuBaseline = new HashMap<>();
 
     /** A report of this JVM, which it names by its Java version ({@code java.version}). */
     public WorkloadReport() {
@@ -52,7 +57,26 @@ public final class WorkloadReport {
         return getLong("bytes") / 1e6 / (getLong("nanos") / 1e9);
     }
 
-    /** Adds kqat.installed and, when installed, its backend, ladder and counters. */
+    /**
+     * Adds this JVM's CPU by thread group ({@code cpu.application}, {@code cpu.sender}, {@code cpu.handlers},
+     * {@code cpu.kqat}, {@code cpu.other}; see {@link ThreadCpu}) and the QAT emulator's device process's
+     * ({@code cpu.device}, not part of any of them), in nanoseconds. Call before the client closes: its threads'
+     * time goes with them.
+     */
+    public WorkloadReport putThreadCpu() {
+        ThreadCpu.byGroup(ManagementFactory.getThreadMXBean()).forEach((group, nanos) ->
+                put("cpu." + group, nanos - cpuBaseline.getOrDefault(group, 0L)));
+        return put("cpu.device", DeviceCpu.ofThisJvm() - cpuBaseline.getOrDefault("device", 0L));
+    }
+
+    /** From now on {@link #putThreadCpu()} counts only what is spent after this call (a measured run's start). */
+    public WorkloadReport markThreadCpu() {
+        cpuBaseline.putAll(ThreadCpu.byGroup(ManagementFactory.getThreadMXBean()));
+        cpuBaseline.put("device", DeviceCpu.ofThisJvm());
+        return this;
+    }
+
+    /** Adds kqat.installed and, when installed, its backend, ladder and counters; the same for zstd (kqat.zstd.*). */
     public WorkloadReport putKqatMetrics() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
@@ -60,7 +84,7 @@ public final class WorkloadReport {
             boolean installed = server.isRegistered(name);
             put("kqat.installed", installed);
             if (installed) {
-                for (String attr : new String[] {"Backend", "DecompressBackend", "StockFallbacks"}) {
+                for (String attr : new String[] {"Backend", "DecompressBackend", "StockFallbacks", "BatchesBeforeStart"}) {
                     put("kqat." + attr, server.getAttribute(name, attr));
                 }
                 CompositeData totals = (CompositeData) server.getAttribute(name, "Totals");
@@ -69,10 +93,27 @@ public final class WorkloadReport {
                 }
                 put("kqat.Ladder", String.join(" | ", (String[]) server.getAttribute(name, "Ladder")));
             }
+            putZstd(server);
         } catch (Exception e) {
             put("kqat.error", e.toString());
         }
         return this;
+    }
+
+    /** kqat.zstd.installed and, when kqat's zstd hook is on, its backends and counters as kqat.zstd.*. */
+    private void putZstd(MBeanServer server) throws Exception {
+        ObjectName zstd = new ObjectName(KqatObjectNames.ZSTD_CODEC);
+        boolean installed = server.isRegistered(zstd);
+        put("kqat.zstd.installed", installed);
+        if (installed) {
+            for (String attr : new String[] {"Backend", "DecompressBackend", "StockFallbacks", "LastResortBatches"}) {
+                put("kqat.zstd." + attr, server.getAttribute(zstd, attr));
+            }
+            CompositeData totals = (CompositeData) server.getAttribute(zstd, "Totals");
+            for (String key : totals.getCompositeType().keySet()) {
+                put("kqat.zstd." + Character.toUpperCase(key.charAt(0)) + key.substring(1), totals.get(key));
+            }
+        }
     }
 
     public void write(Path file) {

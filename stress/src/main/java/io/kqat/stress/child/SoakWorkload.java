@@ -4,6 +4,7 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
 import io.kqat.codec.Mode;
+import io.kqat.codec.ZstdCodec;
 import io.kqat.local.workload.ProgramOptions;
 import io.kqat.emulator.EmulatorControl;
 import io.kqat.samples.KafkaLikeEvents;
@@ -84,7 +85,8 @@ public final class SoakWorkload {
         System.out.println("after the clients closed: " + closed.line());
         KqatBeans.putAll(p);
         CodecConfig agentConfig = CodecConfig.builder().mode(Mode.QAT).setText(KqatSettings.QAT_EMULATOR, emulatorDir).build();
-        GzipCodec.shared(agentConfig).close(); // the agent's own codec (same config, so the same instance)
+        GzipCodec.shared(agentConfig).close(); // the agent's own codecs (same config, so the same instances)
+        ZstdCodec.shared(agentConfig).close(); // Kafka zstd's hook holds the QAT runtime too (zstd.mode follows mode)
         SoakSample codecClosed = SoakSample.take((System.nanoTime() - start) / 1e9, emu, produced.get(), consumed.get());
         System.out.println("after kqat's codec closed: " + codecClosed.line());
         report(p, samples, closed, codecClosed, failures.get());

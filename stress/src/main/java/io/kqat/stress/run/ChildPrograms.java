@@ -1,7 +1,9 @@
 package io.kqat.stress.run;
 
+import io.kqat.emulator.EmulatorControl;
 import io.kqat.local.ChildJvm;
 import io.kqat.local.KafkaRuntimes;
+import io.kqat.local.OrphanGuard;
 import io.kqat.local.workload.ProgramOptions;
 import io.kqat.samples.KafkaLikeEvents;
 import java.io.IOException;
@@ -50,9 +52,10 @@ public final class ChildPrograms {
             this.mainClass = mainClass;
             classpath.addAll(runtimes.classpath(KafkaRuntimes.CLIENTS));
             classpath.add(location(ChildPrograms.class));
-            classpath.add(location(ProgramOptions.class)); // kafka-local: the options every client program shares
+            classpath.add(location(ProgramOptions.class)); // kafka-local: the options every client program shares, the guard
             classpath.add(location(CommandLine.class)); // picocli, which reads them
-            classpath.add(location(KafkaLikeEvents.class)); // testkit: the records and the emulator's controls
+            classpath.add(location(KafkaLikeEvents.class)); // samples: the records
+            classpath.add(location(EmulatorControl.class)); // qat-emulator: its controls (JNA comes with the agent)
         }
 
         public Run jvmArg(String a) {
@@ -85,7 +88,9 @@ public final class ChildPrograms {
             List<String> all = new ArrayList<>(args);
             all.add("--report");
             all.add(reportFile().toString());
-            return ChildJvm.start(name, workDir, classpath, jvmArgs, mainClass, all, env);
+            // under the guard: a program that runs until told to stop must not outlive a launcher killed with SIGKILL
+            return ChildJvm.start(name, workDir, classpath, jvmArgs, OrphanGuard.class.getName(),
+                    OrphanGuard.arguments(mainClass, all), env);
         }
 
         /** Runs to the end; the report even when the program exits non-zero (it says why). */
@@ -103,7 +108,7 @@ public final class ChildPrograms {
             }
         }
 
-        Path reportFile() {
+        public Path reportFile() {
             return workDir.resolve(name + ".report");
         }
     }

@@ -4,6 +4,7 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.metrics.KqatObjectNames;
 import io.kqat.local.KafkaRuntimes;
 import io.kqat.local.LocalKafkaBroker;
+import io.kqat.local.cpu.MachineLoad;
 import io.kqat.local.workload.WorkloadJvm;
 import io.kqat.local.workload.WorkloadReport;
 import io.kqat.tools.cli.CodecOptions;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,12 +109,18 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             out.println();
+            out.println("Measured with " + MachineLoad.describe() + ".");
             DemoRow.printTable(rows, out);
             out.printf("%nEvery record checked on all %d reads: %d of %d each, in order, byte for byte.%n",
                     topics.size() + 1, records, records);
             out.printf("Broker (kqat agent): decompressed %s batches to validate them, backend %s.%n",
                     broker.kqatCounter("decompressBatches"),
                     broker.jmxAttribute(KqatObjectNames.CODEC, "DecompressBackend"));
+            Map<String, Long> threads = broker.threadCpu();
+            out.printf(Locale.ROOT, "Broker CPU: request handlers %.2f s, kqat threads %.2f s, all others %.2f s; its "
+                            + "emulated QAT device %.2f s (a process of its own).%n", threads.get("handlers") / 1e9,
+                    threads.get("kqat") / 1e9, (threads.get("application") + threads.get("sender")
+                            + threads.get("other")) / 1e9, broker.deviceCpuNanos() / 1e9);
             out.println("Logs and reports: " + work);
             return 0;
         } catch (WorkloadJvm.WorkloadFailed e) {

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code kqat device-test}: the first command to run on a machine with QAT before rollout, and the output to attach to
  * a support ticket. One line per check (PASS or FAIL, and why) over each qatlib rule at its boundary and kqat's own
- * behaviour on the device, then throughput and host CPU per request at 16, 64 and 256 KiB. Exit code 0 only when
- * every check passes.
+ * behaviour on the device, then host CPU per request (callers and kqat's threads; the device's own work apart),
+ * latency and throughput at 16, 64, 256 and 1024 KiB with one and with four callers. Exit code 0 only when every
+ * check passes.
  */
 @Command(name = "device-test", mixinStandardHelpOptions = true,
         description = {"Checks a QAT device and qatlib against every rule kqat relies on, then measures throughput "
@@ -28,7 +29,8 @@ public final class DeviceTestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--emulator", arity = "0..1", fallbackValue = "iova", paramLabel = "VARIANT",
-            description = "Run on kqat's QAT emulator instead of the system qatlib (iova, legacy or v3; default iova).")
+            description = "Run on kqat's QAT emulator instead of the system qatlib (iova, iova-26.02, legacy or v3; "
+                    + "default iova).")
     String emulator;
 
     @Option(names = "--json", description = "Print the report as JSON.")

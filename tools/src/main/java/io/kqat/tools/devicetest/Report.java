@@ -1,5 +1,6 @@
 package io.kqat.tools.devicetest;
 
+import io.kqat.local.cpu.MachineLoad;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,9 @@ final class Report {
     void printText(PrintWriter out) {
         out.println("kqat device-test on " + device);
         checks.forEach(c -> out.println(c.line()));
+        if (!figures.isEmpty()) {
+            out.println("perf  measured with " + MachineLoad.describe());
+        }
         figures.forEach(f -> out.println(f.line()));
         long failed = checks.stream().filter(c -> !c.passed()).count();
         out.println(passed() ? "RESULT PASS: " + checks.size() + " checks passed"
@@ -55,11 +59,15 @@ final class Report {
         sb.append("\n  ],\n  \"performance\": [");
         for (int i = 0; i < figures.size(); i++) {
             Throughput.Figure f = figures.get(i);
+            HostCost.Figure c = f.cost();
             sb.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT, "    {\"batchKiB\": %d, "
-                    + "\"hostMicrosPerRequest\": %.2f, \"sleepsPerRequest\": %.2f, \"sleepMicros\": %.2f, "
-                    + "\"hostMicrosBesidesSleeps\": %.2f, \"megabytesPerSecond\": %.1f, \"rung\": %s}", f.kib(),
-                    f.hostMicrosPerRequest(), f.sleepsPerRequest(), f.sleepMicros(), f.kqatMicrosPerRequest(),
-                    f.megabytesPerSecond(), quote(f.rung())));
+                    + "\"callers\": %d, \"hostMicrosPerRequest\": %.2f, \"callerMicrosPerRequest\": %.2f, "
+                    + "\"kqatThreadMicrosPerRequest\": %.2f, \"sleepsPerRequest\": %.2f, \"sleepMicros\": %.2f, "
+                    + "\"latencyMicros\": %.1f, \"deviceMicrosPerRequest\": %s, \"megabytesPerSecond\": %.1f, "
+                    + "\"rung\": %s, \"completions\": %s}", c.kib(), c.callers(), c.hostMicros(), c.callerMicros(),
+                    c.kqatThreadMicros(), c.sleepsPerRequest(), f.sleepMicros(), c.latencyMicros(),
+                    Double.isNaN(c.deviceMicros()) ? "null" : String.format(Locale.ROOT, "%.1f", c.deviceMicros()),
+                    c.megabytesPerSecond(), quote(c.rung()), quote(f.completions())));
         }
         sb.append("\n  ],\n  \"result\": ").append(quote(passed() ? "PASS" : "FAIL")).append("\n}");
         out.println(sb);

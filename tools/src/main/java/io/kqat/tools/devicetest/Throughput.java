@@ -1,29 +1,26 @@
 package io.kqat.tools.devicetest;
 
 import io.kqat.codec.BackendStatus;
-import io.kqat.codec.BufferLease;
 import io.kqat.codec.GzipCodec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Device throughput and host CPU per request, batch by batch as the Kafka hook compresses (from batch memory, one
- * member each): the CPU time of the submitting thread per request (JNA, descriptors, framing, polling), and the bytes
- * per second several threads get through the device. On the emulator the device's time is set with its latency knob.
+ * The performance figures: at each batch size, one synchronous caller and then four concurrent callers, each line
+ * the host's CPU per request ({@link HostCost}: callers and kqat's threads, the device excluded), the latency, the
+ * device's own time (emulator only) and MB/s. On the emulator the device's time per request is at least its latency
+ * knob, set to about a 4xxx's at level 1. The request path is warmed up first, unmeasured.
  */
 final class Throughput {
-    static final int[] SIZES_KIB = {16, 64, 256};
-    private static final long MEASURE_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
-    private static final int THREADS = 4;
+    static final int[] SIZES_KIB = {16, 64, 256, 1024};
+    static final int[] CALLERS = {1, 4};
+    private static final long MEASURE_NANOS = TimeUnit.MILLISECONDS.toNanos(600);
+    private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private Throughput() {
     }
@@ -36,6 +33,7 @@ final class Throughput {
     static List<Figure> measure(DeviceUnderTest device) throws Exception {
         List<Figure> figures = new ArrayList<>();
         double sleepMicros = sleepCostMicros();
+        warmUp(device);
         for (int kib : SIZES_KIB) {
             if (device.emulated()) {
                 device.emulator().setLatencyMicros(emulatedMicros(kib));
@@ -43,11 +41,13 @@ final class Throughput {
             try (GzipCodec codec = device.codec()) {
                 BackendStatus qat = DeviceUnderTest.requireQat(codec);
                 byte[] data = Batches.events(kib, kib << 10);
-                Host host = hostCost(codec, qat, data);
-                double mbps = throughput(codec, data);
+                for (int callers : CALLERS) {
+                    HostCost.Figure f = HostCost.measure(codec, qat.name(), data, callers, MEASURE_NANOS,
+                            device.emulated() ? device.emulator() : null);
+                    figures.add(new Figure(f, sleepMicros, completions(qat)));
+                }
                 Verify.that(codec.backend(qat.name()).stats().getCompressBatches() > 0,
                         "the device served none of the measured batches");
-                figures.add(new Figure(kib, host.micros, host.sleeps, sleepMicros, mbps, qat.name()));
             } finally {
                 if (device.emulated()) {
                     device.emulator().setLatencyMicros(0);
@@ -58,36 +58,26 @@ final class Throughput {
     }
 
     /**
-     * One thread, one batch kept in batch memory and one output buffer: the thread's own CPU time per compression
-     * (what kqat adds to Kafka writing its records), and how often it slept waiting for the device.
+     * The request path run unmeasured first, four callers at 16 KiB for {@link #WARM_UP_NANOS}: otherwise the first
+     * cells measure the interpreter and the JIT's first tiers (a few hundred requests each on the emulator), not the
+     * path a long-running producer or broker runs.
      */
-    private static Host hostCost(GzipCodec codec, BackendStatus qat, byte[] data) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (BufferLease lease = codec.acquireBatchBuffer(data.length)) {
-            ByteBuffer in = lease.buffer();
-            in.put(data).flip();
-            ByteBuffer out = ByteBuffer.allocate(codec.maxCompressedLength(data.length));
-            for (int i = 0; i < 200; i++) {
-                compressAgain(codec, in, out);
+    private static void warmUp(DeviceUnderTest device) throws Exception {
+        if (device.emulated()) {
+            device.emulator().setLatencyMicros(emulatedMicros(16));
+        }
+        try (GzipCodec codec = device.codec()) {
+            BackendStatus qat = DeviceUnderTest.requireQat(codec);
+            HostCost.measure(codec, qat.name(), Batches.events(16, 16 << 10), 4, WARM_UP_NANOS, null);
+        } finally {
+            if (device.emulated()) {
+                device.emulator().setLatencyMicros(0);
             }
-            long sleeps0 = codec.backend(qat.name()).detail().figure("sleeps");
-            long n = 0;
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            long end = System.nanoTime() + MEASURE_NANOS;
-            while (System.nanoTime() < end || n < 100) {
-                compressAgain(codec, in, out);
-                n++;
-            }
-            double micros = (threads.getCurrentThreadCpuTime() - cpu0) / 1000.0 / n;
-            double sleeps = (codec.backend(qat.name()).detail().figure("sleeps") - sleeps0) / (double) n;
-            return new Host(micros, sleeps);
         }
     }
 
-    private static void compressAgain(GzipCodec codec, ByteBuffer in, ByteBuffer out) {
-        in.rewind();
-        out.clear();
-        codec.compress(in, out, 1);
+    private static String completions(BackendStatus qat) {
+        return qat.detail().figure("eventDriven") == 1 ? "event-driven" : "polled";
     }
 
     /** This machine's CPU cost of one timed sleep (a 20 us park): in a VM, a timer costs far more than on metal. */
@@ -103,51 +93,22 @@ final class Throughput {
         return (threads.getCurrentThreadCpuTime() - cpu0) / 1000.0 / 1000;
     }
 
-    /** Host CPU per request and timed sleeps per request. */
-    private record Host(double micros, double sleeps) {
-    }
-
-    /** Several threads at once: input bytes per second through the device. */
-    private static double throughput(GzipCodec codec, byte[] data) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            long start = System.nanoTime();
-            long end = start + MEASURE_NANOS;
-            List<Future<Long>> counts = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                counts.add(pool.submit(() -> {
-                    long n = 0;
-                    while (System.nanoTime() < end) {
-                        Batches.compress(codec, data, 1);
-                        n++;
-                    }
-                    return n;
-                }));
-            }
-            long total = 0;
-            for (Future<Long> f : counts) {
-                total += f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return total * data.length / seconds / 1e6;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** What one size gave. */
-    record Figure(int kib, double hostMicrosPerRequest, double sleepsPerRequest, double sleepMicros,
-                  double megabytesPerSecond, String rung) {
-        /** Host CPU per request beyond the timed sleeps, whose cost is the machine's. */
-        double kqatMicrosPerRequest() {
-            return Math.max(0, hostMicrosPerRequest - sleepsPerRequest * sleepMicros);
+    /** One line of figures: a {@link HostCost.Figure}, the machine's cost of a timed sleep and the completion mode. */
+    record Figure(HostCost.Figure cost, double sleepMicros, String completions) {
+        int kib() {
+            return cost.kib();
         }
 
         String line() {
-            return String.format(Locale.ROOT, "perf  %3d KiB batches: host CPU %.1f us per request (submitting thread: "
-                    + "%.2f timed sleeps at %.1f us each on this machine, %.1f us the rest), %.0f MB/s with %d threads "
-                    + "(%s)", kib, hostMicrosPerRequest, sleepsPerRequest, sleepMicros, kqatMicrosPerRequest(),
-                    megabytesPerSecond, THREADS, rung);
+            HostCost.Figure c = cost;
+            String device = Double.isNaN(c.deviceMicros()) ? "device time not measured (its own silicon)"
+                    : String.format(Locale.ROOT, "device %.0f us CPU per request in the emulator's process, not "
+                    + "the host's", c.deviceMicros());
+            return String.format(Locale.ROOT, "perf %4d KiB batches: host CPU %.1f us per request with %d caller%s "
+                    + "(callers %.1f + kqat threads %.1f; %.2f timed sleeps, %.0f us each here), latency %.0f us; %s; "
+                    + "%.0f MB/s (%s, completions %s)", c.kib(), c.hostMicros(), c.callers(),
+                    c.callers() == 1 ? "" : "s", c.callerMicros(), c.kqatThreadMicros(), c.sleepsPerRequest(),
+                    sleepMicros, c.latencyMicros(), device, c.megabytesPerSecond(), c.rung(), completions);
         }
     }
 }

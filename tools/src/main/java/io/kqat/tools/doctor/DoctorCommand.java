@@ -6,6 +6,8 @@ import io.kqat.codec.GzipCodec;
 import io.kqat.samples.KafkaLikeEvents;
 import io.kqat.tools.cli.CodecOptions;
 import io.kqat.tools.cli.Streams;
+import io.kqat.tools.doctor.container.CheckPrinter;
+import io.kqat.tools.doctor.container.ContainerChecks;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -25,8 +27,12 @@ public final class DoctorCommand implements Callable<Integer> {
     @Mixin
     private CodecOptions codecOptions;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
+    @Option(names = "--json", description = "Print the report as JSON (its JSON Schema: doctor-report.schema.json).")
     private boolean json;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that will compress or decompress at once, "
+            + "for the instances check (a broker: num.io.threads; default: the cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     DoctorCommand(Streams io) {
         this.io = io;
@@ -36,7 +42,7 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         try (GzipCodec codec = GzipCodec.create(codecOptions.toConfig())) {
             String selfTest = selfTest(codec);
-            DoctorReport report = DoctorReport.of(codec, selfTest);
+            DoctorReport report = DoctorReport.of(codec, selfTest, ContainerChecks.run(codec, threads));
             if (json) {
                 io.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
@@ -75,6 +81,7 @@ public final class DoctorCommand implements Callable<Integer> {
         out.printf("  emulator   %s%n", r.emulator());
         out.printf("  memlock    %s%n", r.lockedMemoryLimit());
         out.printf("  hugepages  %s%n", r.hugePages());
+        out.printf("  qat        %s%n", r.qat());
         out.printf("  level %d, mode %s: compresses with %s, decompresses with %s%n", r.level(), r.mode(), r.chosen(),
                 r.decompressesWith());
         out.println("  ladder, best first:");
@@ -93,5 +100,6 @@ public final class DoctorCommand implements Callable<Integer> {
                 out.printf("  %s: %s%n", rung.name(), rung.detail());
             }
         }
+        CheckPrinter.print(r.checks(), out);
     }
 }

@@ -7,20 +7,26 @@ import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
 import io.kqat.codec.Setting;
+import io.kqat.codec.backend.qat.memory.LockedMemory;
 import io.kqat.tools.cli.KqatVersion;
+import io.kqat.tools.doctor.container.CheckResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What {@code kqat doctor} found, as printed and as {@code --json} writes it (fields in this order). */
+/**
+ * What {@code kqat doctor} found, as printed and as {@code --json} writes it (fields in this order; the JSON Schema
+ * doctor-report.schema.json in the tools jar describes it, and DoctorJsonSchemaTest holds the two equal).
+ */
 record DoctorReport(String kqat, String java, String os, String vfio, String emulator, String lockedMemoryLimit,
-                    String hugePages, int level, String mode, String chosen, String decompressesWith, String routes,
-                    List<Rung> ladder, List<SettingValue> settings, String selfTest) {
+                    String hugePages, String qat, int level, String mode, String chosen, String decompressesWith,
+                    String routes, List<Rung> ladder, List<SettingValue> settings, String selfTest,
+                    List<CheckResult> checks) {
     static final String SELF_TEST_OK = "ok";
 
-    static DoctorReport of(GzipCodec codec, String selfTest) {
+    static DoctorReport of(GzipCodec codec, String selfTest, List<CheckResult> checks) {
         String huge = SystemFacts.hugePages();
         return new DoctorReport(KqatVersion.version(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -28,10 +34,10 @@ record DoctorReport(String kqat, String java, String os, String vfio, String emu
                 Files.isDirectory(Path.of("/dev/vfio")) ? "/dev/vfio present" : "/dev/vfio absent",
                 Objects.requireNonNullElse(codec.config().get(KqatSettings.QAT_EMULATOR), "not used"),
                 lockedMemory(codec.config().get(KqatSettings.QAT_REGION_BYTES)),
-                huge == null ? "unknown" : huge,
+                huge == null ? "unknown" : huge, QatFacts.describe(),
                 codec.config().level(), codec.config().mode().id(), codec.backendName(), codec.decompressBackendName(),
                 codec.routes(), codec.backends().stream().map(Rung::of).toList(), SettingValue.all(codec.config()),
-                selfTest);
+                selfTest, checks);
     }
 
     @JsonIgnore
@@ -39,19 +45,22 @@ record DoctorReport(String kqat, String java, String os, String vfio, String emu
         return selfTest.startsWith(SELF_TEST_OK);
     }
 
-    /** The locked-memory limit against the QAT region it must hold (VFIO charges pinned memory to it). */
+    /**
+     * The locked-memory limit against the QAT region it must hold (VFIO charges pinned memory to it unless the process
+     * has CAP_IPC_LOCK), said before the mapping is tried: over the limit it fails with nothing but a 0.
+     */
     private static String lockedMemory(long region) {
-        Long memlock = SystemFacts.lockedMemoryLimit();
+        Long memlock = LockedMemory.limit();
         if (memlock == null) {
             return "unknown";
         }
-        if (memlock < 0) {
-            return "unlimited";
+        String limit = memlock < 0 ? "unlimited" : memlock + " bytes";
+        String shortfall = LockedMemory.shortfall(region);
+        if (shortfall != null) {
+            return limit + ": QAT zero-copy will fail to map its region: " + shortfall;
         }
-        String below = " (below the QAT region's " + region + " bytes";
-        return memlock + " bytes" + (memlock >= region ? ""
-                : "root".equals(System.getProperty("user.name")) ? below + "; not enforced for root)"
-                : below + ": raise ulimit -l for zero-copy)");
+        return limit + (memlock >= 0 && memlock < region ? " (below the QAT region's " + region + " bytes; not enforced: "
+                + "this process has CAP_IPC_LOCK)" : memlock >= 0 ? " (covers the QAT region's " + region + " bytes)" : "");
     }
 
     /** One setting of the schema: its value in effect, and whether it was given or is the default. */

@@ -6,20 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
-/** What Linux says about the limits a QAT region runs into: locked memory and huge pages. */
+/** What Linux says about huge pages, which a QAT region uses where reserved. */
 final class SystemFacts {
     private SystemFacts() {
-    }
-
-    /** The soft RLIMIT_MEMLOCK in bytes, -1 for unlimited, or null when unknown. */
-    static Long lockedMemoryLimit() {
-        for (String line : lines(Paths.get("/proc/self/limits"))) {
-            if (line.startsWith("Max locked memory")) {
-                String soft = line.substring("Max locked memory".length()).trim().split("\\s+")[0];
-                return soft.equals("unlimited") ? -1L : Long.parseLong(soft);
-            }
-        }
-        return null;
     }
 
     /** "free of total (size)" for the default huge page size, or null when unknown. */

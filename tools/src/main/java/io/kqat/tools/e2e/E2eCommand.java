@@ -1,6 +1,7 @@
 package io.kqat.tools.e2e;
 
 import io.kqat.local.KafkaRuntimes;
+import io.kqat.local.cpu.MachineLoad;
 import io.kqat.local.e2e.E2eResult;
 import io.kqat.local.e2e.E2eRow;
 import io.kqat.local.e2e.E2eRun;
@@ -30,8 +31,9 @@ public final class E2eCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--codecs", split = ",", paramLabel = "ROW",
-            description = "rows: none, lz4, snappy, zstd, gzip-N, kqat-gzip-N (default: ${DEFAULT-VALUE})",
-            defaultValue = "none,lz4,zstd,gzip-1,gzip-6,kqat-gzip-1,kqat-gzip-6")
+            description = "rows: none, lz4, snappy, zstd, gzip-N, kqat-gzip-N (kqat with --agent-options), qat-gzip-N "
+                    + "(kqat on its QAT emulator) (default: ${DEFAULT-VALUE})",
+            defaultValue = "none,lz4,zstd,gzip-1,gzip-6,kqat-gzip-1,kqat-gzip-6,qat-gzip-6")
     List<String> codecs;
 
     @Option(names = "--short", paramLabel = "RECORDS", description = "records in the short run (default 500000; --quick 20000)")
@@ -40,7 +42,7 @@ public final class E2eCommand implements Callable<Integer> {
     @Option(names = "--long", paramLabel = "RECORDS", description = "records in the long run (default 2500000; --quick 100000)")
     Long longRecords;
 
-    @Option(names = "--quick", description = "the short form: none, gzip-6 and kqat-gzip-6 at 20k and 100k records")
+    @Option(names = "--quick", description = "the short form: none, gzip-6, kqat-gzip-6 and qat-gzip-6 at 20k and 100k records")
     boolean quick;
 
     @Option(names = "--dataset", paramLabel = "FILE",
@@ -76,9 +78,11 @@ public final class E2eCommand implements Callable<Integer> {
                 longRecords != null ? longRecords : base.longRecords(), dataset, batchSize, clients, agentOptions,
                 base.jvmArgs(), dir);
         long start = System.nanoTime();
+        String loadBefore = MachineLoad.describe();
         List<E2eResult> results = new E2eRun(settings, out).run();
         E2eTable.print(results, settings, out);
-        out.printf("(took %.0f s; work directory %s)%n", (System.nanoTime() - start) / 1e9, dir);
+        out.printf("(took %.0f s; %s at the start, %s at the end; work directory %s)%n",
+                (System.nanoTime() - start) / 1e9, loadBefore, MachineLoad.describe(), dir);
         out.flush();
         return 0;
     }

@@ -37,6 +37,11 @@ class DeviceTestCommandTest {
         assertThat(out).doesNotContainPattern("(?m)^(FAIL|SKIP)");
         for (int kib : Throughput.SIZES_KIB) {
             assertThat(out).containsPattern("perf +" + kib + " KiB batches: host CPU [0-9.]+ us per request");
+            for (int callers : Throughput.CALLERS) {
+                assertThat(out).containsPattern("perf +" + kib + " KiB batches: host CPU [0-9.]+ us per request with "
+                        + callers + " callers? \\(callers [0-9.]+ \\+ kqat threads [0-9.]+;.*latency [0-9]+ us; device "
+                        + "[0-9]+ us CPU per request in the emulator's process");
+            }
         }
         assertThat(out).contains("RESULT PASS: " + CHECKS.size() + " checks passed");
         assertThat(r[0]).isEqualTo(0);
@@ -67,6 +72,6 @@ class DeviceTestCommandTest {
     void anUnknownEmulatorVariantIsAUsageError() {
         Object[] r = run("--emulator=warp");
         assertThat(r[0]).isEqualTo(2);
-        assertThat((String) r[1]).contains("--emulator takes iova, legacy or v3");
+        assertThat((String) r[1]).contains("--emulator takes iova, iova-26.02, legacy or v3");
     }
 }

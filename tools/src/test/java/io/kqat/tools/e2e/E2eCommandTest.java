@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The CI form of {@code kqat e2e}: none, stock gzip-6 and kqat gzip-6 at 20k and 100k records of the public dataset
- * through real local brokers. Every record is checked by the consumers and each row is checked to have gone through
+ * The CI form of {@code kqat e2e}: none, stock gzip-6, kqat gzip-6 and kqat gzip-6 on the QAT emulator at 20k and
+ * 100k records of the public dataset through real local brokers. Every record is checked by the consumers and each row is checked to have gone through
  * kqat or not as it claims (the run fails otherwise); the figures themselves are reported, never asserted.
  */
 class E2eCommandTest {
@@ -40,5 +40,9 @@ class E2eCommandTest {
         }
         assertThat(output).containsPattern("\\| kqat-gzip-6 \\|.*\\| libdeflate:[0-9]+ / isal:[0-9]+ \\|");
         assertThat(output).contains("producer CPU/record kqat gzip-6 ÷ stock gzip-6");
+        // Issue 18: a QAT row on the emulator, producer and consumer on the device, and the device's CPU apart.
+        assertThat(output).containsPattern("\\| qat-gzip-6 \\|.*\\| qat:[0-9]+ / qat:[0-9]+ \\|");
+        assertThat(output).containsPattern("(?m)^\\| qat-gzip-6 (\\| (-?[0-9.]+|noise) ){6}\\| ([0-9.]+|noise) / "
+                + "([0-9.]+|noise) / ([0-9.]+|noise) \\|");
     }
 }

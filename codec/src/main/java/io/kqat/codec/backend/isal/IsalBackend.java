@@ -95,10 +95,10 @@ public final class IsalBackend implements Backend {
             pool.giveBack(s);
         }
         if (status == IsalNative.STATELESS_OVERFLOW) {
-            throw new BackendException("isal: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
+            throw BackendException.fault("isal: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
         }
         if (status != IsalNative.COMP_OK || produced > outLen) {
-            throw new BackendException("isal_deflate_stateless returned " + status + ", produced " + produced);
+            throw BackendException.fault("isal_deflate_stateless returned " + status + ", produced " + produced);
         }
         src.position(src.limit());
         dst.position(dst.position() + (int) produced);

@@ -50,7 +50,7 @@ public final class LibDeflateBackend implements Backend {
     private static long allocCompressor(int level) {
         long c = LibDeflateNative.libdeflate_alloc_compressor(level);
         if (c == 0) {
-            throw new BackendException("libdeflate could not allocate a level " + level + " compressor");
+            throw BackendException.declined("libdeflate could not allocate a level " + level + " compressor");
         }
         return c;
     }
@@ -91,7 +91,7 @@ public final class LibDeflateBackend implements Backend {
             pool.giveBack(compressor);
         }
         if (produced <= 0 || produced > outLen) {
-            throw new BackendException("libdeflate: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
+            throw BackendException.fault("libdeflate: " + outLen + " output bytes were not enough for " + inLen + " input bytes");
         }
         src.position(src.limit());
         dst.position(dst.position() + (int) produced);
@@ -123,10 +123,10 @@ public final class LibDeflateBackend implements Backend {
             throw new CorruptGzipException("corrupt or truncated deflate data");
         }
         if (result != LibDeflateNative.SUCCESS) {
-            throw new BackendException("libdeflate decompress returned " + result);
+            throw BackendException.fault("libdeflate decompress returned " + result);
         }
         if (consumed < 0 || consumed > inLen || produced < 0 || produced > outLen) {
-            throw new BackendException("libdeflate reported impossible counts " + consumed + "/" + produced);
+            throw BackendException.fault("libdeflate reported impossible counts " + consumed + "/" + produced);
         }
         src.position(src.position() + (int) consumed);
         dst.position(dst.position() + (int) produced);
@@ -149,7 +149,7 @@ public final class LibDeflateBackend implements Backend {
         Decompressor() {
             handle = LibDeflateNative.libdeflate_alloc_decompressor();
             if (handle == 0) {
-                throw new BackendException("libdeflate could not allocate a decompressor");
+                throw BackendException.declined("libdeflate could not allocate a decompressor");
             }
         }
 

@@ -89,12 +89,12 @@ class QatBackend implements Backend {
                     + " bytes for " + n + "): consumed " + r.consumed() + ", produced " + r.produced());
         }
         if (r.status() != CpaStatus.DC_OK || !r.callbackOk()) {
-            throw new BackendException("QAT compress result " + CpaStatus.resultName(r.status()) + ", callback "
+            throw BackendException.fault("QAT compress result " + CpaStatus.resultName(r.status()) + ", callback "
                     + CpaStatus.name(r.callbackStatus()));
         }
         long produced = r.produced();
         if (r.consumed() != n || produced <= 0 || produced > bound) {
-            throw new BackendException("QAT compress reported " + r.consumed() + " in, " + produced + " out for " + n);
+            throw BackendException.fault("QAT compress reported " + r.consumed() + " in, " + produced + " out for " + n);
         }
         src.position(src.limit());
         dst.position(dst.position() + (int) produced);
@@ -118,7 +118,7 @@ class QatBackend implements Backend {
             return Inflated.OUTPUT_TOO_SMALL;
         }
         if (result == CpaStatus.DC_FATALERR || (result == CpaStatus.DC_OK && !r.callbackOk())) {
-            throw new BackendException("QAT decompress result " + CpaStatus.resultName(result) + ", callback "
+            throw BackendException.fault("QAT decompress result " + CpaStatus.resultName(result) + ", callback "
                     + CpaStatus.name(r.callbackStatus()));
         }
         if (result != CpaStatus.DC_OK) {
@@ -134,7 +134,7 @@ class QatBackend implements Backend {
         long consumed = r.consumed();
         long produced = r.produced();
         if (consumed <= 0 || consumed > n || produced > outCap) {
-            throw new BackendException("QAT decompress reported " + consumed + " in, " + produced + " out");
+            throw BackendException.fault("QAT decompress reported " + consumed + " in, " + produced + " out");
         }
         src.position(src.position() + (int) consumed);
         dst.position(dst.position() + (int) produced);

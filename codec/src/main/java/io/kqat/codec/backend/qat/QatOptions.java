@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.KqatSettings;
+import io.kqat.codec.backend.qat.runtime.CompletionSettings;
 import io.kqat.codec.backend.qat.runtime.RequestTimeouts;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -27,6 +28,7 @@ public final class QatOptions {
     private final long timeoutMillis;
     private final long timeoutPerMiBMillis;
     private final long regionBytes;
+    private final CompletionSettings completions;
 
     private QatOptions(CodecConfig config) {
         String dir = config.get(KqatSettings.QAT_EMULATOR);
@@ -38,6 +40,8 @@ public final class QatOptions {
         this.timeoutPerMiBMillis = numberOr(config.get(KqatSettings.QAT_TIMEOUT_PER_MIB_MS),
                 EMULATOR_TIMEOUT_PER_MIB_MS, DEFAULT_TIMEOUT_PER_MIB_MS);
         this.regionBytes = config.get(KqatSettings.QAT_REGION_BYTES);
+        this.completions = new CompletionSettings(!"poll".equals(config.get(KqatSettings.QAT_COMPLETION)),
+                config.get(KqatSettings.QAT_COALESCING_NS));
     }
 
     public static QatOptions from(CodecConfig config) {
@@ -76,5 +80,10 @@ public final class QatOptions {
 
     public long regionBytes() {
         return regionBytes;
+    }
+
+    /** Event mode allowed or not, and the coalescing timer to set. */
+    CompletionSettings completions() {
+        return completions;
     }
 }

@@ -39,7 +39,7 @@ public final class QatPinnedCopyProvider implements BackendProvider {
             QatOptions options = QatOptions.from(config);
             QatLibraries libs = QatProbe.libraries(options);
             QatProbe.vfio(options);
-            process = QatProcess.acquire(libs, options.section());
+            process = QatProbe.acquire(libs, options);
             QatBackend backend = new QatBackend(NAME, process,
                     new PinnedStaging(libs.usdm(), process.memoryNodes(), process.profile().usdm()), process.profile(),
                     options.timeouts());

@@ -1,6 +1,8 @@
 package io.kqat.codec.backend.qat;
 
+import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
+import io.kqat.codec.backend.qat.runtime.QatProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,6 +33,22 @@ final class QatProbe {
             throw new ProbeFailure((emulator == null
                     ? "qatlib not found (libqat.so.4 or libqat.so.3, and libusdm.so.0: install qatlib)"
                     : "QAT emulator not loadable from " + emulator) + ": " + first);
+        }
+    }
+
+    /**
+     * Starts (or joins) qatlib's process for these libraries, telling the QAT device bean how it went.
+     *
+     * @throws StartException when qatlib refuses (no VF left for this process, say)
+     */
+    static QatProcess acquire(QatLibraries libs, QatOptions options) {
+        try {
+            QatProcess process = QatProcess.acquire(libs, options.section(), options.completions());
+            QatDeviceMetrics.started(process);
+            return process;
+        } catch (StartException e) {
+            QatDeviceMetrics.refused(e.getMessage());
+            throw e;
         }
     }
 

@@ -45,7 +45,7 @@ public final class QatZeroCopyProvider implements BackendProvider {
                 return Probe.skipped(NAME, "VFIO is in no-IOMMU mode (" + vfio.noIommuParameter + " is Y, as USDM "
                         + "reads it): application memory cannot be mapped for the device, pinned copies instead");
             }
-            process = QatProcess.acquire(libs, options.section());
+            process = QatProbe.acquire(libs, options);
             region = process.shareRegion(options.regionBytes(), Region.MAX_MAPPING);
             QatZeroCopyBackend backend = new QatZeroCopyBackend(process, region, process.profile(), options.timeouts());
             process = null;

@@ -40,6 +40,16 @@ public final class CompressBound {
         }, maxInput);
     }
 
+    /** A bound asked of {@code ask} (the device's answer for an input size, -1 when refused) per 1 KiB step. */
+    public static CompressBound asking(IntToLongFunction ask, int maxInput) {
+        return new CompressBound(ask, maxInput);
+    }
+
+    /** Worst-case output for {@code n} input bytes, at least the 512 bytes a dynamic destination needs. */
+    public int forInput(int n) {
+        return of(n);
+    }
+
     /** Checks the library answers at all, at start: a library that cannot size a destination is not used. */
     public void check() {
         if (ask.applyAsLong(64 << 10) <= 0) {

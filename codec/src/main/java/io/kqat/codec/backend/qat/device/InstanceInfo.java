@@ -45,6 +45,11 @@ public final class InstanceInfo {
         return name;
     }
 
+    /** The device's part name as qatlib reports it ({@code 4xxxvf ...}, {@code 6xxxvf ...}), empty when none. */
+    public String part() {
+        return part;
+    }
+
     /** The NUMA node the instance is attached to. */
     public int node() {
         return node;

@@ -96,8 +96,10 @@ public final class Region implements AutoCloseable {
             long deviceAddress = iova.qaeMemMapContiguousIova(new Pointer(base + offset), length);
             if (deviceAddress == 0) {
                 close();
-                throw new RegionException("qaeMemMapContiguousIova refused the region (returned 0): VFIO in no-IOMMU "
-                        + "mode, or the locked-memory limit (ulimit -l) below " + size + " bytes");
+                String memlock = LockedMemory.shortfall(size);
+                throw new RegionException("qaeMemMapContiguousIova refused the region (returned 0): " + (memlock != null
+                        ? memlock : "VFIO in no-IOMMU mode, or the locked-memory limit (ulimit -l) below " + size
+                        + " bytes and qatlib's own pinned memory"));
             }
             mappings.add(new long[] {offset, length, deviceAddress});
         }

@@ -8,18 +8,29 @@ public final class CpaStatus {
     private static final int RESOURCE = -3;
     private static final int INVALID_PARAM = -4;
     private static final int FATAL = -5;
-    private static final int UNSUPPORTED = -6;
+    public static final int UNSUPPORTED = -6;
 
     public static final int DC_OK = 0;
     public static final int DC_OVERFLOW = -11;
     public static final int DC_FATALERR = -13;
 
     public static final int DC_DEFLATE = 3;
+    /** {@code CpaDcCompType}: LZ4s (22.07+, compression only, Gen4 and later) and native zstd (26.02+, Gen6). */
+    public static final int DC_LZ4S = 5;
+    public static final int DC_ZSTD = 6;
     public static final int DIR_COMPRESS = 0;
     public static final int DIR_DECOMPRESS = 1;
     public static final int STATELESS = 1;
     public static final int HUFF_DYNAMIC = 2;
     public static final int CHECKSUM_CRC32 = 1;
+    /** LZ4s takes NONE or XXHASH32; zstd requires XXHASH64. */
+    public static final int CHECKSUM_NONE = 0;
+    public static final int CHECKSUM_XXHASH64 = 5;
+    /** {@code autoSelectBestHuffmanTree}: a Gen6 zstd compression session refuses ASB disabled. */
+    public static final int ASB_DISABLED = 0;
+    public static final int ASB_ENABLED = 4;
+    /** {@code CpaDcCompMinMatch}: 3-byte matches (configurable for LZ4s only). */
+    public static final int MIN_3_BYTE_MATCH = 0;
     public static final int FLUSH_FINAL = 1;
 
     private CpaStatus() {

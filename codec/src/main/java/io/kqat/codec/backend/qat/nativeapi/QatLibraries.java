@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * qatlib's two libraries, loaded by soname from the system, or by path from a directory holding libraries with the same
  * sonames (kqat's QAT emulator). {@code libqat.so.4} (qatlib 23.08+) is preferred, {@code libqat.so.3} (22.07 to 23.02,
- * the same structures) taken when it is absent. The IOVA mapping functions are optional: they exist from 26.02 on.
+ * the same structures) taken when it is absent. The IOVA mapping functions and event mode are optional: they exist
+ * from 26.02 on, the coalescing timer from 26.08.
  */
 public final class QatLibraries {
     private static final String QAT_SONAME = "libqat.so.4";
@@ -35,6 +37,8 @@ public final class QatLibraries {
     private final Usdm usdm;
     private final Dc dc;
     private final Iova iova;
+    private final QatEvents.Modes modes;
+    private final QatEvents.Coalescing coalescing;
     private final Function virtToPhys;
     private final HotCalls hot;
 
@@ -50,6 +54,15 @@ public final class QatLibraries {
         this.virtToPhys = usdmLibrary.getFunction("qaeVirtToPhysNUMA");
         this.iova = hasSymbol(usdmLibrary, "qaeMemMapContiguousIova") && hasSymbol(usdmLibrary, "qaeMemUnmapContiguousIova")
                 ? Native.load(usdmName, Iova.class, options)
+                : null;
+        NativeLibrary qat = NativeLibrary.getInstance(qatName, options);
+        this.modes = hasSymbol(qat, "cpaInstanceSetResponseMode") && hasSymbol(qat, "cpaInstanceGetResponseMode")
+                && hasSymbol(qat, "icp_sal_DcGetFileDescriptor") && hasSymbol(qat, "icp_sal_DcPutFileDescriptor")
+                ? Native.load(qatName, QatEvents.Modes.class, options)
+                : null;
+        this.coalescing = modes != null && hasSymbol(qat, "cpaInstanceSetIntCoalescingTimer")
+                && hasSymbol(qat, "cpaInstanceGetRxInterruptMetaData")
+                ? Native.load(qatName, QatEvents.Coalescing.class, options)
                 : null;
     }
 
@@ -72,7 +85,7 @@ public final class QatLibraries {
             qat.getFunction(required);
         }
         String origin = (directory == null ? "system qatlib" : "emulator at " + directory) + " (" + soname + ")";
-        return new QatLibraries(origin, key(directory, soname), usdmName, qatName, soname);
+        return new QatLibraries(origin, key(qat, directory, soname), usdmName, qatName, soname);
     }
 
     /** Where the libraries come from, for messages: the system's qatlib or the emulator's directory, and the soname. */
@@ -85,7 +98,11 @@ public final class QatLibraries {
         return qatSoname;
     }
 
-    /** The same for every class loader that loads the same libraries: names the process-wide runtime. */
+    /**
+     * The same for every copy of kqat that reaches the same libqat, however it named it: the real path of the file
+     * loaded (a copy naming the emulator's directory and one naming the soname the loader matched to it share one).
+     * Names the process-wide runtime.
+     */
     public String key() {
         return key;
     }
@@ -101,6 +118,19 @@ public final class QatLibraries {
     /** The IOVA mapping calls, or null when the library predates them. */
     public Iova iova() {
         return iova;
+    }
+
+    /**
+     * The response-mode calls (qatlib 26.02+), or null when the library predates event mode: probed by
+     * {@code cpaInstanceSetResponseMode}, not by the file-descriptor calls every release exports.
+     */
+    public QatEvents.Modes events() {
+        return modes;
+    }
+
+    /** The interrupt coalescing timer (qatlib 26.08+), or null. */
+    public QatEvents.Coalescing coalescing() {
+        return coalescing;
     }
 
     /** USDM's own translation function, registered with every instance. */
@@ -138,7 +168,11 @@ public final class QatLibraries {
         throw new UnsatisfiedLinkError(directory.resolve(QAT_SONAME) + " does not exist (nor " + QAT_SONAME_V3 + ")");
     }
 
-    private static String key(Path directory, String soname) {
+    private static String key(NativeLibrary qat, Path directory, String soname) {
+        Optional<Path> file = LoadedFile.holding(Pointer.nativeValue(qat.getFunction("icp_sal_userStart")));
+        if (file.isPresent()) {
+            return file.get().toString();
+        }
         if (directory == null) {
             return soname;
         }
@@ -215,5 +249,11 @@ public final class QatLibraries {
         int cpaDcInstanceGetInfo2(Pointer instance, Pointer info);
 
         int cpaDcDeflateCompressBound(Pointer instance, int huffType, int inputSize, IntByReference outputSize);
+
+        /** 22.07+; UNSUPPORTED on an instance without LZ4s. */
+        int cpaDcLZ4SCompressBound(Pointer instance, int inputSize, IntByReference outputSize);
+
+        /** 26.02+ (absent before: the call throws UnsatisfiedLinkError); UNSUPPORTED on an instance without zstd. */
+        int cpaDcZstdCompressBound(Pointer instance, int inputSize, IntByReference outputSize);
     }
 }

@@ -1,52 +1,93 @@
 package io.kqat.codec.backend.qat.runtime;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Whether the device answers, for every copy of kqat in the process. A request that outlives its (short) timeout marks
- * the device as not answering: from then on requests are refused at once, as device faults (so the batch goes to the
- * next rung without waiting, and the ladder's breaker opens), and requests still waiting give up early. A background
- * probe ({@link HangProbe}), never a producer thread, finds out when the device answers again.
+ * Whether the device answers, per direction, for every copy of kqat in the process. A request that outlives its
+ * (short) timeout marks its direction as not answering: from then on requests in that direction are refused at once,
+ * as device faults (so the batch goes to the next rung without waiting, and the ladder's breaker of that direction
+ * opens), and requests of that direction still waiting give up early. The other direction keeps asking the device
+ * until it times out itself. A background probe ({@link HangProbe}), never a producer thread, finds out when a
+ * direction answers again.
  */
 final class DeviceHealth {
-    private final AtomicLong hungSince;
-    private final Runnable startProbe;
-    private volatile String reason = "";
+    static final int COMPRESS = 0;
+    static final int DECOMPRESS = 1;
 
-    /** @param hungSince shared by every class loader (see {@link ProcessRuntime}); 0 while the device answers */
-    DeviceHealth(AtomicLong hungSince, Runnable startProbe) {
+    private final AtomicLongArray hungSince;
+    private final Runnable startProbe;
+    private final String[] reasons = {"", ""};
+
+    /**
+     * @param hungSince per direction ({@link #COMPRESS}, {@link #DECOMPRESS}), shared by every class loader (see
+     *                  {@link ProcessRuntime}); 0 while that direction answers, else System.nanoTime() of the hang
+     */
+    DeviceHealth(AtomicLongArray hungSince, Runnable startProbe) {
         this.hungSince = hungSince;
         this.startProbe = startProbe;
     }
 
-    boolean answering() {
-        return hungSince.get() == 0;
+    static int direction(boolean compress) {
+        return compress ? COMPRESS : DECOMPRESS;
     }
 
-    /** Marks the device as not answering (once per episode) and starts the probe that will find out when it does. */
-    void markHung(String why) {
+    boolean answering(boolean compress) {
+        return hungSince.get(direction(compress)) == 0;
+    }
+
+    /** Both directions answer. */
+    boolean answering() {
+        return answering(true) && answering(false);
+    }
+
+    /** Marks the direction as not answering (once per episode) and starts the probe that finds out when it does. */
+    void markHung(boolean compress, String why) {
         long now = Math.max(1, System.nanoTime());
-        if (hungSince.compareAndSet(0, now)) {
-            reason = why;
+        if (hungSince.compareAndSet(direction(compress), 0, now)) {
+            reasons[direction(compress)] = why;
         }
         startProbe.run();
     }
 
-    void markAnswering() {
-        hungSince.set(0);
+    /** A request was given up on while the device answers: the probe polls until its late completion is delivered. */
+    void watchLateCompletions() {
+        startProbe.run();
     }
 
-    /** Why requests are refused now, for the exception every refused request carries. */
-    String refusal() {
-        long since = hungSince.get();
+    void markAnswering(boolean compress) {
+        hungSince.set(direction(compress), 0);
+    }
+
+    /**
+     * A request of this direction is refused: makes sure a probe runs (whichever copy of kqat marked the device, and
+     * whatever became of its probe) and says why, for the exception the request carries.
+     */
+    String refuse(boolean compress) {
+        startProbe.run();
+        return refusal(compress);
+    }
+
+    /** Why requests of this direction are refused now. */
+    String refusal(boolean compress) {
+        long since = hungSince.get(direction(compress));
         long ms = since == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
-        return "QAT device not answering for " + ms + " ms (" + reason + "): the next rung serves until a background "
-                + "probe gets an answer";
+        return "QAT device not answering " + (compress ? "compression" : "decompression") + " for " + ms + " ms ("
+                + reasons[direction(compress)] + "): the next rung serves until a background probe gets an answer";
     }
 
     @Override
     public String toString() {
-        return answering() ? "answering" : "not answering (" + reason + ")";
+        if (answering()) {
+            return "answering";
+        }
+        StringBuilder sb = new StringBuilder("not answering");
+        for (boolean compress : new boolean[] {true, false}) {
+            if (!answering(compress)) {
+                sb.append(compress ? " compression (" : " decompression (").append(reasons[direction(compress)])
+                        .append(')');
+            }
+        }
+        return sb.toString();
     }
 }

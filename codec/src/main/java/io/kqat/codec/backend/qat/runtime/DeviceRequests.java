@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat.runtime;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.device.DeviceProfile;
+import io.kqat.codec.backend.qat.device.SessionKind;
 import io.kqat.codec.backend.qat.memory.DeviceLease;
 import io.kqat.codec.backend.qat.memory.DeviceStaging;
 import io.kqat.codec.backend.qat.memory.Flats;
@@ -15,8 +16,9 @@ import java.nio.ByteBuffer;
  * Runs one request of one backend on the device: finds the leases its buffers lie in (the device can reach every
  * byte, or nothing is called), checks both lists fit 255 flat buffers, picks the next instance on the node the input
  * lives on, describes the lists, submits and waits at most the request's timeout. While a request is out, its input
- * and output memory is held; if it is given up on, the memory and the descriptors stay held until the device
- * completes it, so a late write only ever lands in memory nobody else has been given.
+ * and output memory is held; if it is given up on, for a timeout or whatever else is thrown once the device took it,
+ * the memory and the descriptors stay held until the device completes it (or to the process's end, if the instance
+ * stops first), so a late write only ever lands in memory nobody else has been given.
  */
 public final class DeviceRequests implements AutoCloseable {
     private final QatProcess process;
@@ -28,15 +30,21 @@ public final class DeviceRequests implements AutoCloseable {
     private final ContextPool<RequestDescriptors>[] descriptors;
     private volatile boolean closed;
 
-    @SuppressWarnings("unchecked")
     public DeviceRequests(QatProcess process, DeviceStaging staging, DeviceProfile profile, RequestTimeouts timeouts,
                    QatCounters counters) {
+        this(process, staging, profile, timeouts, counters, SessionKind.DEFLATE);
+    }
+
+    /** Requests on sessions of {@code kind} (LZ4s and zstd compress only). */
+    @SuppressWarnings("unchecked")
+    public DeviceRequests(QatProcess process, DeviceStaging staging, DeviceProfile profile, RequestTimeouts timeouts,
+                   QatCounters counters, SessionKind kind) {
         this.process = process;
         this.staging = staging;
         this.profile = profile;
         this.timeouts = timeouts;
         this.counters = counters;
-        this.sessions = new QatSessions(process);
+        this.sessions = new QatSessions(process, kind);
         int[] nodes = process.placement.nodes();
         this.descriptors = new ContextPool[nodes.length];
         for (int k = 0; k < nodes.length; k++) {
@@ -64,9 +72,9 @@ public final class DeviceRequests implements AutoCloseable {
             throw BackendException.declined("the request needs " + Math.max(flatsIn, flatsOut) + " flat buffers; qatlib "
                     + "takes at most " + profile.maxFlats() + " per list");
         }
-        if (!process.health.answering()) {
+        if (!process.health.answering(compress)) {
             counters.countRefusedWhileHung();
-            throw new BackendException(process.health.refusal());
+            throw BackendException.fault(process.health.refuse(compress)); // the device is known not to answer
         }
         if (!process.enter()) {
             throw BackendException.declined("QAT stopped (the JVM is exiting)");
@@ -89,17 +97,26 @@ public final class DeviceRequests implements AutoCloseable {
                 long deadline = System.nanoTime() + timeouts.forBytes((long) inLength + outLength);
                 Runnable releaseIn = in.hold();
                 Runnable releaseOut = out.hold();
+                Runnable lateRelease = () -> {
+                    releaseIn.run();
+                    releaseOut.run();
+                    pool.giveBack(d);
+                };
                 int callback;
+                RequestRunner.Completion c = null;
                 try {
-                    RequestRunner.Completion c = process.requests.submit(instance, compress, session, d, deadline);
-                    callback = process.requests.await(instance, c, (long) inLength + outLength, deadline, () -> {
-                        releaseIn.run();
-                        releaseOut.run();
-                        pool.giveBack(d);
-                    });
+                    c = process.requests.submit(instance, compress, session, d, deadline);
+                    callback = process.requests.await(instance, c, (long) inLength + outLength, deadline, lateRelease);
                 } catch (RequestRunner.RequestTimedOut e) {
                     ours = false;
                     counters.countTimeout();
+                    throw e;
+                } catch (Throwable e) {
+                    // Anything else after the device took the request (an Error in the wait or the poll, in the
+                    // completion callback): the device may still write, so its memory is held until it completes.
+                    if (c != null && process.requests.keepUntilCompleted(c, lateRelease)) {
+                        ours = false;
+                    }
                     throw e;
                 } finally {
                     if (ours) {
@@ -141,6 +158,7 @@ public final class DeviceRequests implements AutoCloseable {
         private final long consumed;
         private final long checksum;
         private final boolean endOfLastBlock;
+        private final boolean dataUncompressed;
 
         Result(int callbackStatus, RequestDescriptors d) {
             this.callbackStatus = callbackStatus;
@@ -149,6 +167,7 @@ public final class DeviceRequests implements AutoCloseable {
             this.consumed = d.resultConsumed();
             this.checksum = d.resultChecksum();
             this.endOfLastBlock = d.resultEndOfLastBlock();
+            this.dataUncompressed = d.resultDataUncompressed();
         }
 
         public int callbackStatus() {
@@ -177,6 +196,11 @@ public final class DeviceRequests implements AutoCloseable {
 
         public boolean endOfLastBlock() {
             return endOfLastBlock;
+        }
+
+        /** The device stored the input instead of compressing it (auto-select-best, or compress-and-verify's recovery). */
+        public boolean dataUncompressed() {
+            return dataUncompressed;
         }
     }
 }

@@ -25,37 +25,43 @@ final class NativeStart {
     final List<Instance> instances;
     final int handleCount;
     final int metaSize;
+    /** Signalled or polled, decided once here: switching modes needs nothing in flight. */
+    final Completions completions;
     private final List<Pointer> handles;
     private final List<String> excluded;
 
     private NativeStart(boolean first, List<Instance> instances, List<Pointer> handles, int metaSize,
-                        List<String> excluded) {
+                        List<String> excluded, Completions completions) {
         this.first = first;
         this.instances = Collections.unmodifiableList(instances);
         this.handles = handles;
         this.handleCount = handles.size();
         this.metaSize = metaSize;
         this.excluded = excluded;
+        this.completions = completions;
     }
 
     /** @throws StartException with the reason; nothing is left started then */
-    static NativeStart join(QatLibraries libs, ProcessRuntime runtime, String section) {
+    static NativeStart join(QatLibraries libs, ProcessRuntime runtime, String section, CompletionSettings settings) {
         QatLibraries.Dc dc = libs.dc();
         synchronized (runtime.monitor) {
             boolean first = runtime.users[0] == 0;
             if (first) {
                 // A fresh start: whatever an earlier runtime gave up on was dropped with it.
-                runtime.hungSince.set(0);
+                runtime.hungSince.set(DeviceHealth.COMPRESS, 0);
+                runtime.hungSince.set(DeviceHealth.DECOMPRESS, 0);
                 runtime.abandoned.set(0);
                 int status = dc.icp_sal_userStart(section);
                 if (status != CpaStatus.SUCCESS) {
                     throw new StartException("icp_sal_userStart(\"" + section + "\") failed ("
-                            + CpaStatus.name(status) + "): is the qat service configured and the device bound to vfio-pci?");
+                            + CpaStatus.name(status) + "): no section (VF) left for this process (qatmgr gives each "
+                            + "process its own; other processes may hold them all), or the qat service is not "
+                            + "configured or the device not bound to vfio-pci");
                 }
             }
             List<Pointer> handles = new ArrayList<>();
             try {
-                NativeStart s = instances(libs, runtime, first, handles);
+                NativeStart s = instances(libs, runtime, first, handles, settings);
                 runtime.users[0]++;
                 return s;
             } catch (RuntimeException e) {
@@ -67,7 +73,8 @@ final class NativeStart {
         }
     }
 
-    private static NativeStart instances(QatLibraries libs, ProcessRuntime runtime, boolean first, List<Pointer> handles) {
+    private static NativeStart instances(QatLibraries libs, ProcessRuntime runtime, boolean first, List<Pointer> handles,
+                                         CompletionSettings settings) {
         QatLibraries.Dc dc = libs.dc();
         ShortByReference count = new ShortByReference();
         int status = dc.cpaDcGetNumInstances(count);
@@ -112,7 +119,8 @@ final class NativeStart {
         if (usable.isEmpty()) {
             throw new StartException("no usable QAT instance: " + String.join("; ", excluded));
         }
-        return new NativeStart(first, usable, handles, metaSize, excluded);
+        Completions completions = ResponseModes.start(libs, usable, first, settings);
+        return new NativeStart(first, usable, handles, metaSize, excluded, completions);
     }
 
     /** Leaves; the last copy stops every instance and qatlib. */

@@ -1,5 +1,6 @@
 package io.kqat.codec.backend.qat.runtime;
 
+import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.metrics.KqatObjectNames;
 import java.lang.management.ManagementFactory;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
@@ -23,12 +24,18 @@ import org.slf4j.LoggerFactory;
  * qatlib: one {@code icp_sal_userStart}, one set of started instances, one poller per instance at a time, one region,
  * one view of whether the device answers. That state is held in JDK types only (a monitor, counters, locks, arrays),
  * in a table published once per process in the platform MBean server, the one registry every class loader reaches
- * without sharing a class; each copy keeps its own Java objects over it. Keys carry a layout version, so a copy with
- * another layout uses its own entry instead of misreading this one.
+ * without sharing a class; each copy keeps its own Java objects over it.
+ *
+ * <p>One entry per libqat file ({@link QatLibraries#key()}), so one start of it. The entry records the exact layout of
+ * what it holds ({@link SharedLayout}, entry {@value #LAYOUT_KEY}) as set by the copy that made it; a copy of kqat
+ * with another layout (another build) refuses to use QAT and runs in software, saying so, rather than misreading the
+ * slot bitmap or starting qatlib a second time. What every build must keep as it is: the object name, the attribute,
+ * the table's type and the entry's {@value #LAYOUT_KEY} and {@value #ORIGIN_KEY} strings.
  */
 final class ProcessRuntime {
     static final String OBJECT_NAME = KqatObjectNames.QAT_RUNTIME;
-    static final String LAYOUT = "v1:";
+    static final String LAYOUT_KEY = "layout";
+    static final String ORIGIN_KEY = "layoutOrigin";
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
     private static ConcurrentMap<String, Map<String, Object>> table;
 
@@ -36,8 +43,8 @@ final class ProcessRuntime {
     final Object monitor;
     /** Copies of kqat (one per class loader) using the started runtime. */
     final int[] users;
-    /** 0 while the device answers; else System.nanoTime() when a request was given up on. */
-    final AtomicLong hungSince;
+    /** Per direction (compress, decompress): 0 while the device answers; else System.nanoTime() of the hang. */
+    final AtomicLongArray hungSince;
     /** Requests given up on (timed out) that the device has not completed yet, in every copy. */
     final AtomicInteger abandoned;
     private final Map<String, Object> state;
@@ -46,13 +53,37 @@ final class ProcessRuntime {
         this.state = state;
         this.monitor = state.computeIfAbsent("monitor", k -> new Object());
         this.users = (int[]) state.computeIfAbsent("users", k -> new int[1]);
-        this.hungSince = (AtomicLong) state.computeIfAbsent("hungSince", k -> new AtomicLong());
+        this.hungSince = (AtomicLongArray) state.computeIfAbsent("hungSince", k -> new AtomicLongArray(2));
         this.abandoned = (AtomicInteger) state.computeIfAbsent("abandoned", k -> new AtomicInteger());
     }
 
-    /** The process-wide state of the libraries {@code libraryKey} names (see {@link QatLibraries#key()}). */
+    /**
+     * The process-wide state of the libraries {@code libraryKey} names (see {@link QatLibraries#key()}).
+     *
+     * @throws StartException when another build of kqat in this process made that state: its layout may differ
+     */
     static ProcessRuntime of(String libraryKey) {
-        return new ProcessRuntime(table().computeIfAbsent(LAYOUT + libraryKey, k -> new ConcurrentHashMap<>()));
+        return of(table(), libraryKey, SharedLayout.fingerprint(), SharedLayout.origin());
+    }
+
+    static ProcessRuntime of(ConcurrentMap<String, Map<String, Object>> table, String libraryKey, String layout,
+                             String origin) {
+        Map<String, Object> state = table.computeIfAbsent(libraryKey, k -> {
+            Map<String, Object> fresh = new ConcurrentHashMap<>();
+            fresh.put(LAYOUT_KEY, layout);
+            fresh.put(ORIGIN_KEY, origin);
+            return fresh;
+        });
+        Object theirs = state.get(LAYOUT_KEY);
+        if (!layout.equals(theirs)) {
+            String why = "QAT in this process (" + libraryKey + ") is run by another build of kqat, from "
+                    + state.get(ORIGIN_KEY) + ", whose shared state has layout " + theirs + "; this copy, from " + origin
+                    + ", has layout " + layout + " and will not share it: it runs in software. Use one kqat release "
+                    + "for the agent and the Connect plugin to share the device";
+            LOG.warn("kqat: {}", why);
+            throw new StartException(why);
+        }
+        return new ProcessRuntime(state);
     }
 
     /** The poll lock of one instance (by its handle), the same object in every class loader. */

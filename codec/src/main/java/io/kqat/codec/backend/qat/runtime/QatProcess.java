@@ -14,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,25 +38,33 @@ public final class QatProcess {
     final DeviceProfile profile;
     private final NativeStart started;
     private final String section;
+    private final CompletionSettings completionSettings;
     private final HangProbe probe;
-    private final AtomicBoolean stopped = new AtomicBoolean();
-    /** Native calls hold the read side; leaving takes the write side. */
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final NativeGate gate = new NativeGate();
     private int users;
 
-    private QatProcess(QatLibraries libs, ProcessRuntime runtime, NativeStart started, String section) {
+    private QatProcess(QatLibraries libs, ProcessRuntime runtime, NativeStart started, String section,
+                       CompletionSettings completionSettings) {
         this.libs = libs;
+        this.completionSettings = completionSettings;
         this.runtime = runtime;
         this.started = started;
         this.section = section;
         this.probe = new HangProbe(this);
-        this.health = new DeviceHealth(runtime.hungSince, probe::start);
-        this.requests = new RequestRunner(libs.hot(), health, runtime.abandoned);
+        this.health = new DeviceHealth(runtime.hungSince, this::deviceStoppedAnswering);
+        this.requests = new RequestRunner(libs.hot(), health, runtime.abandoned, started.instances.size());
         this.placement = new Placement(started.instances);
         UsdmLimits usdm = UsdmLimits.fromEnvironment();
         CompressBound bound = compressBound(DeviceProfile.MAX_FLATS * DeviceProfile.DEFAULT_FLAT_BYTES);
         bound.check();
         this.profile = new DeviceProfile(DeviceProfile.MAX_FLATS, DeviceProfile.DEFAULT_FLAT_BYTES, bound, usdm);
+        started.completions.start(requests);
+    }
+
+    /** The probe finds out when it answers again; callers still waiting give up now instead of at their timeout. */
+    private void deviceStoppedAnswering() {
+        probe.start();
+        requests.wakeWaiters();
     }
 
     /**
@@ -66,13 +72,23 @@ public final class QatProcess {
      *
      * @throws StartException with the reason when the process, or every instance, cannot start
      */
-    public static synchronized QatProcess acquire(QatLibraries libs, String section) {
+    public static QatProcess acquire(QatLibraries libs, String section) {
+        return acquire(libs, section, CompletionSettings.DEFAULT);
+    }
+
+    /**
+     * Starts (or joins) the process of these libraries, waiting for completions as {@code completions} allows (the
+     * copy that joins a running process keeps the mode it found).
+     *
+     * @throws StartException with the reason when the process, or every instance, cannot start
+     */
+    public static synchronized QatProcess acquire(QatLibraries libs, String section, CompletionSettings completions) {
         QatProcess running = RUNNING.get(libs.key());
         if (running == null) {
             ProcessRuntime runtime = ProcessRuntime.of(libs.key());
-            NativeStart started = NativeStart.join(libs, runtime, section);
+            NativeStart started = NativeStart.join(libs, runtime, section, completions);
             try {
-                running = new QatProcess(libs, runtime, started, section);
+                running = new QatProcess(libs, runtime, started, section, completions);
             } catch (RuntimeException e) {
                 NativeStart.leave(libs, runtime, started);
                 throw e;
@@ -80,8 +96,12 @@ public final class QatProcess {
             RUNNING.put(libs.key(), running);
             QatProcess toStop = running;
             Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "kqat-qat-stop"));
-            LOG.info("kqat: QAT {} through {}: {}", started.first ? "started" : "joined (started by another copy of "
-                    + "kqat in this process)", libs.origin(), started.describe());
+            LOG.info("kqat: QAT {} through {}: {}; {}", started.first ? "started" : "joined (started by another copy "
+                    + "of kqat in this process)", libs.origin(), started.describe(), started.completions.describe());
+        }
+        if (!running.completionSettings.equals(completions)) {
+            LOG.warn("kqat: QAT completions as configured here differ from those this process started with, which "
+                    + "it keeps: {}", running.started.completions.describe());
         }
         if (!running.section.equals(section)) {
             LOG.warn("kqat: qat.section {} asked for, but this process started QAT with section {}, which it keeps",
@@ -142,7 +162,13 @@ public final class QatProcess {
 
     /** The libraries, the instances, their capabilities, what was left out and whether the device answers. */
     public String describe() {
-        return libs.origin() + ", section " + section + ", " + started.describe() + ", device " + health;
+        return libs.origin() + ", section " + section + ", " + started.describe() + ", "
+                + started.completions.describe() + ", device " + health;
+    }
+
+    /** How completions reach the callers: {@code completions event-driven: ...} or {@code ... polled (why)}. */
+    public String completions() {
+        return started.completions.describe();
     }
 
     /** How many instances, polls and sleeps, and the requests this copy sent to each instance. */
@@ -151,6 +177,9 @@ public final class QatProcess {
         f.put("instances", (long) started.instances.size());
         f.put("polls", requests.polls.sum());
         f.put("sleeps", requests.sleeps.sum());
+        f.put("maxInFlight", (long) requests.maxInFlight.get());
+        f.put("requestsBeyondInstances", requests.beyondInstances.sum());
+        f.putAll(started.completions.figures());
         for (Instance i : started.instances) {
             f.put("requests." + i.info.name(), i.requests.sum());
         }
@@ -171,21 +200,13 @@ public final class QatProcess {
         return runtime.abandoned.get() == 0;
     }
 
-    /**
-     * Enters a stretch of native calls. False once this copy has left: the caller must not touch qatlib (its handles
-     * may be gone) and falls back or skips its clean-up instead.
-     */
+    /** Enters a stretch of native calls; false once this copy has left (see {@link NativeGate#enter()}). */
     boolean enter() {
-        lifecycle.readLock().lock();
-        if (stopped.get()) {
-            lifecycle.readLock().unlock();
-            return false;
-        }
-        return true;
+        return gate.enter();
     }
 
     void leave() {
-        lifecycle.readLock().unlock();
+        gate.leave();
     }
 
     /**
@@ -193,23 +214,11 @@ public final class QatProcess {
      * the process stopped or requests did not finish in time: the caller then leaves native clean-up to process exit.
      */
     public boolean enterExclusive() {
-        try {
-            if (!lifecycle.writeLock().tryLock(10, TimeUnit.SECONDS)) {
-                return false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        if (stopped.get()) {
-            lifecycle.writeLock().unlock();
-            return false;
-        }
-        return true;
+        return gate.enterExclusive();
     }
 
     public void leaveExclusive() {
-        lifecycle.writeLock().unlock();
+        gate.leaveExclusive();
     }
 
     /**
@@ -217,21 +226,11 @@ public final class QatProcess {
      * If requests are still running after the wait (the JVM is exiting under load), qatlib is left to the exit.
      */
     private void stop() {
-        boolean exclusive;
-        try {
-            exclusive = lifecycle.writeLock().tryLock(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exclusive = false;
-        }
-        if (!stopped.compareAndSet(false, true)) {
-            if (exclusive) {
-                lifecycle.writeLock().unlock();
-            }
-            return;
-        }
-        if (!exclusive) {
+        NativeGate.Closing closing = gate.close();
+        if (closing == NativeGate.Closing.REQUESTS_STILL_RUNNING) {
             LOG.warn("kqat: QAT requests still running at stop; qatlib is released by the process exit");
+        }
+        if (closing != NativeGate.Closing.EXCLUSIVE) {
             return;
         }
         try {
@@ -242,12 +241,12 @@ public final class QatProcess {
                     LockSupport.parkNanos(100_000);
                 }
             }
+            started.completions.stop(requests);
             probe.close();
             NativeStart.leave(libs, runtime, started);
             LOG.debug("kqat: QAT left ({})", libs.origin());
         } finally {
-            lifecycle.writeLock().unlock();
+            gate.leaveExclusive();
         }
     }
-
 }

@@ -3,6 +3,7 @@ package io.kqat.codec.backend.qat.runtime;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import io.kqat.codec.backend.qat.device.SessionKind;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaDcSessionSetupData;
 import io.kqat.codec.spi.BackendException;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Stateless deflate sessions, one per instance, direction and level, created on first use in pinned memory on the
+ * Stateless sessions of one {@link SessionKind} (deflate, LZ4s, zstd), one per instance, direction and level, created on first use in pinned memory on the
  * instance's node and removed on close (after the requests still in flight drain: qatlib answers RETRY until then).
  * Found by index, so a request builds no key.
  */
@@ -20,11 +21,17 @@ final class QatSessions implements AutoCloseable {
     /** Slot 0: decompression; 1..12: compression at that QAT level. */
     private static final int PER_INSTANCE = 13;
     private final QatProcess process;
+    private final SessionKind kind;
     private final AtomicReferenceArray<Pointer> sessions;
     private final List<Created> created = new ArrayList<>();
 
     QatSessions(QatProcess process) {
+        this(process, SessionKind.DEFLATE);
+    }
+
+    QatSessions(QatProcess process, SessionKind kind) {
         this.process = process;
+        this.kind = kind;
         this.sessions = new AtomicReferenceArray<>(process.instanceCount() * PER_INSTANCE);
     }
 
@@ -46,17 +53,12 @@ final class QatSessions implements AutoCloseable {
 
     private Pointer create(Instance instance, boolean compress, int level) {
         CpaDcSessionSetupData setup = new CpaDcSessionSetupData();
-        setup.compLevel = compress ? level : 1;
-        setup.compType = CpaStatus.DC_DEFLATE;
-        setup.huffType = CpaStatus.HUFF_DYNAMIC;
-        setup.sessDirection = compress ? CpaStatus.DIR_COMPRESS : CpaStatus.DIR_DECOMPRESS;
-        setup.sessState = CpaStatus.STATELESS;
-        setup.checksum = CpaStatus.CHECKSUM_CRC32;
+        kind.describe(setup, compress, level);
         IntByReference size = new IntByReference();
         IntByReference contextSize = new IntByReference();
         int status = process.libs.dc().cpaDcGetSessionSize(instance.handle, setup, size, contextSize);
         if (status != CpaStatus.SUCCESS || size.getValue() <= 0) {
-            throw new BackendException("cpaDcGetSessionSize failed: " + CpaStatus.name(status));
+            throw BackendException.fault("cpaDcGetSessionSize (" + kind + ") failed: " + CpaStatus.name(status));
         }
         Pointer memory = process.libs.usdm().qaeMemAllocNUMA(size.getValue(), instance.info.node(), 64);
         if (memory == null) {
@@ -67,7 +69,7 @@ final class QatSessions implements AutoCloseable {
                 process.requests.callback);
         if (status != CpaStatus.SUCCESS) {
             process.libs.usdm().qaeMemFreeNUMA(new PointerByReference(memory));
-            throw new BackendException("cpaDcInitSession failed: " + CpaStatus.name(status));
+            throw BackendException.fault("cpaDcInitSession (" + kind + ") failed: " + CpaStatus.name(status));
         }
         created.add(new Created(instance, memory));
         return memory;

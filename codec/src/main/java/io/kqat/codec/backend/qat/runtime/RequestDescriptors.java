@@ -39,6 +39,7 @@ final class RequestDescriptors {
     static final int RESULT_CONSUMED = CpaStructs.offset(CpaDcRqResults.class, "consumed");
     static final int RESULT_CHECKSUM = CpaStructs.offset(CpaDcRqResults.class, "checksum");
     static final int RESULT_END_OF_LAST_BLOCK = CpaStructs.offset(CpaDcRqResults.class, "endOfLastBlock");
+    static final int RESULT_DATA_UNCOMPRESSED = CpaStructs.offset(CpaDcRqResults.class, "dataUncompressed");
 
     private final QatLibraries.Usdm usdm;
     private final Pointer block;
@@ -135,6 +136,10 @@ final class RequestDescriptors {
 
     boolean resultEndOfLastBlock() {
         return results.getInt(RESULT_END_OF_LAST_BLOCK) != 0;
+    }
+
+    boolean resultDataUncompressed() {
+        return results.getInt(RESULT_DATA_UNCOMPRESSED) != 0;
     }
 
     long resultChecksum() {

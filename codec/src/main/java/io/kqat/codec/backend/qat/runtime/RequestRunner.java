@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.nativeapi.CpaStatus;
 import io.kqat.codec.backend.qat.nativeapi.HotCalls;
 import io.kqat.codec.spi.BackendException;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,97 +12,140 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Submits requests and waits for their completion. Requests are asynchronous: each submitting thread polls its
- * instance until its own request completes (completions of other threads' requests are delivered on the way), so
- * several requests are in flight when several threads compress. A request that outlives its timeout is given up on:
- * its memory stays held until the device completes it, and the device is marked as not answering.
+ * Submits requests and waits for their completion. Requests are asynchronous, so several are in flight when several
+ * threads compress; qatlib runs each request's callback inside a poll, on whichever thread polls, and the callback
+ * wakes the caller waiting for it. In event mode ({@link Completions}) callers wait on their VF's eventfd in turn
+ * ({@link VfWaiter}), sleeping untimed until the device signals. Otherwise callers poll themselves
+ * ({@link PolledWait}). A request that outlives its timeout is given up on: its memory stays held until the device
+ * completes it, and the device is marked as not answering, which wakes every waiting caller to give up early.
  */
 final class RequestRunner {
-    /** Between polls: long enough that a waiting thread costs the host little, short next to a request's time. */
-    private static final long POLL_PAUSE_NANOS = 10_000;
     private final HotCalls dc;
     private final DeviceHealth health;
     private final AtomicInteger abandoned;
     private final ConcurrentHashMap<Long, Completion> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final WaitEstimate waits = new WaitEstimate();
+    private final PolledWait polled = new PolledWait(this);
+    /** Each instance's VF waiter while completions are signalled; null while callers poll. */
+    private volatile Map<Instance, VfWaiter> waiters;
+    private final int instances;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+    /** Requests submitted while at least as many were in flight as there are instances: callers sharing one. */
+    final LongAdder beyondInstances = new LongAdder();
     final LongAdder polls = new LongAdder();
     final LongAdder sleeps = new LongAdder();
     /** Held for the process's life: qatlib keeps the function pointer. */
     final HotCalls.Completion callback = this::complete;
 
-    RequestRunner(HotCalls dc, DeviceHealth health, AtomicInteger abandoned) {
+    RequestRunner(HotCalls dc, DeviceHealth health, AtomicInteger abandoned, int instances) {
+        this.instances = instances;
         this.dc = dc;
         this.health = health;
         this.abandoned = abandoned;
     }
 
+    /** Callers wait on their instance's VF eventfd from now on, or poll again ({@code null}). */
+    void signalled(Map<Instance, VfWaiter> byInstance) {
+        waiters = byInstance;
+        wakeWaiters();
+    }
+
     /**
-     * Submits one request, polling while the ring is full (RETRY) until {@code deadline}.
+     * Submits one request, waiting while the ring is full (RETRY) until {@code deadline}.
      *
      * @throws BackendException on a refused submission or a ring full until the deadline (the device is then marked
      *                          as not answering)
      */
     Completion submit(Instance instance, boolean compress, Pointer session, RequestDescriptors d, long deadline) {
         long id = ids.incrementAndGet();
-        Completion completion = new Completion();
+        Completion completion = new Completion(Thread.currentThread(), compress);
         pending.put(id, completion);
         long s = Pointer.nativeValue(session);
-        while (true) {
+        for (int round = 1; ; round++) {
             int status = compress
                     ? dc.compress(instance.address, s, d.srcListAddress, d.dstListAddress, d.opDataAddress,
                             d.resultsAddress, id)
                     : dc.decompress(instance.address, s, d.srcListAddress, d.dstListAddress, d.opDataAddress,
                             d.resultsAddress, id);
             if (status == CpaStatus.SUCCESS) {
+                int n = inFlight.incrementAndGet();
+                maxInFlight.accumulateAndGet(n, Math::max);
+                if (n > instances) {
+                    beyondInstances.increment();
+                }
                 return completion;
             }
-            if (status != CpaStatus.RETRY || System.nanoTime() - deadline > 0 || !health.answering()) {
+            if (status != CpaStatus.RETRY || System.nanoTime() - deadline > 0 || !health.answering(compress)) {
                 pending.remove(id);
                 if (status == CpaStatus.RETRY) {
-                    health.markHung("ring full until the timeout");
-                    throw new BackendException("QAT ring full until the timeout");
+                    health.markHung(compress, "ring full until the timeout");
+                    throw BackendException.fault("QAT ring full until the timeout");
                 }
-                throw new BackendException((compress ? "cpaDcCompressData2" : "cpaDcDecompressData2")
+                throw BackendException.fault((compress ? "cpaDcCompressData2" : "cpaDcDecompressData2")
                         + " refused the request: " + CpaStatus.name(status));
             }
-            poll(instance);
-            LockSupport.parkNanos(POLL_PAUSE_NANOS);
+            poll(instance); // frees a slot, unless another caller is polling already
+            polled.pause(PolledWait.ringFullPause(round));
         }
     }
 
     /**
-     * Sleeps about as long as such a request takes, then polls until it completes, its deadline passes, or the device
-     * is found not answering.
+     * Waits until the request completes, its deadline passes, or the device is found not answering.
      *
-     * @param bytes the request's size (input and output), for the estimate of its time
+     * @param bytes the request's size (input and output), for the estimate of its time when polling
      * @return the completion status passed to the callback
      * @throws RequestTimedOut when given up on; {@code onLateCompletion} then runs when the device completes it
      */
     int await(Instance instance, Completion completion, long bytes, long deadline, Runnable onLateCompletion) {
-        long submitted = System.nanoTime();
-        long pause = waits.first(bytes);
-        int rounds = 0;
-        while (!completion.done()) {
-            LockSupport.parkNanos(pause);
-            sleeps.increment();
-            poll(instance);
-            rounds++;
-            if (completion.done()) {
-                break;
-            }
-            pause = waits.next(bytes);
-            boolean late = System.nanoTime() - deadline > 0;
-            if ((late || !health.answering()) && completion.abandon(onLateCompletion)) {
-                abandoned.incrementAndGet();
-                if (late) {
-                    health.markHung("a request outlived its timeout");
+        boolean interrupted = Thread.interrupted(); // an interrupt must not turn the sleeps into a spin; kept below
+        try {
+            Map<Instance, VfWaiter> signalled = waiters;
+            if (signalled != null) {
+                signalled.get(instance).await(completion, deadline);
+                while (!completion.done()) { // not done: given up on, unless it completed just now
+                    giveUpUnlessDone(completion, onLateCompletion, deadline - System.nanoTime() <= 0);
                 }
-                throw new RequestTimedOut(late ? "QAT request timed out" : health.refusal());
+            } else {
+                polled.await(instance, completion, bytes, deadline, onLateCompletion);
+            }
+            return completion.status();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        waits.learn(bytes, System.nanoTime() - submitted, rounds <= 1);
-        return completion.status();
+    }
+
+    /** Gives the request up unless it completed meanwhile. @throws RequestTimedOut when given up */
+    void giveUpUnlessDone(Completion completion, Runnable onLateCompletion, boolean late) {
+        if (completion.abandon(onLateCompletion)) {
+            abandoned.incrementAndGet();
+            if (late) {
+                health.markHung(completion.compress, "a request outlived its timeout");
+            }
+            throw new RequestTimedOut(late ? "QAT request timed out" : health.refusal(completion.compress));
+        }
+    }
+
+    /** Whether the device answers requests of this direction. */
+    boolean answering(boolean compress) {
+        return health.answering(compress);
+    }
+
+    /**
+     * The caller stops waiting for a request the device took (something was thrown): unless it completed meanwhile,
+     * {@code onLateCompletion} runs when it does, and it counts as given up on (no unmapping until then).
+     *
+     * @return false when it had completed (the caller frees its memory itself)
+     */
+    boolean keepUntilCompleted(Completion completion, Runnable onLateCompletion) {
+        if (completion.abandon(onLateCompletion)) {
+            abandoned.incrementAndGet();
+            health.watchLateCompletions();
+            return true;
+        }
+        return false;
     }
 
     /** Polls unless another thread (of any class loader) is already polling this instance. */
@@ -116,13 +160,38 @@ final class RequestRunner {
         }
     }
 
+    /** Polls until the instance has nothing more to deliver (or another poller's turn): a leader's round per signal. */
+    void drain(Instance instance) {
+        instance.pollLock.lock();
+        try {
+            for (int i = 0; i < 64; i++) {
+                polls.increment();
+                if (dc.poll(instance.address, 0) != CpaStatus.SUCCESS) {
+                    return;
+                }
+            }
+        } finally {
+            instance.pollLock.unlock();
+        }
+    }
+
     boolean idle() {
         return pending.isEmpty();
+    }
+
+    /** Wakes every caller waiting in this copy (the device was found not answering, or the way of waiting changed). */
+    void wakeWaiters() {
+        for (Completion c : pending.values()) {
+            LockSupport.unpark(c.waiter);
+        }
     }
 
     /** Called by qatlib inside a poll for every completed request. */
     private void complete(long tag, int status) {
         Completion c = pending.remove(tag);
+        if (c != null) {
+            inFlight.decrementAndGet();
+        }
         if (c != null && c.complete(status)) {
             abandoned.decrementAndGet();
         }
@@ -130,9 +199,17 @@ final class RequestRunner {
 
     /** The fate of one request: completed with a status, or abandoned by its caller after a timeout. */
     static final class Completion {
+        final Thread waiter;
+        /** A compression (else a decompression): they take the device different times at the same size. */
+        final boolean compress;
         private volatile boolean done;
         private volatile int status;
         private Runnable late;
+
+        Completion(Thread waiter, boolean compress) {
+            this.waiter = waiter;
+            this.compress = compress;
+        }
 
         boolean done() {
             return done;
@@ -143,12 +220,19 @@ final class RequestRunner {
         }
 
         /** @return true when the request had been abandoned (its late action ran) */
-        synchronized boolean complete(int s) {
-            status = s;
-            done = true;
-            if (late != null) {
-                late.run();
+        boolean complete(int s) {
+            Runnable lateAction;
+            synchronized (this) {
+                status = s;
+                done = true;
+                lateAction = late;
+            }
+            if (lateAction != null) {
+                lateAction.run();
                 return true;
+            }
+            if (waiter != Thread.currentThread()) { // a permit left to itself would cut its next sleep short
+                LockSupport.unpark(waiter);
             }
             return false;
         }
@@ -166,7 +250,7 @@ final class RequestRunner {
     /** A request the device did not complete in time; its memory is released when it does. */
     static final class RequestTimedOut extends BackendException {
         RequestTimedOut(String message) {
-            super(message);
+            super(message, true, null);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.kqat.codec.backend.qat.runtime;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * How long a request of a given size takes the device, learned from the requests before it, so a waiting thread
+ * How long a request of a given size takes the device, learned from the requests before it, so a polling thread
  * sleeps about that long once and then polls, instead of waking again and again: every wake-up costs the host a
  * timer and a context switch, more than a submission or a poll does. Kept per power-of-two size; when a request is
  * found done at the first poll the estimate shrinks a little (it may have been done earlier), when it was not it moves
@@ -21,9 +21,14 @@ final class WaitEstimate {
         return e == 0 ? START_NANOS : e;
     }
 
-    /** How long to sleep between later polls. */
-    long next(long bytes) {
-        return Math.max(MIN_NANOS, first(bytes) / 2);
+    /**
+     * How long to sleep before poll {@code round + 1} (round from 1): an eighth of the estimate, doubling each round,
+     * at most the estimate, so a request later than usual is found soon and a much later one costs few wake-ups.
+     */
+    long backoff(long bytes, int round) {
+        long e = first(bytes);
+        long start = Math.max(MIN_NANOS, e / 8);
+        return Math.min(Math.max(MIN_NANOS, e), start << Math.min(round - 1, 20));
     }
 
     /** Learns from one request: {@code tookNanos} from submission to the poll that found it done. */
