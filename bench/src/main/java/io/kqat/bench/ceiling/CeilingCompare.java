@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <pre>java -cp bench/target/kqat-benchmarks.jar io.kqat.bench.ceiling.CeilingCompare
  *     [--input FILE | --dataset geonames|apidocs] [--bytes N] [--sizes 16384,65536] [--ops compress,inflate]
- *     [--paths whole,stream,batch] [--seconds 1] [--repeats 3]</pre>
+ *     [--paths whole,stream,batch] [--libraries zlib,libdeflate,isal] [--seconds 1] [--repeats 3]</pre>
  *
  * Without {@code --input} the members are cut from the public dataset's records, one per line, or from generated
  * documentation records ({@link CeilingData}). Inflate rows are measured once per decode path, each alternating with
@@ -38,6 +38,7 @@ public final class CeilingCompare {
         String sizes = "16384,65536";
         String ops = "compress,inflate";
         String paths = "whole";
+        String libraries = "zlib,libdeflate,isal";
         long bytes = Long.MAX_VALUE;
         double seconds = 1;
         int repeats = 3;
@@ -52,11 +53,13 @@ public final class CeilingCompare {
                 case "--sizes": sizes = value; break;
                 case "--ops": ops = value; break;
                 case "--paths": paths = value; break;
+                case "--libraries": libraries = value; break;
                 case "--bytes": bytes = Long.parseLong(value); break;
                 case "--seconds": seconds = Double.parseDouble(value); break;
                 case "--repeats": repeats = Integer.parseInt(value); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i] + " (--input FILE, --dataset "
                         + "geonames|apidocs, --sizes N,N, --ops compress,inflate, --paths whole,stream,batch, "
+                        + "--libraries zlib,libdeflate,isal, "
                         + "--bytes N, --seconds S, --repeats R)");
             }
         }
@@ -77,7 +80,7 @@ public final class CeilingCompare {
             int memberBytes = Integer.parseInt(size.trim());
             CodecLoop java = new CodecLoop(data, memberBytes, seconds, 1);
             for (String[] row : ROWS) {
-                if (!ops.contains(row[1])) {
+                if (!ops.contains(row[1]) || !libraries.contains(row[0])) {
                     continue;
                 }
                 List<CodecLoop.DecodePath> rowPaths = row[1].equals("inflate") ? decodePaths : List.of();
