@@ -55,17 +55,19 @@ public final class BenchRunner {
                 compressed.add(copy.flip());
                 compressedBytes += copy.remaining();
             }
-            double compressMBps = timed(() -> {
+            // one pass is far too short for the JIT (the first cell measured read up to 3.5x slow): BenchTiming
+            // warms up for as long as it measures
+            double compressMBps = BenchTiming.timed(() -> {
                 for (ByteBuffer b : batches) {
                     out.clear();
                     codec.compress(b.duplicate(), out, level);
                 }
-            });
-            double decompressMBps = !own.inflates() ? Double.NaN : timed(() -> {
+            }, data.length, secondsPerCell);
+            double decompressMBps = !own.inflates() ? Double.NaN : BenchTiming.timed(() -> {
                 for (ByteBuffer c : compressed) {
                     codec.decompress(c.duplicate());
                 }
-            });
+            }, data.length, secondsPerCell);
             StatsSnapshot stats = codec.backend(backend).stats();
             leases.forEach(BufferLease::close);
             return new BenchResult(backend, level, data.length, compressedBytes, compressMBps, decompressMBps,
@@ -88,28 +90,5 @@ public final class BenchRunner {
             batches.add(b);
         }
         return batches;
-    }
-
-    /**
-     * Repeats one pass over all batches for at least the configured time, after a warm-up of the same length (one pass
-     * is far too short for the JIT: the first cell measured read up to 3.5x slow); returns MB/s of input.
-     */
-    private double timed(Runnable pass) {
-        long budget = (long) (secondsPerCell * 1e9);
-        repeat(pass, budget);
-        long[] passesAndNanos = repeat(pass, budget);
-        return passesAndNanos[0] * (double) data.length / 1e6 / (passesAndNanos[1] / 1e9);
-    }
-
-    private static long[] repeat(Runnable pass, long budget) {
-        long start = System.nanoTime();
-        long passes = 0;
-        long elapsed;
-        do {
-            pass.run();
-            passes++;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < budget);
-        return new long[] {passes, elapsed};
     }
 }
