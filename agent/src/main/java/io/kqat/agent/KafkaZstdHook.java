@@ -40,10 +40,15 @@ public final class KafkaZstdHook {
      * @return whether Kafka's zstd should be hooked
      */
     public static synchronized boolean install(CodecConfig config) {
-        return install(config, ZstdCodec::shared);
+        return install(config, ZstdCodec::shared, ZstdCodec::sharedUntilFirstBatch);
     }
 
-    private static synchronized boolean install(CodecConfig config, Function<CodecConfig, ZstdCodec> factory) {
+    /**
+     * @param factory         makes the whole ladder
+     * @param untilFirstBatch makes the software-only codec that serves until the first zstd batch starts the whole one
+     */
+    private static synchronized boolean install(CodecConfig config, Function<CodecConfig, ZstdCodec> factory,
+                                                Function<CodecConfig, ZstdCodec> untilFirstBatch) {
         if (codec != null) {
             return true;
         }
@@ -52,7 +57,7 @@ public final class KafkaZstdHook {
             return false;
         }
         ZstdDeviceStart later = ZstdDeviceStart.laterFor(config, KafkaZstdHook::takeOver, factory);
-        ZstdCodec created = factory.apply(later == null ? config : later.firstCodecConfig());
+        ZstdCodec created = (later == null ? factory : untilFirstBatch).apply(config);
         if (!created.decodes() && !created.compresses(ZstdCodec.DEFAULT_LEVEL)) {
             LOG.info("kqat: no zstd rung is ready, Kafka's zstd is left stock: {}", created.backends());
             return false;
@@ -98,9 +103,15 @@ public final class KafkaZstdHook {
 
     /** Installs afresh, as at agent start, with codecs from {@code factory} (tests: they restore with {@link #serve}). */
     static synchronized boolean reinstall(CodecConfig config, Function<CodecConfig, ZstdCodec> factory) {
+        return reinstall(config, factory, ZstdCodec::createUntilFirstBatch);
+    }
+
+    /** The same, with the codec before the first zstd batch from {@code untilFirstBatch}. */
+    static synchronized boolean reinstall(CodecConfig config, Function<CodecConfig, ZstdCodec> factory,
+                                          Function<CodecConfig, ZstdCodec> untilFirstBatch) {
         codec = null;
         deviceStart = null;
-        return install(config, factory);
+        return install(config, factory, untilFirstBatch);
     }
 
     /** Replaces the codec the hook uses (tests over chosen rungs); returns the one it had. */

@@ -30,16 +30,14 @@ final class ZstdDeviceStart {
         this.factory = factory;
     }
 
-    /** A start for later, or null when the device starts now (or never): then {@link #firstCodecConfig} is {@code config}. */
+    /**
+     * A start for later, or null when the device starts now (or never). Until then the hook serves from
+     * {@link ZstdCodec#createUntilFirstBatch}: the software rungs, the QAT ones listed as starting at the first batch.
+     */
     static ZstdDeviceStart laterFor(CodecConfig config, Consumer<ZstdCodec> onStarted,
                                     Function<CodecConfig, ZstdCodec> factory) {
         boolean later = ZstdMode.of(config) == ZstdMode.AUTO && config.get(KqatSettings.ZSTD_BACKEND) == null;
         return later ? new ZstdDeviceStart(config, onStarted, factory) : null;
-    }
-
-    /** The software rungs only, until the first zstd batch. */
-    CodecConfig firstCodecConfig() {
-        return whole.toBuilder().set(KqatSettings.ZSTD_MODE, "software").build();
     }
 
     /** Called by every zstd batch until the start is under way; only the first one starts it. */

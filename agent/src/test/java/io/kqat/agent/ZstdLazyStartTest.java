@@ -36,8 +36,19 @@ class ZstdLazyStartTest {
                 ZstdCodec z = ZstdCodec.create(c);
                 made.add(z);
                 return z;
+            }, c -> {
+                ZstdCodec z = ZstdCodec.createUntilFirstBatch(c);
+                made.add(z);
+                return z;
             })).isTrue();
             assertThat(KafkaZstdHook.current().backendName(3)).as("software until the first batch").isEqualTo("libzstd");
+            for (String qat : new String[] {"qat-zstd", "qat-lz4s"}) {
+                String why = KafkaZstdHook.current().backends().stream().filter(b -> b.name().equals(qat)).findFirst()
+                        .orElseThrow().skipReason();
+                assertThat(why).as("the mode is auto: the rung waits for the first batch, it is not left out")
+                        .startsWith("starts at the first zstd batch, off its path (zstd.mode auto: the ladder starts "
+                                + "lazily").doesNotContain("zstd.mode software");
+            }
             try (OutputStream out = KafkaZstdHook.wrapForOutput(new ByteArrayOutputStream(), 3)) {
                 out.write("the first zstd batch".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             }

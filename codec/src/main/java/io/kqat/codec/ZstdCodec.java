@@ -27,6 +27,16 @@ public interface ZstdCodec extends AutoCloseable {
         return ZstdCodecFactory.installed().create(Objects.requireNonNull(config, "config"));
     }
 
+    /** The software rungs of this config, its QAT rungs left to start at the first zstd batch (the agent's hook). */
+    static ZstdCodec createUntilFirstBatch(CodecConfig config) {
+        return ZstdCodecFactory.installed().createUntilFirstBatch(Objects.requireNonNull(config, "config"));
+    }
+
+    /** {@link #createUntilFirstBatch}, process-wide: created on first use and closed at JVM exit. */
+    static ZstdCodec sharedUntilFirstBatch(CodecConfig config) {
+        return SharedZstdCodecs.untilFirstBatch(config);
+    }
+
     /** The process-wide zstd codec for this config, created on first use and closed at JVM exit. */
     static ZstdCodec shared(CodecConfig config) {
         return SharedZstdCodecs.get(config);

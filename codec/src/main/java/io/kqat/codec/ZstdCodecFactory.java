@@ -8,6 +8,12 @@ public interface ZstdCodecFactory {
 
     ZstdCodec create(CodecConfig config);
 
+    /**
+     * The codec the agent serves Kafka's zstd from until the first zstd batch when the device may start later
+     * ({@code zstd.mode} auto): the software rungs only; the QAT rungs are listed as starting at the first batch.
+     */
+    ZstdCodec createUntilFirstBatch(CodecConfig config);
+
     /** The zstd engine on kqat's class path (kqat's own loader). */
     static ZstdCodecFactory installed() {
         return Installed.FACTORY;

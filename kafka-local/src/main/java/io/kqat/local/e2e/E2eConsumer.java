@@ -37,7 +37,7 @@ public final class E2eConsumer {
                 while (consumer.poll(Duration.ofMillis(200)).isEmpty() && System.nanoTime() - start < GIVE_UP_AFTER.toNanos()) {
                     continue; // until the warm-up batch is read
                 }
-                QatWarmup.awaitQat();
+                QatWarmup.awaitQat(settings.string(QatWarmup.CODEC));
             }
             start = System.nanoTime(); // the measured run: the client's and kqat's start-up are not in it
             cpu0 = OwnCpu.nanos();

@@ -35,7 +35,7 @@ public final class E2eProducer {
             if (settings.flag(QatWarmup.SETTING)) {
                 producer.send(new ProducerRecord<>(topic + "-warmup", 0, null, values.get(0)));
                 producer.flush();
-                QatWarmup.awaitQat();
+                QatWarmup.awaitQat(settings.string(QatWarmup.CODEC));
             }
             start = System.nanoTime(); // the measured run: the client's and kqat's start-up are not in it
             cpu0 = OwnCpu.nanos();

@@ -48,6 +48,10 @@ public final class E2eTable {
         goal(out, results, "producer application-thread CPU/record QAT gzip-6 ÷ stock gzip-6", "qat-gzip-6", "gzip-6", r -> r.threads().producerApplication(), 0.5);
         goal(out, results, "broker CPU/record QAT gzip-6 ÷ zstd", "qat-gzip-6", "zstd", E2eResult::brokerMicrosPerRecord, 1.0);
         goal(out, results, "broker request-handler CPU/record QAT gzip-6 ÷ zstd", "qat-gzip-6", "zstd", r -> r.threads().brokerHandlers(), Double.NaN);
+        goal(out, results, "producer CPU/record kqat zstd-3 (libzstd) ÷ stock zstd", "kqat-zstd-3", "zstd", E2eResult::producerMicrosPerRecord, Double.NaN);
+        goal(out, results, "producer application-thread CPU/record QAT zstd-3 ÷ stock zstd (the whole thread, "
+                + "not only compression's share)", "qat-zstd-3", "zstd", r -> r.threads().producerApplication(), Double.NaN);
+        goal(out, results, "broker CPU/record QAT zstd-3 ÷ stock zstd", "qat-zstd-3", "zstd", E2eResult::brokerMicrosPerRecord, Double.NaN);
         atLeast(out, results, "producer records/s QAT gzip-6 ÷ stock gzip-6", "qat-gzip-6", "gzip-6", r -> r.threads().producerRecordsPerSecond(), 1.0);
     }
 

@@ -3,6 +3,7 @@ package io.kqat.local.e2e;
 import io.kqat.codec.metrics.KqatObjectNames;
 import io.kqat.local.workload.WorkloadReport;
 import java.lang.management.ManagementFactory;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.management.JMException;
@@ -11,7 +12,7 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Which kqat backends did the work in this JVM, from kqat's per-backend MBeans (by name, so this runs without kqat too):
+ * Which kqat backends (gzip's and zstd's rungs) did the work in this JVM, from kqat's per-backend MBeans (by name, so this runs without kqat too):
  * the codec's {@code Backend} attribute names the backend of its configured level, not of the level each producer
  * asked for (kqat gzip-1 is served by isal, say, while the configured level 6 goes to libdeflate).
  */
@@ -24,7 +25,8 @@ final class KqatBackendsUsed {
         TreeMap<String, long[]> used = new TreeMap<>();
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            Set<ObjectName> names = server.queryNames(new ObjectName(KqatObjectNames.EVERY_BACKEND), null);
+            Set<ObjectName> names = new HashSet<>(server.queryNames(new ObjectName(KqatObjectNames.EVERY_BACKEND), null));
+            names.addAll(server.queryNames(new ObjectName(KqatObjectNames.ZSTD_BACKEND_PREFIX + "*"), null));
             for (ObjectName name : names) {
                 CompositeData stats = (CompositeData) server.getAttribute(name, "Stats");
                 used.put(ObjectName.unquote(name.getKeyProperty(KqatObjectNames.BACKEND_KEY)), new long[] {

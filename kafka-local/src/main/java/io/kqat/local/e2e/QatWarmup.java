@@ -16,20 +16,25 @@ import javax.management.ObjectName;
  */
 final class QatWarmup {
     static final String SETTING = "warmup.qat";
+    /** The row's codec (gzip or zstd): whose ladder must have a ready QAT rung. */
+    static final String CODEC = "warmup.codec";
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
     private QatWarmup() {
     }
 
-    /** Waits until the codec's ladder has a ready QAT rung. */
-    static void awaitQat() {
+    /** Waits until the codec's ladder ({@code gzip} or {@code zstd}) has a ready QAT rung. */
+    static void awaitQat(String codec) {
+        boolean zstd = "zstd".equals(codec);
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         long deadline = System.nanoTime() + LIMIT.toNanos();
         String[] ladder = new String[0];
         while (System.nanoTime() < deadline) {
             try {
-                ladder = (String[]) server.getAttribute(new ObjectName(KqatObjectNames.CODEC), "Ladder");
-                if (Arrays.stream(ladder).anyMatch(r -> r.startsWith("qat: ready") || r.startsWith("qat-pinned: ready"))) {
+                ladder = (String[]) server.getAttribute(new ObjectName(zstd ? KqatObjectNames.ZSTD_CODEC
+                        : KqatObjectNames.CODEC), "Ladder");
+                if (Arrays.stream(ladder).anyMatch(r -> zstd ? r.matches("qat-(lz4s|zstd): ready.*")
+                        : r.startsWith("qat: ready") || r.startsWith("qat-pinned: ready"))) {
                     return;
                 }
             } catch (JMException e) {

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", description = {
     "Throughput and ratio of every backend and level on batches of your data (--input) or of generated Kafka-like "
-            + "JSON events, one gzip member per batch as Kafka writes them.",
+            + "JSON events, one gzip member per batch as Kafka writes them; then zstd: kqat's zstd rungs (QAT, "
+            + "libzstd) beside zstd-jni, one frame per batch.",
     "With --input also the whole file through kqat compress and decompress, beside the C tools that are installed "
             + "(gzip, pigz, libdeflate-gzip, igzip), in one run."})
 public final class BenchCommand implements Callable<Integer> {
@@ -63,8 +64,13 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Integer> levels;
 
     @Option(names = "--backends", paramLabel = "NAME", split = ",",
-            description = "Comma-separated backends (default: every one ready here; --backend NAME measures one).")
+            description = "Comma-separated backends, gzip's and zstd's (zstd-jni, qat-zstd, qat-lz4s, libzstd) "
+                    + "(default: every one ready here, and zstd-jni; --backend NAME measures one gzip backend).")
     private List<String> backends;
+
+    @Option(names = "--zstd-levels", paramLabel = "N", split = ",",
+            description = "Comma-separated levels of the zstd rows (default 1,3,12: QAT serves 1-12).")
+    private List<Integer> zstdLevels = ZstdBenchRunner.DEFAULT_LEVELS;
 
     @Option(names = "--seconds", paramLabel = "S", description = "Measuring time per cell and direction (default 1.0).")
     private double seconds = 1.0;
@@ -100,8 +106,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (data.length == 0) {
             throw new ParameterException(spec.commandLine(), "nothing to measure: the input is empty");
         }
-        List<String> backendList = backends != null ? backends
+        List<String> zstdRows = ZstdBenchRunner.rows(base);
+        if (backends != null || codecOptions.backend().isPresent()) {
+            zstdRows.retainAll(backends == null ? List.of() : backends);
+        }
+        List<String> backendList = backends != null ? new ArrayList<>(backends)
                 : codecOptions.backend().map(List::of).orElseGet(() -> BenchRunner.readyBackends(base));
+        backendList.removeAll(zstdRows);
         PrintStream out = io.out();
         String source = input == null ? "generated Kafka-like JSON events" : input.toString();
         out.printf("kqat bench: %s%.1f MiB of %s in %d-byte batches (one gzip member each), levels %s%n",
@@ -113,8 +124,9 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchResult> results = new ArrayList<>();
         List<FileRun> fileRuns = List.of();
         Path work = input == null ? null : Files.createTempDirectory("kqat-bench");
+        List<BenchResult> zstdResults = new ArrayList<>();
         try (Progress progress = Progress.start(io.err(), "kqat bench", backendList.size() * levelList.size()
-                + (input == null ? 0 : FileBench.steps(levelList)))) {
+                + zstdRows.size() * zstdLevels.size() + (input == null ? 0 : FileBench.steps(levelList)))) {
             BenchRunner runner = new BenchRunner(data, (int) batch, seconds);
             // The first cell measured ran up to 1.6x slow even after its own warm-up (the JIT, the heap still
             // growing): one throwaway cell first, so every measured cell starts from the same state.
@@ -130,6 +142,17 @@ public final class BenchCommand implements Callable<Integer> {
                     progress.step();
                 }
             }
+            ZstdBenchRunner zstd = new ZstdBenchRunner(data, (int) batch, seconds);
+            for (String row : zstdRows) {
+                for (int level : zstdLevels) {
+                    progress.doing(row + " level " + level);
+                    BenchResult r = zstd.run(base, row, level);
+                    if (r != null) {
+                        zstdResults.add(r);
+                    }
+                    progress.step();
+                }
+            }
             FileBench files = input == null ? null : new FileBench(input, base, threads,
                     GzipCodec.DEFAULT_MEMBER_BYTES, runs, work, CTool.systemSearchPath());
             if (files != null) {
@@ -137,6 +160,11 @@ public final class BenchCommand implements Callable<Integer> {
             }
             progress.close();
             BenchTable.print(results, out);
+            if (!zstdResults.isEmpty()) {
+                out.printf("%nzstd, one frame per batch (kqat's rungs through the batch stream, as Kafka's zstd hook "
+                        + "writes; zstd-jni is Kafka's own zstd library), levels %s%n", zstdLevels);
+                BenchTable.print(zstdResults, ZstdBenchRunner.STOCK, out);
+            }
             if (files != null) {
                 out.printf("%nwhole file: %s, %.1f MB; kqat with %d threads and %d-byte members; best of %d run(s)%n",
                         input, Files.size(input) / 1e6, threads, GzipCodec.DEFAULT_MEMBER_BYTES, runs);
@@ -146,6 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             deleteTree(work);
         }
+        results.addAll(zstdResults);
         writeFiles(results, fileRuns, source);
         return 0;
     }

@@ -14,10 +14,16 @@ public final class BenchTable {
     }
 
     public static void print(List<BenchResult> results, PrintStream out) {
+        print(results, "jdk", out);
+    }
+
+    /** The table with each figure against {@code base}'s at the same level ({@code jdk}; {@code zstd-jni} for zstd). */
+    public static void print(List<BenchResult> results, String base, PrintStream out) {
+        String vs = "vs " + base;
         out.printf(Locale.ROOT, "%-11s %5s %12s %8s %14s %8s %7s  %-12s %s%n",
-                "backend", "level", "compress", "vs jdk", "decompress", "vs jdk", "ratio", "mode", "input copied");
+                "backend", "level", "compress", vs, "decompress", vs, "ratio", "mode", "input copied");
         for (BenchResult r : results) {
-            BenchResult jdk = results.stream().filter(x -> x.backend().equals("jdk") && x.level() == r.level())
+            BenchResult jdk = results.stream().filter(x -> x.backend().equals(base) && x.level() == r.level())
                     .findFirst().orElse(null);
             String decompress = Double.isNaN(r.decompressMBps()) ? "(not served)"
                     : String.format(Locale.ROOT, "%.1f MB/s", r.decompressMBps());

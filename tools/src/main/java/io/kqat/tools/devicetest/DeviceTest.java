@@ -7,27 +7,46 @@ import java.util.List;
 
 /**
  * Runs every check on one device, in order: the device first (a QAT rung must be ready; without one every other check
- * is skipped), then qatlib's rules at their boundaries, then kqat's own behaviour, then the performance figures.
+ * is skipped), then qatlib's rules at their boundaries, then kqat's own behaviour, then zstd's checks ({@link
+ * ZstdChecks}: the QAT zstd rungs this device has, or UNSUPPORTED), then the performance figures.
  */
 final class DeviceTest {
+    /** Which codecs' checks run: gzip's, zstd's, or both (the default). */
+    enum Codecs { ALL, GZIP, ZSTD }
+
     private final DeviceUnderTest device;
     private final boolean performance;
+    private final Codecs codecs;
 
     DeviceTest(DeviceUnderTest device, boolean performance) {
+        this(device, performance, Codecs.ALL);
+    }
+
+    DeviceTest(DeviceUnderTest device, boolean performance, Codecs codecs) {
         this.device = device;
         this.performance = performance;
+        this.codecs = codecs;
     }
 
     Report run() {
         Report report = new Report(device.describe());
-        CheckResult first = runOne(new DeviceCheck());
-        report.add(first);
-        List<Check> rest = new ArrayList<>(RuleChecks.all());
-        rest.addAll(RobustnessChecks.all());
-        for (Check c : rest) {
-            report.add(first.passed() ? runOne(c) : CheckResult.skip(c.name(), "not run: no QAT device"));
+        boolean deviceReady = true;
+        if (codecs != Codecs.ZSTD) {
+            CheckResult first = runOne(new DeviceCheck());
+            report.add(first);
+            deviceReady = first.passed();
+            List<Check> rest = new ArrayList<>(RuleChecks.all());
+            rest.addAll(RobustnessChecks.all());
+            runAll(rest, deviceReady ? null : "not run: no QAT device", report);
         }
-        if (performance && first.passed()) {
+        if (codecs != Codecs.GZIP) {
+            CheckResult rungs = deviceReady ? runOne(ZstdChecks.rungs())
+                    : CheckResult.skip("zstd-rungs", "not run: no QAT device");
+            report.add(rungs);
+            runAll(ZstdChecks.all(), !deviceReady ? "not run: no QAT device"
+                    : rungs.status() == CheckResult.Status.FAIL ? "not run: no QAT zstd rung started" : null, report);
+        }
+        if (performance && deviceReady && codecs != Codecs.ZSTD) {
             try {
                 Throughput.measure(device).forEach(report::add);
             } catch (Exception | AssertionError e) {
@@ -35,6 +54,13 @@ final class DeviceTest {
             }
         }
         return report;
+    }
+
+    /** Runs each check, or skips each with {@code skipped} as the reason when that is not null. */
+    private void runAll(List<Check> checks, String skipped, Report report) {
+        for (Check c : checks) {
+            report.add(skipped == null ? runOne(c) : CheckResult.skip(c.name(), skipped));
+        }
     }
 
     private CheckResult runOne(Check check) {

@@ -4,6 +4,7 @@ import io.kqat.codec.BackendStatus;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.KqatSettings;
+import io.kqat.codec.ZstdCodec;
 import io.kqat.emulator.EmulatorControl;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -46,11 +47,29 @@ final class DeviceUnderTest {
 
     /** A codec on this device, its config adjusted by the check (a short timeout, say). */
     GzipCodec codec(UnaryOperator<CodecConfig.Builder> adjust) {
+        return GzipCodec.create(config(adjust).build());
+    }
+
+    /**
+     * A zstd codec on this device: the whole ladder (the QAT zstd rungs, then libzstd) as the Kafka hook makes it, or
+     * only {@code forced} ({@code zstd.backend}) when not null.
+     */
+    ZstdCodec zstdCodec(String forced) {
+        CodecConfig.Builder b = config(UnaryOperator.identity()).set(KqatSettings.ZSTD_MODE, "auto");
+        return ZstdCodec.create((forced == null ? b : b.set(KqatSettings.ZSTD_BACKEND, forced)).build());
+    }
+
+    /** libzstd only: the decoder for frames of a codec with a QAT rung forced. */
+    ZstdCodec zstdSoftware() {
+        return ZstdCodec.create(config(UnaryOperator.identity()).set(KqatSettings.ZSTD_MODE, "software").build());
+    }
+
+    private CodecConfig.Builder config(UnaryOperator<CodecConfig.Builder> adjust) {
         CodecConfig.Builder b = CodecConfig.builder().set(KqatSettings.QAT_REGION_BYTES, 64L << 20);
         if (emulator != null) {
             b.set(KqatSettings.QAT_EMULATOR, emulator.toString());
         }
-        return GzipCodec.create(adjust.apply(options.apply(b)).build());
+        return adjust.apply(options.apply(b));
     }
 
     /** The best ready QAT rung of {@code codec}, or null. */

@@ -44,8 +44,12 @@ final class Report {
         }
         figures.forEach(f -> out.println(f.line()));
         long failed = checks.stream().filter(c -> !c.passed()).count();
-        out.println(passed() ? "RESULT PASS: " + checks.size() + " checks passed"
-                : "RESULT FAIL: " + failed + " of " + checks.size() + " checks did not pass");
+        List<String> unsupported = checks.stream().filter(c -> c.status() == CheckResult.Status.UNSUPPORTED)
+                .map(CheckResult::name).toList();
+        String absent = unsupported.isEmpty() ? "" : ", " + unsupported.size() + " UNSUPPORTED on this device "
+                + unsupported;
+        out.println(passed() ? "RESULT PASS: " + (checks.size() - unsupported.size()) + " checks passed" + absent
+                : "RESULT FAIL: " + failed + " of " + checks.size() + " checks did not pass" + absent);
         out.flush();
     }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code kqat doctor}: what this machine offers, which backend kqat chooses, and why each better one was skipped. */
 @Command(name = "doctor", description = "Show the backends found, the one chosen, and why each better one was skipped; "
-        + "then a compress/decompress round trip through the chosen one (exit code 1 if it fails).")
+        + "then a compress/decompress round trip through the chosen one (exit code 1 if it fails). The same for zstd: "
+        + "which zstd rung serves, and whether QAT serves zstd here and why (levels 1-12).")
 public final class DoctorCommand implements Callable<Integer> {
     private static final int SAMPLE_BYTES = 256 << 10;
 
@@ -42,7 +43,8 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         try (GzipCodec codec = GzipCodec.create(codecOptions.toConfig())) {
             String selfTest = selfTest(codec);
-            DoctorReport report = DoctorReport.of(codec, selfTest, ContainerChecks.run(codec, threads));
+            ZstdSection zstd = ZstdSection.of(codec.config());
+            DoctorReport report = DoctorReport.of(codec, selfTest, ContainerChecks.run(codec, threads), zstd);
             if (json) {
                 io.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
@@ -100,6 +102,21 @@ public final class DoctorCommand implements Callable<Integer> {
                 out.printf("  %s: %s%n", rung.name(), rung.detail());
             }
         }
+        printZstd(r.zstd(), out);
         CheckPrinter.print(r.checks(), out);
+    }
+
+    private static void printZstd(ZstdSection z, PrintStream out) {
+        out.printf("  zstd       mode %s: level 3 compresses with %s, decompresses with %s%n", z.mode(), z.chosen(),
+                z.decompressesWith());
+        out.printf("  zstd qat   %s%n", z.qat());
+        out.printf("  zstd QAT levels %s%n", z.qatLevels());
+        out.println("  zstd ladder, best first:");
+        for (DoctorReport.Rung rung : z.ladder()) {
+            out.printf("    %-11s %-8s %s%n", rung.name(), rung.ready() ? "ready" : "skipped",
+                    rung.ready() ? rung.serves() : rung.skipped());
+        }
+        out.printf("  zstd routes %s%n", z.routes());
+        out.printf("  zstd self test %s%n", z.selfTest());
     }
 }

@@ -23,10 +23,10 @@ import java.util.Objects;
 record DoctorReport(String kqat, String java, String os, String vfio, String emulator, String lockedMemoryLimit,
                     String hugePages, String qat, int level, String mode, String chosen, String decompressesWith,
                     String routes, List<Rung> ladder, List<SettingValue> settings, String selfTest,
-                    List<CheckResult> checks) {
+                    List<CheckResult> checks, ZstdSection zstd) {
     static final String SELF_TEST_OK = "ok";
 
-    static DoctorReport of(GzipCodec codec, String selfTest, List<CheckResult> checks) {
+    static DoctorReport of(GzipCodec codec, String selfTest, List<CheckResult> checks, ZstdSection zstd) {
         String huge = SystemFacts.hugePages();
         return new DoctorReport(KqatVersion.version(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -37,12 +37,13 @@ record DoctorReport(String kqat, String java, String os, String vfio, String emu
                 huge == null ? "unknown" : huge, QatFacts.describe(),
                 codec.config().level(), codec.config().mode().id(), codec.backendName(), codec.decompressBackendName(),
                 codec.routes(), codec.backends().stream().map(Rung::of).toList(), SettingValue.all(codec.config()),
-                selfTest, checks);
+                selfTest, checks, zstd);
     }
 
+    /** gzip's round trip passed, and zstd's did not fail (it is not run when kqat does not serve zstd). */
     @JsonIgnore
     boolean selfTestPassed() {
-        return selfTest.startsWith(SELF_TEST_OK);
+        return selfTest.startsWith(SELF_TEST_OK) && !zstd.selfTestFailed();
     }
 
     /**
@@ -82,8 +83,13 @@ record DoctorReport(String kqat, String java, String os, String vfio, String emu
                 @JsonIgnore String summary) {
 
         static Rung of(BackendStatus s) {
+            return of(s, s.serves());
+        }
+
+        /** A rung of a ladder with its own account of what it serves (zstd's levels). */
+        static Rung of(BackendStatus s, String serves) {
             return s.ready()
-                    ? new Rung(s.name(), s.rank(), s.device(), true, s.detail().toString(), null, s.serves(),
+                    ? new Rung(s.name(), s.rank(), s.device(), true, s.detail().toString(), null, serves,
                             s.detail().summary())
                     : new Rung(s.name(), s.rank(), s.device(), false, null, s.skipReason(), null, "");
         }

@@ -31,9 +31,9 @@ public final class E2eCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--codecs", split = ",", paramLabel = "ROW",
-            description = "rows: none, lz4, snappy, zstd, gzip-N, kqat-gzip-N (kqat with --agent-options), qat-gzip-N "
+            description = "rows: none, lz4, snappy, zstd, gzip-N, zstd-N, kqat-gzip-N or kqat-zstd-N (kqat with --agent-options), qat-gzip-N or qat-zstd-N "
                     + "(kqat on its QAT emulator) (default: ${DEFAULT-VALUE})",
-            defaultValue = "none,lz4,zstd,gzip-1,gzip-6,kqat-gzip-1,kqat-gzip-6,qat-gzip-6")
+            defaultValue = "none,lz4,zstd,gzip-1,gzip-6,kqat-gzip-1,kqat-gzip-6,qat-gzip-6,kqat-zstd-3,qat-zstd-3")
     List<String> codecs;
 
     @Option(names = "--short", paramLabel = "RECORDS", description = "records in the short run (default 500000; --quick 20000)")

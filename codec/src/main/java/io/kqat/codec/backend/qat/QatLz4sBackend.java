@@ -13,6 +13,7 @@ import io.kqat.codec.spi.BackendException;
 import io.kqat.codec.zstd.libzstd.SequenceCompressor;
 import io.kqat.codec.zstd.lz4s.Lz4sConverter;
 import io.kqat.codec.zstd.lz4s.Lz4sFormatException;
+import io.kqat.codec.zstd.lz4s.Lz4sShape;
 import io.kqat.codec.zstd.spi.Sequences;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ final class QatLz4sBackend extends QatZstdRung {
     private final ContextPool<Sequences> sequences = new ContextPool<>(() -> new Sequences(MAX_INPUT), s -> { });
     private final int window;
     private final LongAdder storedByDevice = new LongAdder();
+    /** What the device's streams looked like since start (device-test reports it); replaced after the self test. */
+    private volatile Lz4sShape shape = new Lz4sShape();
 
     QatLz4sBackend(QatProcess process, RegionStaging region, CompressBound bound, RequestTimeouts timeouts, int window,
                    SequenceCompressor entropy) {
@@ -74,7 +77,7 @@ final class QatLz4sBackend extends QatZstdRung {
                         parse.delimiter(Math.min(left, Sequences.BLOCK_MAX));
                     }
                 } else {
-                    converter.convert(lz4s.duplicate().position(0).limit((int) r.produced()), n, parse);
+                    converter.convert(lz4s.duplicate().position(0).limit((int) r.produced()), n, parse, shape);
                 }
                 int produced = entropy.compress(src.duplicate(), parse, dst, level);
                 src.position(src.limit());
@@ -93,8 +96,15 @@ final class QatLz4sBackend extends QatZstdRung {
         Map<String, Long> figures = new LinkedHashMap<>(d.figures());
         figures.put("lz4sWindow", (long) window);
         figures.put("storedByDevice", storedByDevice.sum());
+        figures.putAll(shape.figures());
         return new BackendDetail(d.mode(), "LZ4s (min match 3, " + (window >> 10) + " KiB history) "
                 + "entropy-coded by libzstd; " + d.summary(), figures);
+    }
+
+    @Override
+    void resetCounters() {
+        super.resetCounters();
+        shape = new Lz4sShape();
     }
 
     @Override

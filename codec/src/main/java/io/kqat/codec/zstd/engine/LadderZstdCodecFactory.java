@@ -15,6 +15,11 @@ public final class LadderZstdCodecFactory implements ZstdCodecFactory {
         return new LadderZstdCodec(config, ZstdLadder.build(config));
     }
 
+    @Override
+    public ZstdCodec createUntilFirstBatch(CodecConfig config) {
+        return new LadderZstdCodec(config, ZstdLadder.buildUntilFirstBatch(config));
+    }
+
     /** A codec whose ladder has exactly these providers. */
     public static ZstdCodec create(CodecConfig config, List<ZstdBackendProvider> providers) {
         return LadderZstdCodec.create(config, providers);

@@ -38,6 +38,14 @@ public final class ZstdLadder implements AutoCloseable {
         return ZstdLadderBuilder.build(config, ZstdLadderBuilder.discover());
     }
 
+    /**
+     * The ladder the agent's hook serves from until the first zstd batch: the software rungs, the device rungs left
+     * for later with that reason (the whole ladder is built then, with {@link #build(CodecConfig)}).
+     */
+    public static ZstdLadder buildUntilFirstBatch(CodecConfig config) {
+        return ZstdLadderBuilder.build(config, ZstdLadderBuilder.discover(), true);
+    }
+
     /** The ladder over these providers. */
     public static ZstdLadder build(CodecConfig config, List<ZstdBackendProvider> providers) {
         return ZstdLadderBuilder.build(config, providers);

@@ -31,14 +31,26 @@ final class ZstdLadderBuilder {
         return providers;
     }
 
+    /** What the device rungs say while the agent's hook serves the first batches from software (zstd.mode auto). */
+    static final String UNTIL_FIRST_BATCH = "starts at the first zstd batch, off its path (zstd.mode auto: the "
+            + "ladder starts lazily; the software rungs serve until then)";
+
     static ZstdLadder build(CodecConfig config, List<ZstdBackendProvider> providers) {
+        return build(config, providers, false);
+    }
+
+    /**
+     * @param untilFirstBatch the device rungs are not probed now but left for later ({@link #UNTIL_FIRST_BATCH}): a
+     *                        JVM that never touches zstd loads no QAT library
+     */
+    static ZstdLadder build(CodecConfig config, List<ZstdBackendProvider> providers, boolean untilFirstBatch) {
         List<ZstdBackendProvider> sorted = new ArrayList<>(providers);
         sorted.sort(Comparator.comparingInt(ZstdBackendProvider::rank));
         ZstdMode mode = ZstdMode.of(config);
         String wanted = config.get(KqatSettings.ZSTD_BACKEND);
         List<ZstdRung> rungs = new ArrayList<>();
         for (ZstdBackendProvider p : sorted) {
-            String excluded = exclusion(mode, wanted, p);
+            String excluded = untilFirstBatch && p.device() ? UNTIL_FIRST_BATCH : exclusion(mode, wanted, p);
             if (excluded != null) {
                 rungs.add(new ZstdRung(p.name(), p.rank(), p.device(), null, excluded));
                 continue;
@@ -53,7 +65,8 @@ final class ZstdLadderBuilder {
         }
         ZstdLadder ladder = new ZstdLadder(rungs, new ZstdRouting(rungs));
         checkRequirements(mode, wanted, ladder);
-        LOG.info("kqat zstd (zstd.mode {}): ladder {}; routes {}", mode.id(), rungs, ladder.routes());
+        LOG.info("kqat zstd (zstd.mode {}{}): ladder {}; routes {}", mode.id(),
+                untilFirstBatch ? "; the QAT rungs start lazily at the first zstd batch" : "", rungs, ladder.routes());
         return ladder;
     }
 

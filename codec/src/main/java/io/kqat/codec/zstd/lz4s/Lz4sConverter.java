@@ -50,6 +50,14 @@ public final class Lz4sConverter {
      * @throws Lz4sFormatException when the stream breaks a rule of the format
      */
     public void convert(ByteBuffer lz4s, int inputLength, Sequences out) {
+        convert(lz4s, inputLength, out, null);
+    }
+
+    /**
+     * The same, and when the stream is accepted, what it looked like is added to {@code shape} (if not null): the facts
+     * about the device's streams that {@code device-test} reports.
+     */
+    public void convert(ByteBuffer lz4s, int inputLength, Sequences out, Lz4sShape shape) {
         if (out.capacity() < Sequences.capacityFor(inputLength)) {
             throw new IllegalArgumentException(out + " is too small for " + inputLength + " bytes");
         }
@@ -59,6 +67,15 @@ public final class Lz4sConverter {
         int end = lz4s.limit();
         int p = start;
         long produced = 0;
+        int noMatches = 0;
+        int noMatchOffsetZero = 0;
+        int noMatchOffsetMax = 0;
+        int shortest = Integer.MAX_VALUE;
+        int longest = 0;
+        int farthest = 0;
+        long mostLiterals = 0;
+        long lastMatchStart = 0;
+        long lastMatchEnd = 0;
         while (true) {
             if (p >= end) {
                 throw refuse("the stream ends without a final literal-only token", p, start);
@@ -85,6 +102,7 @@ public final class Lz4sConverter {
             }
             p += (int) literals;
             produced += literals;
+            mostLiterals = Math.max(mostLiterals, literals);
             blocks.literals((int) literals);
             if (p == end) {
                 if ((token & NIBBLE_MAX) != 0) {
@@ -94,6 +112,10 @@ public final class Lz4sConverter {
                     throw refuse("the stream describes " + produced + " bytes, the request had " + inputLength, p, start);
                 }
                 blocks.finish();
+                if (shape != null) {
+                    shape.add(inputLength, noMatches, noMatchOffsetZero, noMatchOffsetMax,
+                            shortest, longest, farthest, mostLiterals, lastMatchStart, inputLength - lastMatchEnd);
+                }
                 return;
             }
             if (end - p < 2) {
@@ -115,6 +137,9 @@ public final class Lz4sConverter {
                 }
             }
             if (value == 0) {
+                noMatches++;
+                noMatchOffsetZero += offset == 0 ? 1 : 0;
+                noMatchOffsetMax = Math.max(noMatchOffsetMax, offset);
                 continue; // "no match": its literals carry over to the next sequence, its offset field means nothing
             }
             long length = value + minMatch - 1;
@@ -131,7 +156,12 @@ public final class Lz4sConverter {
                 throw refuse("offset " + offset + " is beyond the device's " + window + "-byte window", p, start);
             }
             blocks.match(offset, (int) length);
+            shortest = Math.min(shortest, (int) length);
+            longest = Math.max(longest, (int) length);
+            farthest = Math.max(farthest, offset);
+            lastMatchStart = produced;
             produced += length;
+            lastMatchEnd = produced;
         }
     }
 
