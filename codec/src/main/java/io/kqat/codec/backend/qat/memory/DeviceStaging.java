@@ -1,7 +1,6 @@
 package io.kqat.codec.backend.qat.memory;
 
 import io.kqat.codec.spi.StagingMemory;
-import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
@@ -14,12 +13,13 @@ public interface DeviceStaging extends StagingMemory, AutoCloseable {
     String mode();
 
     /**
-     * The lease holding {@code length} bytes from {@code buffer}'s position.
+     * The lease holding [address, address+length) (the caller found the address once, from its buffer's position:
+     * every lookup of a direct buffer's address is a JNI call).
      *
      * @throws IllegalArgumentException when that range is not memory of this staging: a native call must never be
      *                                  given an address the device cannot reach
      */
-    DeviceLease leaseOf(ByteBuffer buffer, int length);
+    DeviceLease leaseAt(long address, int length);
 
     /** Figures for the backend's detail. */
     Map<String, Long> figures();

@@ -1,6 +1,6 @@
 package io.kqat.codec.backend.qat.memory;
 
-import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 
 /**
  * Cuts a range of device memory into the flat buffers of one scatter-gather list. qatlib translates only the start of
@@ -25,23 +25,23 @@ public final class Flats {
     }
 
     /**
-     * Writes the flats into {@code flats} (an array of CpaFlatBuffer) and returns how many; the caller has checked
-     * {@link #count} against the array's size.
+     * Writes the flats into the array of CpaFlatBuffer at {@code flatsAt} of {@code block} (a direct view of native
+     * memory in native byte order) and returns how many; the caller has checked {@link #count} against the array's size.
      */
-    public static int write(Pointer flats, int flatSize, int lenOffset, int dataOffset, DeviceLease lease, long address,
-                     long length, int flatBytes) {
+    public static int write(ByteBuffer block, int flatsAt, int flatSize, int lenOffset, int dataOffset, DeviceLease lease,
+                            long address, long length, int flatBytes) {
         if (length <= 0) {
-            flats.setInt(lenOffset, 0);
-            flats.setLong(dataOffset, address);
+            block.putInt(flatsAt + lenOffset, 0);
+            block.putLong(flatsAt + dataOffset, address);
             return 1;
         }
         int n = 0;
         long end = address + length;
         for (long at = address; at < end; n++) {
             long next = cut(lease, at, end, flatBytes);
-            long base = (long) n * flatSize;
-            flats.setInt(base + lenOffset, (int) (next - at));
-            flats.setLong(base + dataOffset, at);
+            int base = flatsAt + n * flatSize;
+            block.putInt(base + lenOffset, (int) (next - at));
+            block.putLong(base + dataOffset, at);
             at = next;
         }
         return n;

@@ -4,7 +4,6 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.kqat.codec.BufferLease;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
-import io.kqat.codec.nativeio.DirectAddress;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,13 +93,10 @@ public final class PinnedStaging implements DeviceStaging {
     }
 
     @Override
-    public DeviceLease leaseOf(ByteBuffer buffer, int length) {
-        if (buffer.isDirect()) {
-            long address = DirectAddress.at(buffer);
-            Map.Entry<Long, PinnedLease> e = lent.floorEntry(address);
-            if (e != null && e.getValue().contains(address, length)) {
-                return e.getValue();
-            }
+    public DeviceLease leaseAt(long address, int length) {
+        Map.Entry<Long, PinnedLease> e = lent.floorEntry(address);
+        if (e != null && e.getValue().contains(address, length)) {
+            return e.getValue();
         }
         throw new IllegalArgumentException("buffer is not a lent pinned QAT buffer");
     }

@@ -4,9 +4,11 @@ import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.nativeio.LibC;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One large block of memory, allocated once (2 MiB huge pages where the system has them reserved, transparent huge
@@ -33,6 +35,11 @@ public final class Region implements AutoCloseable {
     private final RegionLayout layout;
     private final List<long[]> mappings = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** One direct buffer over the whole region, made once: leases are slices of it (null over 2 GiB). */
+    private final ByteBuffer whole;
+    /** Direct buffers made through JNI (NewDirectByteBuffer, about a microsecond each): the whole view, and any view
+     * of a region too large for one buffer. */
+    private final LongAdder nativeViews = new LongAdder();
     private boolean dontFork;
 
     Region(QatLibraries.Iova iova, long mmapAddress, long mmapLength, long base, long size, boolean hugeTlb,
@@ -45,6 +52,7 @@ public final class Region implements AutoCloseable {
         this.hugeTlb = hugeTlb;
         this.mappingBytes = mappingBytes;
         this.layout = layout;
+        this.whole = size <= Integer.MAX_VALUE ? nativeView(0, (int) size) : null;
     }
 
     /** One part on any node, mappings of up to 2 GiB. */
@@ -163,12 +171,30 @@ public final class Region implements AutoCloseable {
         return base + Math.min(size, (offset / mappingBytes + 1) * mappingBytes);
     }
 
-    /** A direct buffer over [offset, offset+length) of the region. */
+    /**
+     * A direct buffer over [offset, offset+length) of the region, in native byte order as JNA makes them: a slice of
+     * the whole view, no native call.
+     */
     ByteBuffer view(long offset, int length) {
         if (offset < 0 || length < 0 || offset > size - length) {
             throw new IndexOutOfBoundsException("region view " + offset + "+" + length + " of " + size);
         }
+        if (whole == null) {
+            return nativeView(offset, length);
+        }
+        ByteBuffer at = whole.duplicate(); // codec is built for Java 11: no slice(index, length)
+        at.limit((int) offset + length).position((int) offset);
+        return at.slice().order(ByteOrder.nativeOrder());
+    }
+
+    private ByteBuffer nativeView(long offset, int length) {
+        nativeViews.increment();
         return new Pointer(base).getByteBuffer(offset, length);
+    }
+
+    /** Direct buffers made through JNI so far. */
+    long nativeViews() {
+        return nativeViews.sum();
     }
 
     /** Unmaps every mapping once, then frees the memory. Idempotent. */

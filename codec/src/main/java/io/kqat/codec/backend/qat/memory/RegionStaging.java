@@ -63,8 +63,8 @@ public final class RegionStaging implements DeviceStaging {
     }
 
     @Override
-    public DeviceLease leaseOf(ByteBuffer buffer, int length) {
-        DeviceLease lease = buffer.isDirect() ? arena.leaseAt(DirectAddress.at(buffer), length) : null;
+    public DeviceLease leaseAt(long address, int length) {
+        DeviceLease lease = arena.leaseAt(address, length);
         if (lease == null) {
             throw new IllegalArgumentException("buffer is not a lent slot run of the QAT region");
         }

@@ -69,17 +69,29 @@ final class SlotMap {
             if (s < 0) {
                 return -1;
             }
-            int e = s;
-            while (e < to && free(e)) {
-                e++;
-            }
             int before = s == from ? 0 : headroom; // the slot before s is lent: leave that lease its room
+            int e = freeUntil(s, Math.min(to, s + before + need + headroom)); // no further: a long run costs no more
             if (e - s >= before + need + headroom) {
                 return s + before;
             }
             i = e;
         }
         return -1;
+    }
+
+    /** The first lent slot in [from, to), or {@code to}; a whole free word of the bitmap at a time. */
+    private int freeUntil(int from, int to) {
+        int e = from;
+        while (e < to) {
+            if ((e & 63) == 0 && state[WORDS + (e >>> 6)] == 0L) {
+                e += 64;
+            } else if (free(e)) {
+                e++;
+            } else {
+                return e;
+            }
+        }
+        return to;
     }
 
     private int run(int need, int from, int to) {

@@ -60,10 +60,10 @@ public final class DeviceRequests implements AutoCloseable {
      *                          device fault when the device does not answer, refuses, or times out
      */
     public Result run(boolean compress, int level, ByteBuffer src, int inLength, ByteBuffer dst, int outLength) {
-        DeviceLease in = staging.leaseOf(src, inLength); // validated: the device can reach every byte
-        DeviceLease out = staging.leaseOf(dst, outLength);
-        long inAddress = DirectAddress.at(src);
+        long inAddress = DirectAddress.at(src); // direct buffers only
         long outAddress = DirectAddress.at(dst);
+        DeviceLease in = staging.leaseAt(inAddress, inLength); // validated: the device can reach every byte
+        DeviceLease out = staging.leaseAt(outAddress, outLength);
         int flatBytes = profile.flatBytes();
         int flatsIn = Flats.count(in, inAddress, inLength, flatBytes);
         int flatsOut = Flats.count(out, outAddress, outLength, flatBytes);

@@ -2,6 +2,7 @@ package io.kqat.codec.backend.qat.runtime;
 
 import com.sun.jna.Pointer;
 import io.kqat.codec.backend.qat.device.InstanceInfo;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,14 +15,20 @@ final class Instance {
     final InstanceInfo info;
     /** qatlib's poll is not reentrant per instance: one poller at a time, in every class loader (shared). */
     final ReentrantLock pollLock;
+    /**
+     * Requests out here, from every class loader (shared): raised before the submission, lowered when it is refused or
+     * its callback runs, so a signal's waiter never passes over an instance whose request may have completed.
+     */
+    final AtomicInteger outstanding;
     /** Requests this copy of kqat sent here, to show they are spread over every instance. */
     final LongAdder requests = new LongAdder();
 
-    Instance(int index, Pointer handle, InstanceInfo info, ReentrantLock pollLock) {
+    Instance(int index, Pointer handle, InstanceInfo info, ReentrantLock pollLock, AtomicInteger outstanding) {
         this.index = index;
         this.handle = handle;
         this.address = Pointer.nativeValue(handle);
         this.info = info;
         this.pollLock = pollLock;
+        this.outstanding = outstanding;
     }
 }

@@ -114,7 +114,8 @@ final class NativeStart {
                 continue;
             }
             metaSize = Math.max(metaSize, meta.getValue());
-            usable.add(new Instance(index, h, info, runtime.pollLock(Pointer.nativeValue(h))));
+            usable.add(new Instance(index, h, info, runtime.pollLock(Pointer.nativeValue(h)),
+                    runtime.outstanding(Pointer.nativeValue(h))));
         }
         if (usable.isEmpty()) {
             throw new StartException("no usable QAT instance: " + String.join("; ", excluded));

@@ -94,6 +94,17 @@ final class ProcessRuntime {
         return locks.computeIfAbsent(handle, h -> new ReentrantLock());
     }
 
+    /**
+     * Requests out on one instance (by its handle), counted by every copy of kqat as it submits and as its callback
+     * runs: the waiter of a VF's eventfd polls only the instances that have some.
+     */
+    AtomicInteger outstanding(long handle) {
+        @SuppressWarnings("unchecked")
+        ConcurrentMap<Long, AtomicInteger> counts = (ConcurrentMap<Long, AtomicInteger>)
+                state.computeIfAbsent("outstanding", k -> new ConcurrentHashMap<Long, AtomicInteger>());
+        return counts.computeIfAbsent(handle, h -> new AtomicInteger());
+    }
+
     /** The shared record of the zero-copy region, created empty on first use; callers hold {@link #monitor}. */
     @SuppressWarnings("unchecked")
     Map<String, Object> regionRecord() {

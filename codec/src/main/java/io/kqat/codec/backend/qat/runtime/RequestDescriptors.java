@@ -13,6 +13,8 @@ import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaDcRqResults;
 import io.kqat.codec.backend.qat.nativeapi.CpaStructs.CpaFlatBuffer;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.spi.BackendException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The descriptors of one request, in one pinned block the device can read (on the NUMA node of the instances it serves):
@@ -43,107 +45,119 @@ final class RequestDescriptors {
 
     private final QatLibraries.Usdm usdm;
     private final Pointer block;
-    final Pointer srcList;
-    final Pointer dstList;
-    final Pointer opData;
-    final Pointer results;
-    /** The same four as addresses, for the direct calls. */
+    /**
+     * The whole block as one direct buffer, made once: a request writes and reads its descriptors through it, with no
+     * JNI call (JNA's Pointer accessors make one per field).
+     */
+    private final ByteBuffer view;
+    /** Offsets in the block. */
+    private final int srcListAt;
+    private final int dstListAt;
+    private final int opAt;
+    private final int resultsAt;
+    private final int srcFlatsAt;
+    private final int dstFlatsAt;
+    /** Addresses of the four structures, for the direct calls. */
     final long srcListAddress;
     final long dstListAddress;
     final long opDataAddress;
     final long resultsAddress;
-    private final Pointer srcFlats;
-    private final Pointer dstFlats;
 
     RequestDescriptors(QatLibraries.Usdm usdm, int metaSize, int node) {
         this.usdm = usdm;
-        long srcListAt = 0;
-        long dstListAt = align(srcListAt + LIST_SIZE);
-        long opAt = align(dstListAt + LIST_SIZE);
-        long resultsAt = align(opAt + OP_SIZE);
-        long srcFlatsAt = align(resultsAt + RESULTS_SIZE);
-        long dstFlatsAt = align(srcFlatsAt + (long) FLAT_SIZE * MAX_FLATS);
-        long srcMetaAt = align(dstFlatsAt + (long) FLAT_SIZE * MAX_FLATS);
-        long dstMetaAt = align(srcMetaAt + metaSize);
-        long total = align(dstMetaAt + metaSize);
+        srcListAt = 0;
+        dstListAt = align(srcListAt + LIST_SIZE);
+        opAt = align(dstListAt + LIST_SIZE);
+        resultsAt = align(opAt + OP_SIZE);
+        srcFlatsAt = align(resultsAt + RESULTS_SIZE);
+        dstFlatsAt = align(srcFlatsAt + FLAT_SIZE * MAX_FLATS);
+        int srcMetaAt = align(dstFlatsAt + FLAT_SIZE * MAX_FLATS);
+        int dstMetaAt = align(srcMetaAt + metaSize);
+        int total = align(dstMetaAt + metaSize);
         this.block = usdm.qaeMemAllocNUMA(total, node, 64);
         if (block == null) {
             throw BackendException.declined("qaeMemAllocNUMA refused " + total + " bytes for request descriptors");
         }
         block.clear(total);
-        srcList = block.share(srcListAt);
-        dstList = block.share(dstListAt);
-        opData = block.share(opAt);
-        results = block.share(resultsAt);
-        srcFlats = block.share(srcFlatsAt);
-        srcListAddress = Pointer.nativeValue(srcList);
-        dstListAddress = Pointer.nativeValue(dstList);
-        opDataAddress = Pointer.nativeValue(opData);
-        resultsAddress = Pointer.nativeValue(results);
-        dstFlats = block.share(dstFlatsAt);
-        srcList.setPointer(LIST_BUFFERS, srcFlats);
-        srcList.setPointer(LIST_META, block.share(srcMetaAt));
-        dstList.setPointer(LIST_BUFFERS, dstFlats);
-        dstList.setPointer(LIST_META, block.share(dstMetaAt));
+        view = block.getByteBuffer(0, total).order(ByteOrder.nativeOrder());
+        long base = Pointer.nativeValue(block);
+        srcListAddress = base + srcListAt;
+        dstListAddress = base + dstListAt;
+        opDataAddress = base + opAt;
+        resultsAddress = base + resultsAt;
+        view.putLong(srcListAt + LIST_BUFFERS, base + srcFlatsAt);
+        view.putLong(srcListAt + LIST_META, base + srcMetaAt);
+        view.putLong(dstListAt + LIST_BUFFERS, base + dstFlatsAt);
+        view.putLong(dstListAt + LIST_META, base + dstMetaAt);
     }
 
-    private static long align(long offset) {
-        return (offset + 63) & ~63L;
+    private static int align(int offset) {
+        return (offset + 63) & ~63;
     }
 
     /** Describes [address, address+length) of {@code lease} as the source list. */
     void source(DeviceLease lease, long address, long length, int flatBytes) {
-        fill(srcList, srcFlats, lease, address, length, flatBytes);
+        fill(srcListAt, srcFlatsAt, lease, address, length, flatBytes);
     }
 
     void destination(DeviceLease lease, long address, long length, int flatBytes) {
-        fill(dstList, dstFlats, lease, address, length, flatBytes);
+        fill(dstListAt, dstFlatsAt, lease, address, length, flatBytes);
     }
 
-    private static void fill(Pointer list, Pointer flats, DeviceLease lease, long address, long length, int flatBytes) {
+    private void fill(int listAt, int flatsAt, DeviceLease lease, long address, long length, int flatBytes) {
         int n = Flats.count(lease, address, length, flatBytes);
         if (n > MAX_FLATS) {
             throw new IllegalArgumentException(length + " bytes need " + n + " flat buffers, at most " + MAX_FLATS);
         }
-        Flats.write(flats, FLAT_SIZE, FLAT_LEN, FLAT_DATA, lease, address, length, flatBytes);
-        list.setInt(LIST_NUM, n);
+        Flats.write(view, flatsAt, FLAT_SIZE, FLAT_LEN, FLAT_DATA, lease, address, length, flatBytes);
+        view.putInt(listAt + LIST_NUM, n);
     }
 
     /** Flats in the source list as last described. */
     int sourceFlats() {
-        return srcList.getInt(LIST_NUM);
+        return view.getInt(srcListAt + LIST_NUM);
     }
 
     /** Operation data for one stateless request; the CRC seed in the results is 0 (a whole batch). */
     void prepare(boolean compress, boolean compressAndVerify) {
-        opData.clear(OP_SIZE);
-        opData.setInt(OP_FLUSH, CpaStatus.FLUSH_FINAL);
-        opData.setInt(OP_VERIFY, compress && compressAndVerify ? 1 : 0);
-        results.clear(RESULTS_SIZE);
+        zero(opAt, OP_SIZE);
+        view.putInt(opAt + OP_FLUSH, CpaStatus.FLUSH_FINAL);
+        view.putInt(opAt + OP_VERIFY, compress && compressAndVerify ? 1 : 0);
+        zero(resultsAt, RESULTS_SIZE);
+    }
+
+    private void zero(int at, int size) {
+        int i = 0;
+        for (; i + 8 <= size; i += 8) {
+            view.putLong(at + i, 0L);
+        }
+        for (; i < size; i++) {
+            view.put(at + i, (byte) 0);
+        }
     }
 
     int resultStatus() {
-        return results.getInt(RESULT_STATUS);
+        return view.getInt(resultsAt + RESULT_STATUS);
     }
 
     long resultProduced() {
-        return Integer.toUnsignedLong(results.getInt(RESULT_PRODUCED));
+        return Integer.toUnsignedLong(view.getInt(resultsAt + RESULT_PRODUCED));
     }
 
     long resultConsumed() {
-        return Integer.toUnsignedLong(results.getInt(RESULT_CONSUMED));
+        return Integer.toUnsignedLong(view.getInt(resultsAt + RESULT_CONSUMED));
     }
 
     boolean resultEndOfLastBlock() {
-        return results.getInt(RESULT_END_OF_LAST_BLOCK) != 0;
+        return view.getInt(resultsAt + RESULT_END_OF_LAST_BLOCK) != 0;
     }
 
     boolean resultDataUncompressed() {
-        return results.getInt(RESULT_DATA_UNCOMPRESSED) != 0;
+        return view.getInt(resultsAt + RESULT_DATA_UNCOMPRESSED) != 0;
     }
 
     long resultChecksum() {
-        return Integer.toUnsignedLong(results.getInt(RESULT_CHECKSUM));
+        return Integer.toUnsignedLong(view.getInt(resultsAt + RESULT_CHECKSUM));
     }
 
     void free() {

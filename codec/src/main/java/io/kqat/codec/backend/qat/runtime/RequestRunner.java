@@ -67,10 +67,11 @@ final class RequestRunner {
      */
     Completion submit(Instance instance, boolean compress, Pointer session, RequestDescriptors d, long deadline) {
         long id = ids.incrementAndGet();
-        Completion completion = new Completion(Thread.currentThread(), compress);
+        Completion completion = new Completion(Thread.currentThread(), compress, instance);
         pending.put(id, completion);
         long s = Pointer.nativeValue(session);
         for (int round = 1; ; round++) {
+            instance.outstanding.incrementAndGet(); // before: the device may complete it before the call returns
             int status = compress
                     ? dc.compress(instance.address, s, d.srcListAddress, d.dstListAddress, d.opDataAddress,
                             d.resultsAddress, id)
@@ -84,6 +85,7 @@ final class RequestRunner {
                 }
                 return completion;
             }
+            instance.outstanding.decrementAndGet();
             if (status != CpaStatus.RETRY || System.nanoTime() - deadline > 0 || !health.answering(compress)) {
                 pending.remove(id);
                 if (status == CpaStatus.RETRY) {
@@ -169,16 +171,19 @@ final class RequestRunner {
         releaseLate();
     }
 
-    /** Polls until the instance has nothing more to deliver (or another poller's turn): a leader's round per signal. */
+    /**
+     * A leader's poll at a signal, if the instance has requests out (of any copy of kqat): one poll delivers every
+     * response the ring holds and enables its interrupt again, so a request that completes later signals anew. An
+     * instance with none out is not polled: a poll costs a crossing, the ring's lock and, on 26.08, a read of the fd.
+     */
     void drain(Instance instance) {
+        if (instance.outstanding.get() <= 0) {
+            return;
+        }
         instance.pollLock.lock();
         try {
-            for (int i = 0; i < 64; i++) {
-                polls.increment();
-                if (dc.poll(instance.address, 0) != CpaStatus.SUCCESS) {
-                    return;
-                }
-            }
+            polls.increment();
+            dc.poll(instance.address, 0);
         } finally {
             instance.pollLock.unlock();
             releaseLate();
@@ -221,6 +226,7 @@ final class RequestRunner {
         Completion c = pending.remove(tag);
         if (c != null) {
             inFlight.decrementAndGet();
+            c.instance.outstanding.decrementAndGet();
             if (c.complete(status)) {
                 completedLate.add(c);
             }
@@ -232,13 +238,15 @@ final class RequestRunner {
         final Thread waiter;
         /** A compression (else a decompression): they take the device different times at the same size. */
         final boolean compress;
+        final Instance instance;
         private volatile boolean done;
         private volatile int status;
         private Runnable late;
 
-        Completion(Thread waiter, boolean compress) {
+        Completion(Thread waiter, boolean compress, Instance instance) {
             this.waiter = waiter;
             this.compress = compress;
+            this.instance = instance;
         }
 
         boolean done() {

@@ -11,8 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Callers waiting on one VF's eventfd (qatlib's event mode), taking turns: one of them, the leader, sleeps in
- * {@code epoll_wait} and, at each signal, polls every instance behind that fd until each has nothing more (a signal
- * from one instance may find another's ring full too); the callbacks wake the callers whose requests completed. The
+ * {@code epoll_wait} and, at each signal, polls once every instance behind that fd that has requests out, of any copy
+ * of kqat (a poll takes every response the ring holds and enables its interrupt again, so a later response signals
+ * anew; an instance with none out has nothing to deliver); the callbacks wake the callers whose requests completed. The
  * others park until their callback or until the leader, whose request is done, hands the fd over. So a caller alone
  * costs one wake-up per request, and no thread of kqat's runs; measured against a completion thread per VF (which
  * wakes, then wakes the caller) it takes less host CPU and less latency with one caller and as much with four.
