@@ -1,11 +1,7 @@
 package io.kqat.bench.ceiling;
 
 import io.kqat.local.KafkaRuntimes;
-import io.kqat.local.e2e.DatasetRecords;
-import io.kqat.local.e2e.PublicDataset;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,9 +17,13 @@ import java.util.Map;
  * alternating C and Java runs (so a load drift hits both) and taking each side's median, and prints them side by side.
  *
  * <pre>java -cp bench/target/kqat-benchmarks.jar io.kqat.bench.ceiling.CeilingCompare
- *     [--input FILE] [--sizes 16384,65536] [--seconds 1] [--repeats 3]</pre>
+ *     [--input FILE | --dataset geonames|apidocs] [--bytes N] [--sizes 16384,65536] [--ops compress,inflate]
+ *     [--paths whole,stream,batch] [--libraries zlib,libdeflate,isal] [--seconds 1] [--repeats 3]</pre>
  *
- * Without {@code --input} the members are cut from the public dataset's records, one per line.
+ * Without {@code --input} the members are cut from the public dataset's records, one per line, or from generated
+ * documentation records ({@link CeilingData}). Inflate rows are measured once per decode path, each alternating with
+ * its own C runs; Java / C is the ratio of the medians, "per run" the spread of the ratio of each C run and the Java
+ * run after it.
  */
 public final class CeilingCompare {
     /** C library name to kqat backend name. */
@@ -34,7 +34,12 @@ public final class CeilingCompare {
 
     public static void main(String[] args) throws Exception {
         Path input = null;
+        String dataset = "geonames";
         String sizes = "16384,65536";
+        String ops = "compress,inflate";
+        String paths = "whole";
+        String libraries = "zlib,libdeflate,isal";
+        long bytes = Long.MAX_VALUE;
         double seconds = 1;
         int repeats = 3;
         for (int i = 0; i < args.length; i += 2) {
@@ -44,34 +49,54 @@ public final class CeilingCompare {
             }
             switch (args[i]) {
                 case "--input": input = Paths.get(value); break;
+                case "--dataset": dataset = value; break;
                 case "--sizes": sizes = value; break;
+                case "--ops": ops = value; break;
+                case "--paths": paths = value; break;
+                case "--libraries": libraries = value; break;
+                case "--bytes": bytes = Long.parseLong(value); break;
                 case "--seconds": seconds = Double.parseDouble(value); break;
                 case "--repeats": repeats = Integer.parseInt(value); break;
-                default: throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--input FILE, --sizes N,N, --seconds S, --repeats R)");
+                default: throw new IllegalArgumentException("unknown option " + args[i] + " (--input FILE, --dataset "
+                        + "geonames|apidocs, --sizes N,N, --ops compress,inflate, --paths whole,stream,batch, "
+                        + "--libraries zlib,libdeflate,isal, "
+                        + "--bytes N, --seconds S, --repeats R)");
             }
         }
-        Path file = input != null ? input : datasetAsLines();
+        Path file = CeilingData.file(input, dataset, bytes);
         byte[] data = Files.readAllBytes(file);
+        List<CodecLoop.DecodePath> decodePaths = new ArrayList<>();
+        for (String p : paths.split(",")) {
+            decodePaths.add(CodecLoop.DecodePath.named(p));
+        }
         System.out.printf(Locale.ROOT, "input %s (%d bytes); each row: C and Java alternately %d times, >= %.1f CPU-s "
-                + "each, medians; MB per CPU-second of the measuring thread%n%n", file, data.length, repeats, seconds);
-        System.out.println("| op | library (kqat backend) | level | member | C MB/CPU-s | Java MB/CPU-s | Java / C | ratio C | ratio Java |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                + "each, medians and [min-max] of Java / C per run; MB per CPU-second of the measuring thread; C "
+                + "inflate rows include the gzip CRC32 (isal: crc32_gzip_refl; libdeflate: its gzip decoder's)%n%n",
+                file, data.length, repeats, seconds);
+        System.out.println("| op | library (kqat backend) | level | member | path | C MB/CPU-s | Java MB/CPU-s | Java / C "
+                + "| per run | ratio C | ratio Java |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (String size : sizes.split(",")) {
             int memberBytes = Integer.parseInt(size.trim());
             CodecLoop java = new CodecLoop(data, memberBytes, seconds, 1);
             for (String[] row : ROWS) {
-                double[] c = new double[repeats];
-                double[] j = new double[repeats];
-                String[] cRow = null;
-                double[] javaFigure = null;
-                for (int r = 0; r < repeats; r++) {
-                    cRow = runC(file, memberBytes, seconds, row);
-                    c[r] = Double.parseDouble(cRow[4]);
-                    javaFigure = javaFigure(java, row);
-                    j[r] = javaFigure == null ? Double.NaN : javaFigure[0];
+                if (!ops.contains(row[1]) || !libraries.contains(row[0])) {
+                    continue;
                 }
-                printRow(cRow, median(c), javaFigure == null ? null : new double[] {median(j), javaFigure[1]});
+                List<CodecLoop.DecodePath> rowPaths = row[1].equals("inflate") ? decodePaths : List.of();
+                for (CodecLoop.DecodePath path : rowPaths.isEmpty() ? Arrays.asList((CodecLoop.DecodePath) null) : rowPaths) {
+                    double[] c = new double[repeats];
+                    double[] j = new double[repeats];
+                    String[] cRow = null;
+                    double[] javaFigure = null;
+                    for (int r = 0; r < repeats; r++) {
+                        cRow = runC(file, memberBytes, seconds, row);
+                        c[r] = Double.parseDouble(cRow[4]);
+                        javaFigure = javaFigure(java, row, path);
+                        j[r] = javaFigure == null ? Double.NaN : javaFigure[0];
+                    }
+                    printRow(cRow, path, c, javaFigure == null ? null : j, javaFigure == null ? 0 : javaFigure[1]);
+                }
             }
         }
     }
@@ -88,28 +113,40 @@ public final class CeilingCompare {
         return sorted[sorted.length / 2];
     }
 
-    private static double[] javaFigure(CodecLoop java, String[] row) {
+    private static double[] javaFigure(CodecLoop java, String[] row, CodecLoop.DecodePath path) {
         String backend = BACKENDS.get(row[0]);
         if (row[1].equals("compress")) {
             return java.compress(backend, Integer.parseInt(row[2]));
         }
-        return java.inflate(backend);
+        return java.inflate(backend, path);
     }
 
-    private static void printRow(String[] c, double cRate, double[] java) {
+    /** One row: each side's median, their ratio, and the spread of the ratio of runs made one after the other. */
+    private static void printRow(String[] c, CodecLoop.DecodePath path, double[] cRates, double[] javaRates,
+                                 double javaRatio) {
         String lib = c[0] + " (" + BACKENDS.get(c[0]) + ")";
-        if (java == null) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.0f | — | — | %s | — |%n", c[1], lib, c[2],
-                    size(c[3]), cRate, c[5]);
+        String where = path == null ? "—" : path.name().toLowerCase(Locale.ROOT);
+        double cRate = median(cRates);
+        if (javaRates == null) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | — | — | — | %s | — |%n", c[1], lib, c[2],
+                    size(c[3]), where, cRate, c[5]);
         } else {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %.0f | %.0f%% | %s | %.3f |%n", c[1], lib, c[2],
-                    size(c[3]), cRate, java[0], 100 * java[0] / cRate, c[5], java[1]);
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (int r = 0; r < cRates.length; r++) {
+                min = Math.min(min, javaRates[r] / cRates[r]);
+                max = Math.max(max, javaRates[r] / cRates[r]);
+            }
+            double javaRate = median(javaRates);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %.0f | %.2f | %.2f-%.2f | %s | %.3f |%n",
+                    c[1], lib, c[2], size(c[3]), where, cRate, javaRate, javaRate / cRate, min, max, c[5], javaRatio);
         }
         System.out.flush();
     }
 
     private static String size(String bytes) {
-        return (Integer.parseInt(bytes) >> 10) + " KiB";
+        int n = Integer.parseInt(bytes);
+        return n >= 1 << 20 && n % (1 << 20) == 0 ? (n >> 20) + " MiB" : (n >> 10) + " KiB";
     }
 
     /** One run of one row of the C harness: library, op, level, member, MB/s, ratio. */
@@ -135,27 +172,5 @@ public final class CeilingCompare {
             throw new IllegalStateException("kqat-ceiling gave " + rows.size() + " rows for " + String.join(" ", row));
         }
         return rows.get(0);
-    }
-
-    /** The public dataset's records, one per line, written once next to the dataset. */
-    static Path datasetAsLines() {
-        Path json = PublicDataset.file();
-        Path lines = json.resolveSibling("cities.jsonl");
-        if (Files.isRegularFile(lines)) {
-            return lines;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] record : DatasetRecords.read(json)) {
-            out.write(record, 0, record.length);
-            out.write('\n');
-        }
-        try {
-            Path tmp = Files.createTempFile(lines.getParent(), "cities", ".tmp");
-            Files.write(tmp, out.toByteArray());
-            Files.move(tmp, lines, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
     }
 }

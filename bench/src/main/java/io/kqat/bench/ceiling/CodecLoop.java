@@ -2,6 +2,9 @@ package io.kqat.bench.ceiling;
 
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.GzipCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -14,7 +17,7 @@ import java.util.List;
  * (the file cut into {@code memberBytes} pieces, in direct memory), one warm-up pass, then the median of
  * {@code repeats} runs of passes over every member lasting at least {@code seconds} of this thread's CPU time. Compress rows write one gzip
  * member per piece with {@link GzipCodec#compress}; inflate rows decode the members the JDK (zlib) wrote at level 6
- * with {@link GzipCodec#decompress}, as the C harness decodes zlib's.
+ * through one of the {@link DecodePath}s, as the C harness decodes zlib's.
  */
 final class CodecLoop {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -57,8 +60,25 @@ final class CodecLoop {
         }
     }
 
-    /** MB/s of {@code backend} inflating the zlib level-6 members, and their ratio. */
+    /**
+     * The ways kqat decodes a member: {@link GzipCodec#decompress} into a new heap buffer, {@link GzipCodec#inputStream}
+     * read into the caller's array, and {@link GzipCodec#batchInputStream} (a Kafka batch) read the same way.
+     */
+    enum DecodePath {
+        WHOLE, STREAM, BATCH;
+
+        static DecodePath named(String name) {
+            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** MB/s of {@code backend} inflating the zlib level-6 members through {@link DecodePath#WHOLE}, and their ratio. */
     double[] inflate(String backend) {
+        return inflate(backend, DecodePath.WHOLE);
+    }
+
+    /** MB/s of {@code backend} inflating the zlib level-6 members through {@code path}, and their ratio. */
+    double[] inflate(String backend, DecodePath path) {
         if (gz.isEmpty()) {
             try (GzipCodec zlib = open("jdk", 6)) {
                 for (ByteBuffer m : members) {
@@ -78,12 +98,28 @@ final class CodecLoop {
                     throw new IllegalStateException(backend + " does not give member " + i + " back");
                 }
             }
+            byte[] sink = new byte[64 << 10];
             Runnable pass = () -> {
                 for (ByteBuffer m : gz) {
-                    codec.decompress(m.duplicate());
+                    decode(codec, path, m.duplicate(), sink);
                 }
             };
             return new double[] {time(pass), (double) total / gzBytes};
+        }
+    }
+
+    private static void decode(GzipCodec codec, DecodePath path, ByteBuffer member, byte[] sink) {
+        if (path == DecodePath.WHOLE) {
+            codec.decompress(member);
+            return;
+        }
+        try (InputStream in = path == DecodePath.STREAM ? codec.inputStream(new BufferInputStream(member))
+                : codec.batchInputStream(member)) {
+            while (in.read(sink) >= 0) {
+                // the records are read as a consumer reads them, into its own array
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -125,10 +125,15 @@ public abstract class CompressedInput implements AutoCloseable {
 
     private static final class Streamed extends CompressedInput {
         private static final int TRANSFER = 64 << 10;
+        /**
+         * The heap array a stream's bytes pass through on their way into the native window (an InputStream reads only
+         * into arrays): one per thread, taken for the length of one read, so a stream opened per batch or per file
+         * allocates none; a read nested in another on the same thread (a stream over a stream) takes its own.
+         */
+        private static final ThreadLocal<byte[]> TRANSFER_ARRAY = new ThreadLocal<>();
         private final InputStream in;
         private final BufferLease lease;
         private final ByteBuffer window;
-        private final byte[] transfer;
         private final CopyCounter copies;
         private boolean ended;
         /** The stream offset of the window's first byte. */
@@ -142,7 +147,6 @@ public abstract class CompressedInput implements AutoCloseable {
             this.lease = lease;
             this.window = lease.buffer();
             window.clear().flip(); // empty: position 0, limit 0
-            this.transfer = new byte[Math.min(TRANSFER, window.capacity())];
         }
 
         @Override
@@ -176,15 +180,25 @@ public abstract class CompressedInput implements AutoCloseable {
         /** One read after the window's limit; false at the end of the stream. */
         private boolean append() throws IOException {
             int room = window.capacity() - window.limit();
-            int n = in.read(transfer, 0, Math.min(room, transfer.length));
-            if (n < 0) {
-                return false;
+            byte[] transfer = TRANSFER_ARRAY.get();
+            if (transfer == null) {
+                transfer = new byte[TRANSFER];
+            } else {
+                TRANSFER_ARRAY.set(null);
             }
-            int p = window.position();
-            window.position(window.limit()).limit(window.limit() + n);
-            window.put(transfer, 0, n).position(p);
-            copies.copiedIn(n);
-            return true;
+            try {
+                int n = in.read(transfer, 0, Math.min(room, transfer.length));
+                if (n < 0) {
+                    return false;
+                }
+                int p = window.position();
+                window.position(window.limit()).limit(window.limit() + n);
+                window.put(transfer, 0, n).position(p);
+                copies.copiedIn(n);
+                return true;
+            } finally {
+                TRANSFER_ARRAY.set(transfer);
+            }
         }
 
         /** Moves the bytes still needed (from the mark, else from the position) to the window's front. */

@@ -19,6 +19,9 @@ import java.util.zip.CRC32;
  * checked; the output of all members together is bounded; zero bytes after the last member are ignored, as gzip does.
  */
 public final class GzipStreamDecoder implements AutoCloseable {
+    /** Bytes whose CRC32 decoders computed on the host, in this JVM (none for a member whose inflater computed it). */
+    private static final java.util.concurrent.atomic.LongAdder HOST_CRC_BYTES = new java.util.concurrent.atomic.LongAdder();
+
     private final CompressedInput input;
     private final BodyInflater inflater;
     private final BufferLease outLease;
@@ -213,6 +216,12 @@ public final class GzipStreamDecoder implements AutoCloseable {
         ByteBuffer part = buffer.duplicate();
         part.limit(start + n).position(start);
         crc.update(part);
+        HOST_CRC_BYTES.add(n);
+    }
+
+    /** Bytes whose CRC32 this JVM's decoders computed themselves, a second pass over the output (tests count them). */
+    public static long hostCrcBytes() {
+        return HOST_CRC_BYTES.sum();
     }
 
     private void endMember() throws IOException {

@@ -90,15 +90,46 @@ public final class BenchRunner {
         return batches;
     }
 
+    /** The cell's time is measured in this many slices; the median slice counts. */
+    static final int SLICES = 5;
+    /** Slices agree when the slower is within this share of the faster: then the warm-up is over. */
+    static final double STEADY = 0.9;
+
     /**
-     * Repeats one pass over all batches for at least the configured time, after a warm-up of the same length (one pass
-     * is far too short for the JIT: the first cell measured read up to 3.5x slow); returns MB/s of input.
+     * MB/s of input of one pass over all batches, repeated: warmed up until two slices in a row agree within 10% (at
+     * least the cell's time, at most three times it), then measured in {@link #SLICES} slices of a fifth of the cell's
+     * time each, and the median slice taken. A cell measured as one wall-clock span moved 4x between runs on a shared
+     * 2-vCPU machine: a collection, a compilation or a neighbour's burst that lands in the span moves all of it; it moves
+     * one slice of five here, and the median leaves it out.
      */
     private double timed(Runnable pass) {
         long budget = (long) (secondsPerCell * 1e9);
+        long slice = Math.max(1, budget / SLICES);
         repeat(pass, budget);
-        long[] passesAndNanos = repeat(pass, budget);
+        double previous = rate(repeat(pass, slice));
+        for (long warm = budget + slice; warm < 3 * budget; warm += slice) {
+            double r = rate(repeat(pass, slice));
+            boolean steady = Math.min(r, previous) >= STEADY * Math.max(r, previous);
+            previous = r;
+            if (steady) {
+                break;
+            }
+        }
+        double[] rates = new double[SLICES];
+        for (int i = 0; i < SLICES; i++) {
+            rates[i] = rate(repeat(pass, slice));
+        }
+        return median(rates);
+    }
+
+    private double rate(long[] passesAndNanos) {
         return passesAndNanos[0] * (double) data.length / 1e6 / (passesAndNanos[1] / 1e9);
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static long[] repeat(Runnable pass, long budget) {

@@ -16,6 +16,8 @@ final class InflateState {
     static final int NEXT_OUT = 0;
     /** {@code uint32_t avail_out}. */
     static final int AVAIL_OUT = 8;
+    /** {@code uint32_t total_out}. */
+    static final int TOTAL_OUT = 12;
     /** {@code uint8_t *next_in}. */
     static final int NEXT_IN = 16;
     /** {@code uint32_t avail_in}. */
@@ -26,10 +28,19 @@ final class InflateState {
     static final int BLOCK_STATE = 21_160;
     /** {@code uint32_t crc_flag}: {@link #ISAL_DEFLATE} for raw deflate, no wrapper, no checksum. */
     static final int CRC_FLAG = 21_172;
+    /** {@code uint32_t crc}: the CRC32 of the output when {@link #CRC_FLAG} is {@link #ISAL_GZIP_NO_HDR}. */
+    static final int CRC = 21_176;
     /** {@code uint32_t hist_bits}: 0 is the default 32 KiB window. */
     static final int HIST_BITS = 21_180;
 
     static final int ISAL_DEFLATE = 0;
+    /** Raw deflate, no header, and the gzip CRC32 of the output computed as it is written. */
+    static final int ISAL_GZIP_NO_HDR = 2;
+
+    /** {@code isal_inflate_stateless} results: done, input ended first, output too small. */
+    static final int DECOMP_OK = 0;
+    static final int END_INPUT = 1;
+    static final int OUT_OVERFLOW = 2;
 
     /** {@code ISAL_BLOCK_INPUT_DONE}: the final block is decoded; output may still wait in the internal buffer. */
     static final int BLOCK_INPUT_DONE = 4;

@@ -53,4 +53,6 @@ final class IsalNative {
     static native void isal_inflate_reset(long state);
 
     static native int isal_inflate(long state);
+
+    static native int isal_inflate_stateless(long state);
 }

@@ -1,41 +1,82 @@
 package io.kqat.codec.backend.isal;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import io.kqat.codec.CorruptGzipException;
+import io.kqat.codec.nativeio.DirectAddress;
+import io.kqat.codec.nativeio.NativeMemory;
 import io.kqat.codec.spi.Backend.Inflated;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.LongAdder;
 
-/** One whole raw deflate stream through ISA-L's streaming inflater, in one call: {@link IsalBackend#inflate}. */
+/**
+ * One whole raw deflate stream in one native call, {@code isal_inflate_stateless}, which also computes the CRC32 of
+ * what it writes ({@code crc_flag} {@link InflateState#ISAL_GZIP_NO_HDR}): the gzip layer checks that CRC against the
+ * member's trailer and makes no pass of its own over the output. The state (about 170 KiB of native memory) is this
+ * object's, reused call after call; stateless inflation resets what it needs itself.
+ */
 final class WholeInflater {
-    private final IsalInflateStream stream = new IsalInflateStream();
-    /**
-     * Room after a full dst: ISA-L may stop with dst exactly full before it reads the end-of-block code, so a member
-     * whose output fits exactly is told apart from one that needs more room by asking for one byte more.
-     */
-    private final ByteBuffer probe = ByteBuffer.allocateDirect(1);
+    /** Native calls made, in this JVM: one per member inflated (tests count them). */
+    static final LongAdder CALLS = new LongAdder();
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final Memory memory;
+    private final long address;
+    private final ByteBuffer state;
+    private final Cleaner.Cleanable reservation;
+
+    WholeInflater() {
+        NativeMemory budget = NativeMemory.process();
+        budget.reserveOrDecline(InflateState.ALLOCATED, "an ISA-L inflate state");
+        try {
+            memory = new Memory(InflateState.ALLOCATED);
+        } catch (RuntimeException | Error e) {
+            budget.release(InflateState.ALLOCATED);
+            throw e;
+        }
+        reservation = CLEANER.register(this, () -> budget.release(InflateState.ALLOCATED));
+        address = Pointer.nativeValue(memory);
+        state = memory.getByteBuffer(0, InflateState.SIZE).order(ByteOrder.nativeOrder());
+        IsalNative.isal_inflate_init(address);
+    }
 
     Inflated inflate(ByteBuffer src, ByteBuffer dst) {
-        stream.reset();
-        ByteBuffer in = src.duplicate();
-        ByteBuffer out = dst.duplicate();
-        boolean end = stream.inflate(in, out);
-        if (!end && !out.hasRemaining()) {
-            probe.clear();
-            end = stream.inflate(in, probe);
-            if (probe.position() > 0) {
-                return Inflated.OUTPUT_TOO_SMALL;
-            }
+        int inLen = src.remaining();
+        int outLen = dst.remaining();
+        state.putLong(InflateState.NEXT_IN, DirectAddress.at(src));
+        state.putInt(InflateState.AVAIL_IN, inLen);
+        state.putLong(InflateState.NEXT_OUT, DirectAddress.at(dst));
+        state.putInt(InflateState.AVAIL_OUT, outLen);
+        state.putInt(InflateState.CRC_FLAG, InflateState.ISAL_GZIP_NO_HDR);
+        state.putInt(InflateState.HIST_BITS, 0);
+        CALLS.increment();
+        int status = IsalNative.isal_inflate_stateless(address);
+        if (status == InflateState.OUT_OVERFLOW) {
+            return Inflated.OUTPUT_TOO_SMALL;
         }
-        if (!end) {
+        if (status == InflateState.END_INPUT) {
             throw new CorruptGzipException("truncated deflate data: the stream ends before its final block");
         }
-        int consumed = in.position() - src.position();
-        int produced = out.position() - dst.position();
-        src.position(in.position());
-        dst.position(out.position());
-        return new Inflated(true, consumed, produced);
+        if (status != InflateState.DECOMP_OK) {
+            throw new CorruptGzipException("corrupt deflate data: " + InflateState.describe(status));
+        }
+        // Whole bytes ISA-L read ahead into its bit buffer are not part of the stream.
+        int unread = state.getInt(InflateState.AVAIL_IN) + Math.max(0, state.getInt(InflateState.READ_IN_LENGTH)) / 8;
+        int consumed = inLen - unread;
+        int produced = state.getInt(InflateState.TOTAL_OUT);
+        if (consumed < 0 || consumed > inLen || produced < 0 || produced > outLen) {
+            throw new IllegalStateException("isal_inflate_stateless reported impossible figures (consumed " + consumed
+                    + " of " + inLen + ", produced " + produced + " of " + outLen + "): its structure layout differs");
+        }
+        src.position(src.position() + consumed);
+        dst.position(dst.position() + produced);
+        return new Inflated(true, consumed, produced, Integer.toUnsignedLong(state.getInt(InflateState.CRC)));
     }
 
     void close() {
-        stream.close();
+        memory.close();
+        reservation.clean();
     }
 }
