@@ -5,6 +5,7 @@ import io.kqat.codec.BufferLease;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.CodecCounters;
 import io.kqat.codec.GzipCodec;
+import io.kqat.codec.KqatException;
 import io.kqat.codec.Mode;
 import io.kqat.codec.StatsSnapshot;
 import java.io.InputStream;
@@ -34,6 +35,11 @@ final class FirstBatchCodec implements GzipCodec {
     private volatile GzipCodec serving;
     private volatile GzipCodec interim;
     private volatile boolean complete;
+    /** Why the last start in a batch's thread failed (null: none failed), and when the next may be made. */
+    private String failedStart;
+    private long nextAttempt;
+    /** How long batches go to Kafka's stock gzip after a start failed, before a batch starts kqat again. */
+    static final long RETRY_NANOS = 60_000_000_000L;
 
     /** @param onStart run once the whole ladder serves (the hook registers its rungs' beans and logs its line) */
     FirstBatchCodec(CodecConfig config, Runnable onStart) {
@@ -73,8 +79,7 @@ final class FirstBatchCodec implements GzipCodec {
             return serving;
         }
         if (!startsInBackground()) {
-            finish(GzipCodec.shared(config));
-            return serving;
+            return startInCaller();
         }
         interim = GzipCodec.shared(config.toBuilder().mode(Mode.SOFTWARE).build());
         serving = interim;
@@ -82,6 +87,30 @@ final class FirstBatchCodec implements GzipCodec {
         t.setDaemon(true);
         t.start();
         return interim;
+    }
+
+    /**
+     * Starts the whole ladder in the batch's thread. A start that fails is not tried again by the batches right
+     * after it (each attempt starts qatlib, maps the region and runs the self test): they fail at once, so the hook
+     * sends them to Kafka's stock gzip, until {@link #RETRY_NANOS} have passed.
+     */
+    private GzipCodec startInCaller() {
+        long now = System.nanoTime();
+        if (failedStart != null && now - nextAttempt < 0) {
+            throw new KqatException("kqat did not start (" + failedStart + "); next attempt in "
+                    + Math.max(1, (nextAttempt - now) / 1_000_000_000L) + " s");
+        }
+        try {
+            finish(GzipCodec.shared(config));
+            failedStart = null;
+            return serving;
+        } catch (RuntimeException | LinkageError e) {
+            failedStart = e.toString();
+            nextAttempt = now + RETRY_NANOS;
+            LOG.warn("kqat: did not start ({}); batches go to Kafka's stock gzip, next attempt in {} s", e.toString(),
+                    RETRY_NANOS / 1_000_000_000L);
+            throw e;
+        }
     }
 
     private void startWhole() {

@@ -1,5 +1,6 @@
 package io.kqat.stress.child;
 
+import io.kqat.agent.KafkaGzipHook;
 import io.kqat.emulator.EmulatorControl;
 import java.nio.file.Paths;
 import java.util.Properties;
@@ -21,6 +22,9 @@ final class EmulatorCounters {
         if (dir == null || percent <= 0 && hangAfter < 0) {
             return;
         }
+        // kqat starts at the first gzip batch, and a device failing its start-up self test is never used: start it
+        // now, so the faults hit a device that serves (as after a start at premain before the hook became lazy)
+        KafkaGzipHook.startNow();
         EmulatorControl emu = EmulatorControl.open(Paths.get(dir));
         if (percent > 0) {
             emu.setSeed(seed);

@@ -24,6 +24,7 @@ class QatConcurrencyTest {
         EmulatorControl emu = Emulator.control("iova");
         long sessions = emu.counter("sessions_outstanding");
         long allocations = emu.counter("allocations_outstanding");
+        long mappings = emu.counter("mappings_outstanding"); // an earlier test's region may be held for a late request
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (GzipCodec codec = GzipCodec.create(Emulator.config("iova").setText(KqatSettings.QAT_REGION_BYTES, Long.toString(4L << 20)).build())) {
             emu.resetCounters();
@@ -66,7 +67,7 @@ class QatConcurrencyTest {
             emu.setLatencyMicros(0);
             pool.shutdownNow();
         }
-        assertThat(emu.counter("mappings_outstanding")).as("IOVA mappings after close").isZero();
+        assertThat(emu.counter("mappings_outstanding")).as("IOVA mappings after close").isEqualTo(mappings);
         assertThat(emu.counter("sessions_outstanding")).as("sessions after close").isEqualTo(sessions);
         assertThat(emu.counter("allocations_outstanding")).as("qaeMemAllocNUMA blocks after close").isEqualTo(allocations);
         assertThat(emu.counter("process_started")).as("qatlib process after close").isZero();

@@ -30,6 +30,7 @@ class TwoBuildsTest {
     void aBuildWithAnotherSlotSizeRunsInSoftwareInsteadOfSharingTheRegion() throws Exception {
         copyWithSlotSize(IsolatedCodec.thisBuild(), otherBuild, 2 * SLOT_SIZE);
         assertThat(emu.counter("process_started")).as("no runtime before").isZero();
+        long held = emu.counter("mappings_outstanding"); // an earlier test's region may be held for a late request
         byte[] data = new KafkaLikeEvents(19).fill(200_000);
         try (URLClassLoader a = IsolatedCodec.loader(); URLClassLoader b = IsolatedCodec.loader(otherBuild);
              IsolatedCodec first = new IsolatedCodec(a, "iova");
@@ -44,23 +45,24 @@ class TwoBuildsTest {
             assertThat(first.roundTrip(data)).isEqualTo(data);
             assertThat(second.roundTrip(data)).isEqualTo(data);
             assertThat(emu.counter("process_started")).as("qatlib started once").isEqualTo(1);
-            assertThat(emu.counter("mappings_outstanding")).as("one region").isEqualTo(1);
+            assertThat(emu.counter("mappings_outstanding")).as("one region").isEqualTo(held + 1);
             assertThat(first.qatCompressBatches()).isPositive();
         }
         assertThat(emu.counter("process_started")).isZero();
-        assertThat(emu.counter("mappings_outstanding")).isZero();
+        assertThat(emu.counter("mappings_outstanding")).isEqualTo(held);
     }
 
     @Test
     void theSameBuildTwiceStillShares() throws Exception {
         Path copy = otherBuild.resolve("same");
         copyWithSlotSize(IsolatedCodec.thisBuild(), copy, SLOT_SIZE);
+        long held = emu.counter("mappings_outstanding");
         try (URLClassLoader a = IsolatedCodec.loader(); URLClassLoader b = IsolatedCodec.loader(copy);
              IsolatedCodec first = new IsolatedCodec(a, "iova");
              IsolatedCodec second = new IsolatedCodec(b, "iova")) {
             assertThat(first.backendName()).isEqualTo("qat");
             assertThat(second.backendName()).as("an identical build elsewhere on disk").isEqualTo("qat");
-            assertThat(emu.counter("mappings_outstanding")).isEqualTo(1);
+            assertThat(emu.counter("mappings_outstanding")).isEqualTo(held + 1);
         }
     }
 

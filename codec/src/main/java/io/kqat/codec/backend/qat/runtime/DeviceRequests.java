@@ -97,10 +97,14 @@ public final class DeviceRequests implements AutoCloseable {
                 long deadline = System.nanoTime() + timeouts.forBytes((long) inLength + outLength);
                 Runnable releaseIn = in.hold();
                 Runnable releaseOut = out.hold();
-                Runnable lateRelease = () -> {
+                boolean[] givenBack = {false};
+                Runnable lateRelease = () -> { // may run again after it threw: each step at most once
                     releaseIn.run();
                     releaseOut.run();
-                    pool.giveBack(d);
+                    if (!givenBack[0]) {
+                        givenBack[0] = true; // before: descriptors lost beat descriptors lent twice
+                        pool.giveBack(d);
+                    }
                 };
                 int callback;
                 RequestRunner.Completion c = null;

@@ -6,10 +6,13 @@ import io.kqat.codec.backend.qat.nativeapi.HotCalls;
 import io.kqat.codec.spi.BackendException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Submits requests and waits for their completion. Requests are asynchronous, so several are in flight when several
@@ -17,13 +20,18 @@ import java.util.concurrent.locks.LockSupport;
  * wakes the caller waiting for it. In event mode ({@link Completions}) callers wait on their VF's eventfd in turn
  * ({@link VfWaiter}), sleeping untimed until the device signals. Otherwise callers poll themselves
  * ({@link PolledWait}). A request that outlives its timeout is given up on: its memory stays held until the device
- * completes it, and the device is marked as not answering, which wakes every waiting caller to give up early.
+ * completes it, and the device is marked as not answering, which wakes every waiting caller to give up early. That
+ * memory is released after the poll that delivered the completion, never inside the callback: JNA swallows what a
+ * callback throws, so a release that failed there would leave the request counted as out for the process's life.
  */
 final class RequestRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestRunner.class);
     private final HotCalls dc;
     private final DeviceHealth health;
     private final AtomicInteger abandoned;
     private final ConcurrentHashMap<Long, Completion> pending = new ConcurrentHashMap<>();
+    /** Requests given up on that the device has since completed, whose memory is still to release. */
+    private final ConcurrentLinkedQueue<Completion> completedLate = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final PolledWait polled = new PolledWait(this);
     /** Each instance's VF waiter while completions are signalled; null while callers poll. */
@@ -160,6 +168,7 @@ final class RequestRunner {
                 instance.pollLock.unlock();
             }
         }
+        releaseLate();
     }
 
     /**
@@ -177,6 +186,27 @@ final class RequestRunner {
             dc.poll(instance.address, 0);
         } finally {
             instance.pollLock.unlock();
+            releaseLate();
+        }
+    }
+
+    /**
+     * Releases the memory of requests given up on that have completed since. A release that throws is put back and
+     * retried at the next poll (the probe polls while any request is counted as out), so nothing is freed twice and
+     * the request stays counted, its memory held, until its release has run to the end.
+     */
+    private void releaseLate() {
+        Completion c;
+        while ((c = completedLate.poll()) != null) {
+            try {
+                c.late.run();
+            } catch (Throwable e) {
+                completedLate.add(c);
+                LOG.warn("kqat: releasing the memory of a QAT request completed after its timeout failed ({}); "
+                        + "retried at the next poll", e.toString());
+                return;
+            }
+            abandoned.decrementAndGet();
         }
     }
 
@@ -191,15 +221,15 @@ final class RequestRunner {
         }
     }
 
-    /** Called by qatlib inside a poll for every completed request. */
+    /** Called by qatlib inside a poll for every completed request: records it and wakes its caller, nothing more. */
     private void complete(long tag, int status) {
         Completion c = pending.remove(tag);
         if (c != null) {
             inFlight.decrementAndGet();
             c.instance.outstanding.decrementAndGet();
-        }
-        if (c != null && c.complete(status)) {
-            abandoned.decrementAndGet();
+            if (c.complete(status)) {
+                completedLate.add(c);
+            }
         }
     }
 
@@ -227,16 +257,15 @@ final class RequestRunner {
             return status;
         }
 
-        /** @return true when the request had been abandoned (its late action ran) */
+        /** @return true when the request had been abandoned (its late action is then still to run) */
         boolean complete(int s) {
-            Runnable lateAction;
+            boolean abandoned;
             synchronized (this) {
                 status = s;
                 done = true;
-                lateAction = late;
+                abandoned = late != null;
             }
-            if (lateAction != null) {
-                lateAction.run();
+            if (abandoned) {
                 return true;
             }
             if (waiter != Thread.currentThread()) { // a permit left to itself would cut its next sleep short

@@ -58,6 +58,29 @@ public final class RawRequest implements AutoCloseable {
         return process.requests.await(instance, c, 4096, deadline, () -> { });
     }
 
+    /**
+     * Submits, then stops waiting as a caller does when something is thrown after the device took the request: its
+     * memory is then held until the device completes it, when {@code lateRelease} runs.
+     *
+     * @return whether the request was still out (so {@code lateRelease} will run)
+     */
+    public boolean submitAndLeave(boolean compress, Runnable lateRelease) {
+        Pointer session = sessions.session(instance, compress, 1);
+        RequestRunner.Completion c = process.requests.submit(instance, compress, session, descriptors,
+                System.nanoTime() + 2_000_000_000L);
+        return process.requests.keepUntilCompleted(c, lateRelease);
+    }
+
+    /** Polls the request's instance, as a waiting caller or the probe does. */
+    public void poll() {
+        process.requests.poll(instance);
+    }
+
+    /** Requests given up on that still count as out (their memory held): region memory is unmapped only at 0. */
+    public int requestsStillOut() {
+        return process.runtime.abandoned.get();
+    }
+
     @Override
     public void close() {
         sessions.close(0);
