@@ -1,14 +1,9 @@
 package io.kqat.codec.backend.isal;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.nativeio.NativeMemory;
-import java.lang.ref.Cleaner;
 import io.kqat.codec.spi.InflateStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,12 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class IsalInflateStream implements InflateStream {
     private static final AtomicInteger LIVE = new AtomicInteger();
-    /** Releases the state's reservation at close, or when an unclosed stream is collected (its Memory frees itself). */
-    private static final Cleaner CLEANER = Cleaner.create();
-
-    private final Cleaner.Cleanable reservation;
-
-    private Memory memory;
+    /** Null once closed. */
+    private ReservedState reserved = new ReservedState();
     private final long address;
     private final ByteBuffer state;
     /** Bytes of the stream ISA-L has read since the last reset. */
@@ -45,19 +36,9 @@ final class IsalInflateStream implements InflateStream {
     private String failure;
 
     IsalInflateStream() {
-        NativeMemory budget = NativeMemory.process();
-        budget.reserveOrDecline(InflateState.ALLOCATED, "an ISA-L inflate state");
-        try {
-            memory = new Memory(InflateState.ALLOCATED);
-        } catch (RuntimeException | Error e) {
-            budget.release(InflateState.ALLOCATED);
-            throw e;
-        }
-        reservation = CLEANER.register(this, () -> budget.release(InflateState.ALLOCATED));
         LIVE.incrementAndGet();
-        address = Pointer.nativeValue(memory);
-        state = memory.getByteBuffer(0, InflateState.SIZE).order(ByteOrder.nativeOrder());
-        IsalNative.isal_inflate_init(address);
+        address = reserved.address;
+        state = reserved.fields;
         // init already sets both; kqat checks CRC32 and ISIZE in its own gzip layer, and deflate's window is 32 KiB.
         state.putInt(InflateState.CRC_FLAG, InflateState.ISAL_DEFLATE);
         state.putInt(InflateState.HIST_BITS, 0);
@@ -141,17 +122,16 @@ final class IsalInflateStream implements InflateStream {
     }
 
     private void ensureOpen() {
-        if (memory == null) {
+        if (reserved == null) {
             throw new IllegalStateException("inflate stream is closed");
         }
     }
 
     @Override
     public void close() {
-        if (memory != null) {
-            memory.close();
-            memory = null;
-            reservation.clean();
+        if (reserved != null) {
+            reserved.free();
+            reserved = null;
             LIVE.decrementAndGet();
         }
     }

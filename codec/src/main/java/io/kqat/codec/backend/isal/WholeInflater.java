@@ -1,14 +1,9 @@
 package io.kqat.codec.backend.isal;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 import io.kqat.codec.CorruptGzipException;
 import io.kqat.codec.nativeio.DirectAddress;
-import io.kqat.codec.nativeio.NativeMemory;
 import io.kqat.codec.spi.Backend.Inflated;
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,27 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
 final class WholeInflater {
     /** Native calls made, in this JVM: one per member inflated (tests count them). */
     static final LongAdder CALLS = new LongAdder();
-    private static final Cleaner CLEANER = Cleaner.create();
 
-    private final Memory memory;
-    private final long address;
-    private final ByteBuffer state;
-    private final Cleaner.Cleanable reservation;
-
-    WholeInflater() {
-        NativeMemory budget = NativeMemory.process();
-        budget.reserveOrDecline(InflateState.ALLOCATED, "an ISA-L inflate state");
-        try {
-            memory = new Memory(InflateState.ALLOCATED);
-        } catch (RuntimeException | Error e) {
-            budget.release(InflateState.ALLOCATED);
-            throw e;
-        }
-        reservation = CLEANER.register(this, () -> budget.release(InflateState.ALLOCATED));
-        address = Pointer.nativeValue(memory);
-        state = memory.getByteBuffer(0, InflateState.SIZE).order(ByteOrder.nativeOrder());
-        IsalNative.isal_inflate_init(address);
-    }
+    private final ReservedState reserved = new ReservedState();
+    private final long address = reserved.address;
+    private final ByteBuffer state = reserved.fields;
 
     Inflated inflate(ByteBuffer src, ByteBuffer dst) {
         int inLen = src.remaining();
@@ -76,7 +54,6 @@ final class WholeInflater {
     }
 
     void close() {
-        memory.close();
-        reservation.clean();
+        reserved.free();
     }
 }
