@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +66,11 @@ class OrphanGuardTest {
                 command.add(Sleeper.class.getName());
             }
             Process child = new ProcessBuilder(command).inheritIO().start();
-            Files.writeString(Path.of(args[1]), Long.toString(child.pid()));
+            // written whole, then moved into place: the test waits for the file to exist and reads it at once
+            Path pidFile = Path.of(args[1]);
+            Path partial = pidFile.resolveSibling(pidFile.getFileName() + ".partial");
+            Files.writeString(partial, Long.toString(child.pid()));
+            Files.move(partial, pidFile, StandardCopyOption.ATOMIC_MOVE);
             Thread.sleep(600_000);
         }
     }
