@@ -6,6 +6,7 @@ import io.kqat.codec.metrics.KqatObjectNames;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -47,6 +48,11 @@ final class ProcessRuntime {
     final AtomicLongArray hungSince;
     /** Requests given up on (timed out) that the device has not completed yet, in every copy. */
     final AtomicInteger abandoned;
+    /**
+     * The releases of requests given up on that the device has completed since, whoever's they are: a poll of any copy
+     * delivers any copy's completion, and the copy that gave the request up may have left.
+     */
+    final ConcurrentLinkedQueue<Runnable> lateReleases;
     private final Map<String, Object> state;
 
     private ProcessRuntime(Map<String, Object> state) {
@@ -55,6 +61,10 @@ final class ProcessRuntime {
         this.users = (int[]) state.computeIfAbsent("users", k -> new int[1]);
         this.hungSince = (AtomicLongArray) state.computeIfAbsent("hungSince", k -> new AtomicLongArray(2));
         this.abandoned = (AtomicInteger) state.computeIfAbsent("abandoned", k -> new AtomicInteger());
+        @SuppressWarnings("unchecked")
+        ConcurrentLinkedQueue<Runnable> late = (ConcurrentLinkedQueue<Runnable>)
+                state.computeIfAbsent("lateReleases", k -> new ConcurrentLinkedQueue<Runnable>());
+        this.lateReleases = late;
     }
 
     /**

@@ -52,7 +52,7 @@ public final class QatProcess {
         this.section = section;
         this.probe = new HangProbe(this);
         this.health = new DeviceHealth(runtime.hungSince, this::deviceStoppedAnswering);
-        this.requests = new RequestRunner(libs.hot(), health, runtime.abandoned, started.instances.size());
+        this.requests = new RequestRunner(libs.hot(), health, runtime, started.instances.size());
         this.placement = new Placement(started.instances);
         UsdmLimits usdm = UsdmLimits.fromEnvironment();
         CompressBound bound = compressBound(DeviceProfile.MAX_FLATS * DeviceProfile.DEFAULT_FLAT_BYTES);

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * completes it, and the device is marked as not answering, which wakes every waiting caller to give up early. That
  * memory is released after the poll that delivered the completion, never inside the callback: JNA swallows what a
  * callback throws, so a release that failed there would leave the request counted as out for the process's life.
+ * Those releases wait in the process's queue ({@link ProcessRuntime#lateReleases}), not this copy's: any copy's poll
+ * delivers any copy's completions, and the copy that gave a request up may have left the JVM's QAT since.
  */
 final class RequestRunner {
     private static final Logger LOG = LoggerFactory.getLogger(RequestRunner.class);
@@ -30,8 +32,8 @@ final class RequestRunner {
     private final DeviceHealth health;
     private final AtomicInteger abandoned;
     private final ConcurrentHashMap<Long, Completion> pending = new ConcurrentHashMap<>();
-    /** Requests given up on that the device has since completed, whose memory is still to release. */
-    private final ConcurrentLinkedQueue<Completion> completedLate = new ConcurrentLinkedQueue<>();
+    /** Requests given up on (by any copy) that the device has since completed: their memory is still to release. */
+    private final ConcurrentLinkedQueue<Runnable> completedLate;
     private final AtomicLong ids = new AtomicLong();
     private final PolledWait polled = new PolledWait(this);
     /** Each instance's VF waiter while completions are signalled; null while callers poll. */
@@ -46,11 +48,12 @@ final class RequestRunner {
     /** Held for the process's life: qatlib keeps the function pointer. */
     final HotCalls.Completion callback = this::complete;
 
-    RequestRunner(HotCalls dc, DeviceHealth health, AtomicInteger abandoned, int instances) {
+    RequestRunner(HotCalls dc, DeviceHealth health, ProcessRuntime runtime, int instances) {
         this.instances = instances;
         this.dc = dc;
         this.health = health;
-        this.abandoned = abandoned;
+        this.abandoned = runtime.abandoned;
+        this.completedLate = runtime.lateReleases;
     }
 
     /** Callers wait on their instance's VF eventfd from now on, or poll again ({@code null}). */
@@ -196,12 +199,12 @@ final class RequestRunner {
      * the request stays counted, its memory held, until its release has run to the end.
      */
     private void releaseLate() {
-        Completion c;
-        while ((c = completedLate.poll()) != null) {
+        Runnable release;
+        while ((release = completedLate.poll()) != null) {
             try {
-                c.late.run();
+                release.run();
             } catch (Throwable e) {
-                completedLate.add(c);
+                completedLate.add(release);
                 LOG.warn("kqat: releasing the memory of a QAT request completed after its timeout failed ({}); "
                         + "retried at the next poll", e.toString());
                 return;
@@ -228,7 +231,7 @@ final class RequestRunner {
             inFlight.decrementAndGet();
             c.instance.outstanding.decrementAndGet();
             if (c.complete(status)) {
-                completedLate.add(c);
+                completedLate.add(c.late);
             }
         }
     }
