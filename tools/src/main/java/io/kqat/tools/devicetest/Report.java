@@ -66,10 +66,10 @@ final class Report {
             HostCost.Figure c = f.cost();
             sb.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT, "    {\"batchKiB\": %d, "
                     + "\"callers\": %d, \"hostMicrosPerRequest\": %.2f, \"callerMicrosPerRequest\": %.2f, "
-                    + "\"kqatThreadMicrosPerRequest\": %.2f, \"sleepsPerRequest\": %.2f, \"sleepMicros\": %.2f, "
+                    + "\"kqatThreadMicrosPerRequest\": %.2f, \"sleepsPerRequest\": %.2f, \"sleepMicros\": %.2f, \"wakeMicros\": %.2f, "
                     + "\"latencyMicros\": %.1f, \"deviceMicrosPerRequest\": %s, \"megabytesPerSecond\": %.1f, "
                     + "\"rung\": %s, \"completions\": %s}", c.kib(), c.callers(), c.hostMicros(), c.callerMicros(),
-                    c.kqatThreadMicros(), c.sleepsPerRequest(), f.sleepMicros(), c.latencyMicros(),
+                    c.kqatThreadMicros(), c.sleepsPerRequest(), f.sleepMicros(), f.wakeMicros(), c.latencyMicros(),
                     Double.isNaN(c.deviceMicros()) ? "null" : String.format(Locale.ROOT, "%.1f", c.deviceMicros()),
                     c.megabytesPerSecond(), quote(c.rung()), quote(f.completions())));
         }

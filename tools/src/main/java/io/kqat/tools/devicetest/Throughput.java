@@ -33,6 +33,7 @@ final class Throughput {
     static List<Figure> measure(DeviceUnderTest device) throws Exception {
         List<Figure> figures = new ArrayList<>();
         double sleepMicros = sleepCostMicros();
+        double wakeMicros = WakeFloor.measure(2000, 500).cpuMicrosPerWake();
         warmUp(device);
         for (int kib : SIZES_KIB) {
             if (device.emulated()) {
@@ -44,7 +45,7 @@ final class Throughput {
                 for (int callers : CALLERS) {
                     HostCost.Figure f = HostCost.measure(codec, qat.name(), data, callers, MEASURE_NANOS,
                             device.emulated() ? device.emulator() : null);
-                    figures.add(new Figure(f, sleepMicros, completions(qat)));
+                    figures.add(new Figure(f, sleepMicros, wakeMicros, completions(qat)));
                 }
                 Verify.that(codec.backend(qat.name()).stats().getCompressBatches() > 0,
                         "the device served none of the measured batches");
@@ -93,8 +94,12 @@ final class Throughput {
         return (threads.getCurrentThreadCpuTime() - cpu0) / 1000.0 / 1000;
     }
 
-    /** One line of figures: a {@link HostCost.Figure}, the machine's cost of a timed sleep and the completion mode. */
-    record Figure(HostCost.Figure cost, double sleepMicros, String completions) {
+    /**
+     * One line of figures: a {@link HostCost.Figure}, the machine's cost of a timed sleep and of a bare wake-up
+     * ({@link WakeFloor}: no synchronous caller that sleeps for its device costs less per request), and the
+     * completion mode.
+     */
+    record Figure(HostCost.Figure cost, double sleepMicros, double wakeMicros, String completions) {
         int kib() {
             return cost.kib();
         }
@@ -105,10 +110,11 @@ final class Throughput {
                     : String.format(Locale.ROOT, "device %.0f us CPU per request in the emulator's process, not "
                     + "the host's", c.deviceMicros());
             return String.format(Locale.ROOT, "perf %4d KiB batches: host CPU %.1f us per request with %d caller%s "
-                    + "(callers %.1f + kqat threads %.1f; %.2f timed sleeps, %.0f us each here), latency %.0f us; %s; "
+                    + "(callers %.1f + kqat threads %.1f; %.2f timed sleeps, %.0f us each here; a bare wake-up costs %.1f "
+                    + "us here), latency %.0f us; %s; "
                     + "%.0f MB/s (%s, completions %s)", c.kib(), c.hostMicros(), c.callers(),
                     c.callers() == 1 ? "" : "s", c.callerMicros(), c.kqatThreadMicros(), c.sleepsPerRequest(),
-                    sleepMicros, c.latencyMicros(), device, c.megabytesPerSecond(), c.rung(), completions);
+                    sleepMicros, wakeMicros, c.latencyMicros(), device, c.megabytesPerSecond(), c.rung(), completions);
         }
     }
 }

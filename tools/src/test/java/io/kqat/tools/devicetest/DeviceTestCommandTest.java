@@ -45,7 +45,8 @@ class DeviceTestCommandTest {
             assertThat(out).containsPattern("perf +" + kib + " KiB batches: host CPU [0-9.]+ us per request");
             for (int callers : Throughput.CALLERS) {
                 assertThat(out).containsPattern("perf +" + kib + " KiB batches: host CPU [0-9.]+ us per request with "
-                        + callers + " callers? \\(callers [0-9.]+ \\+ kqat threads [0-9.]+;.*latency [0-9]+ us; device "
+                        + callers + " callers? \\(callers [0-9.]+ \\+ kqat threads [0-9.]+;.*a bare wake-up costs [0-9.]+ us "
+                        + "here\\), latency [0-9]+ us; device "
                         + "[0-9]+ us CPU per request in the emulator's process");
             }
         }
