@@ -1,71 +1,35 @@
 package io.kqat.codec.nativeio;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.Attribute;
-import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
-import javax.management.DynamicMBean;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
 
 /**
  * The MBean {@code io.kqat:type=NativeMemory}: {@code Limit}, {@code Used}, {@code Peak}, {@code Refusals} and
- * {@code Waits} of the process's native memory bound for operators, and {@code Table}, the shared state itself (read in
- * process by every copy of kqat, never serialised).
+ * {@code Waits} of the process's native memory bound for operators, and the shared state itself ({@link SharedTable}).
  */
-final class MemoryTable implements DynamicMBean {
-    static final String TABLE = "Table";
+final class MemoryTable extends SharedTable {
     private static final String[] FIGURES = {"Limit", "Used", "Peak", "Refusals", "Waits"};
-    private final ConcurrentMap<String, Map<String, Object>> table;
 
     MemoryTable(ConcurrentMap<String, Map<String, Object>> table) {
-        this.table = table;
+        super(table);
     }
 
     @Override
-    public Object getAttribute(String attribute) throws AttributeNotFoundException {
-        if (TABLE.equals(attribute)) {
-            return table;
-        }
+    protected Object figure(String attribute) throws AttributeNotFoundException {
         for (String f : FIGURES) {
             if (f.equals(attribute)) {
                 Map<String, Object> state = table.get(ProcessMemory.LAYOUT);
-                Object v = state == null ? null : state.get(f.toLowerCase(java.util.Locale.ROOT));
+                Object v = state == null ? null : state.get(f.toLowerCase(Locale.ROOT));
                 return v instanceof AtomicLong ? ((AtomicLong) v).get() : 0L;
             }
         }
         throw new AttributeNotFoundException(attribute);
-    }
-
-    @Override
-    public void setAttribute(Attribute attribute) throws AttributeNotFoundException {
-        throw new AttributeNotFoundException(attribute.getName() + " is read-only");
-    }
-
-    @Override
-    public AttributeList getAttributes(String[] attributes) {
-        AttributeList list = new AttributeList();
-        for (String a : attributes) {
-            try {
-                list.add(new Attribute(a, getAttribute(a)));
-            } catch (AttributeNotFoundException e) {
-                // left out, as the contract allows
-            }
-        }
-        return list;
-    }
-
-    @Override
-    public AttributeList setAttributes(AttributeList attributes) {
-        return new AttributeList();
-    }
-
-    @Override
-    public Object invoke(String actionName, Object[] params, String[] signature) {
-        throw new UnsupportedOperationException(actionName);
     }
 
     @Override
@@ -76,8 +40,7 @@ final class MemoryTable implements DynamicMBean {
         for (int i = 0; i < FIGURES.length; i++) {
             infos[i] = new MBeanAttributeInfo(FIGURES[i], "long", docs[i], true, false, false);
         }
-        infos[FIGURES.length] = new MBeanAttributeInfo(TABLE, Map.class.getName(), "the shared state (in process only)",
-                true, false, false);
+        infos[FIGURES.length] = tableInfo();
         return new MBeanInfo(MemoryTable.class.getName(), "kqat's native memory bound (shared by class loaders)", infos,
                 null, new MBeanOperationInfo[0], null);
     }

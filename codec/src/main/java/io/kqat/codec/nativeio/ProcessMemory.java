@@ -6,10 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,22 +68,9 @@ final class ProcessMemory {
         return Math.min(256L << 20, Math.max(16L << 20, maxDirect / 2));
     }
 
-    @SuppressWarnings("unchecked")
     private static ConcurrentMap<String, Map<String, Object>> table() {
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(KqatObjectNames.NATIVE_MEMORY);
-            while (true) {
-                try {
-                    return (ConcurrentMap<String, Map<String, Object>>) server.getAttribute(name, MemoryTable.TABLE);
-                } catch (InstanceNotFoundException absent) {
-                    try {
-                        server.registerMBean(new MemoryTable(new ConcurrentHashMap<>()), name);
-                    } catch (InstanceAlreadyExistsException raced) {
-                        // another class loader published it meanwhile: read theirs
-                    }
-                }
-            }
+            return SharedTable.lookUpOrPublish(KqatObjectNames.NATIVE_MEMORY, MemoryTable::new);
         } catch (JMException | RuntimeException e) {
             LOG.warn("kqat: no platform MBean server to share the native memory bound across class loaders ({}); "
                     + "this copy of kqat keeps its own", e.toString());

@@ -3,7 +3,7 @@ package io.kqat.codec.backend.qat.runtime;
 import io.kqat.codec.backend.qat.device.StartException;
 import io.kqat.codec.backend.qat.nativeapi.QatLibraries;
 import io.kqat.codec.metrics.KqatObjectNames;
-import java.lang.management.ManagementFactory;
+import io.kqat.codec.nativeio.SharedTable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,11 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,22 +124,9 @@ final class ProcessRuntime {
         return table;
     }
 
-    @SuppressWarnings("unchecked")
     private static ConcurrentMap<String, Map<String, Object>> lookUpOrPublish() {
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(OBJECT_NAME);
-            while (true) {
-                try {
-                    return (ConcurrentMap<String, Map<String, Object>>) server.getAttribute(name, RuntimeTable.ATTRIBUTE);
-                } catch (InstanceNotFoundException absent) {
-                    try {
-                        server.registerMBean(new RuntimeTable(new ConcurrentHashMap<>()), name);
-                    } catch (InstanceAlreadyExistsException raced) {
-                        // another class loader published it meanwhile: read theirs
-                    }
-                }
-            }
+            return SharedTable.lookUpOrPublish(OBJECT_NAME, RuntimeTable::new);
         } catch (JMException | RuntimeException e) {
             LOG.warn("kqat: no platform MBean server to share the QAT runtime across class loaders ({}); this copy "
                     + "of kqat keeps its own", e.toString());
