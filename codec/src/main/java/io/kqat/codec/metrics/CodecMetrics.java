@@ -4,11 +4,9 @@ import io.kqat.codec.BackendStatus;
 import io.kqat.codec.GzipCodec;
 import io.kqat.codec.StatsSnapshot;
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,21 +39,14 @@ public final class CodecMetrics implements CodecMXBean {
     public static void register(GzipCodec codec, LongSupplier stockFallbacks, LongSupplier batchesBeforeStart) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            registerReplacing(server, KqatObjectNames.codec(), new CodecMetrics(codec, stockFallbacks,
+            Beans.replace(server, KqatObjectNames.codec(), new CodecMetrics(codec, stockFallbacks,
                     batchesBeforeStart));
             for (BackendStatus b : codec.backends()) {
-                registerReplacing(server, KqatObjectNames.backend(b.name()), new BackendBean(() -> codec.backend(b.name())));
+                Beans.replace(server, KqatObjectNames.backend(b.name()), new BackendBean(() -> codec.backend(b.name())));
             }
         } catch (JMException e) {
             LOG.warn("kqat: JMX registration failed; counters stay available through the codec API", e);
         }
-    }
-
-    private static void registerReplacing(MBeanServer server, ObjectName name, Object bean) throws JMException {
-        if (server.isRegistered(name)) {
-            server.unregisterMBean(name);
-        }
-        server.registerMBean(bean, name);
     }
 
     @Override
@@ -70,12 +61,7 @@ public final class CodecMetrics implements CodecMXBean {
 
     @Override
     public String[] getLadder() {
-        List<BackendStatus> statuses = codec.backends();
-        String[] lines = new String[statuses.size()];
-        for (int i = 0; i < lines.length; i++) {
-            lines[i] = statuses.get(i).toString();
-        }
-        return lines;
+        return Beans.ladder(codec.backends());
     }
 
     @Override

@@ -4,11 +4,9 @@ import io.kqat.codec.BackendStatus;
 import io.kqat.codec.StatsSnapshot;
 import io.kqat.codec.ZstdCodec;
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,20 +40,13 @@ public final class ZstdCodecMetrics implements ZstdCodecMXBean {
     public static void register(ZstdCodec codec, ZstdCodec earlier, LongSupplier stockFallbacks) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            replace(server, KqatObjectNames.zstdCodec(), new ZstdCodecMetrics(codec, earlier, stockFallbacks));
+            Beans.replace(server, KqatObjectNames.zstdCodec(), new ZstdCodecMetrics(codec, earlier, stockFallbacks));
             for (BackendStatus b : codec.backends()) {
-                replace(server, KqatObjectNames.zstdBackend(b.name()), new BackendBean(() -> status(codec, b.name())));
+                Beans.replace(server, KqatObjectNames.zstdBackend(b.name()), new BackendBean(() -> status(codec, b.name())));
             }
         } catch (JMException e) {
             LOG.warn("kqat: JMX registration of the zstd codec failed; counters stay available through the API", e);
         }
-    }
-
-    private static void replace(MBeanServer server, ObjectName name, Object bean) throws JMException {
-        if (server.isRegistered(name)) {
-            server.unregisterMBean(name);
-        }
-        server.registerMBean(bean, name);
     }
 
     @Override
@@ -70,12 +61,7 @@ public final class ZstdCodecMetrics implements ZstdCodecMXBean {
 
     @Override
     public String[] getLadder() {
-        List<BackendStatus> statuses = codec.backends();
-        String[] lines = new String[statuses.size()];
-        for (int i = 0; i < lines.length; i++) {
-            lines[i] = statuses.get(i).toString();
-        }
-        return lines;
+        return Beans.ladder(codec.backends());
     }
 
     @Override
