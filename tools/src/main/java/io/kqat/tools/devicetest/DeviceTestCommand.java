@@ -36,6 +36,11 @@ public final class DeviceTestCommand implements Callable<Integer> {
                     + "default iova).")
     String emulator;
 
+    @Option(names = "--emulated-generation", paramLabel = "GEN",
+            description = "With --emulator: the QAT generation it emulates, 4xxx (the default), 420xx or 6xxx (native "
+                    + "zstd).")
+    String generation;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -53,6 +58,9 @@ public final class DeviceTestCommand implements Callable<Integer> {
         UnaryOperator<CodecConfig.Builder> options = emulator == null ? UnaryOperator.identity()
                 : b -> b.set(KqatSettings.QAT_TIMEOUT_MS, 5000L).set(KqatSettings.QAT_TIMEOUT_PER_MIB_MS, 500L);
         DeviceUnderTest device = new DeviceUnderTest(emulator == null ? null : emulatorDir(emulator), options);
+        if (generation != null) {
+            emulate(device, generation);
+        }
         Report report = new DeviceTest(device, !skipPerformance, codecs()).run();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -68,6 +76,18 @@ public final class DeviceTestCommand implements Callable<Integer> {
             return DeviceTest.Codecs.valueOf(codec.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--codec takes all, gzip or zstd, got '" + codec + "'");
+        }
+    }
+
+    private void emulate(DeviceUnderTest device, String gen) {
+        if (!device.emulated()) {
+            throw new ParameterException(spec.commandLine(), "--emulated-generation needs --emulator");
+        }
+        try {
+            device.emulator().setGeneration(gen);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--emulated-generation takes 4xxx, 420xx or 6xxx, got '"
+                    + gen + "'");
         }
     }
 

@@ -11,6 +11,7 @@ final class Report {
     private final String device;
     private final List<CheckResult> checks = new ArrayList<>();
     private final List<Throughput.Figure> figures = new ArrayList<>();
+    private final List<ZstdThroughput.Figure> zstdFigures = new ArrayList<>();
 
     Report(String device) {
         this.device = device;
@@ -22,6 +23,10 @@ final class Report {
 
     void add(Throughput.Figure f) {
         figures.add(f);
+    }
+
+    void add(ZstdThroughput.Figure f) {
+        zstdFigures.add(f);
     }
 
     List<CheckResult> checks() {
@@ -39,10 +44,11 @@ final class Report {
     void printText(PrintWriter out) {
         out.println("kqat device-test on " + device);
         checks.forEach(c -> out.println(c.line()));
-        if (!figures.isEmpty()) {
+        if (!figures.isEmpty() || !zstdFigures.isEmpty()) {
             out.println("perf  measured with " + MachineLoad.describe());
         }
         figures.forEach(f -> out.println(f.line()));
+        zstdFigures.forEach(f -> out.println(f.line()));
         long failed = checks.stream().filter(c -> !c.passed()).count();
         List<String> unsupported = checks.stream().filter(c -> c.status() == CheckResult.Status.UNSUPPORTED)
                 .map(CheckResult::name).toList();
@@ -72,6 +78,19 @@ final class Report {
                     c.kqatThreadMicros(), c.sleepsPerRequest(), f.sleepMicros(), f.wakeMicros(), c.latencyMicros(),
                     Double.isNaN(c.deviceMicros()) ? "null" : String.format(Locale.ROOT, "%.1f", c.deviceMicros()),
                     c.megabytesPerSecond(), quote(c.rung()), quote(f.completions())));
+        }
+        sb.append("\n  ],\n  \"zstdPerformance\": [");
+        for (int i = 0; i < zstdFigures.size(); i++) {
+            ZstdThroughput.Figure f = zstdFigures.get(i);
+            HostCost.Figure c = f.cost();
+            sb.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT, "    {\"batchKiB\": %d, "
+                    + "\"callers\": %d, \"level\": %d, \"rung\": %s, \"hostMicrosPerRequest\": %.2f, "
+                    + "\"stockZstdMicrosPerBatch\": %.2f, \"wakeMicros\": %.2f, \"latencyMicros\": %.1f, "
+                    + "\"deviceMicrosPerRequest\": %s, \"megabytesPerSecond\": %.1f}", c.kib(), c.callers(),
+                    ZstdThroughput.LEVEL, quote(c.rung()), c.hostMicros(), f.stockMicros(), f.wakeMicros(),
+                    c.latencyMicros(),
+                    Double.isNaN(c.deviceMicros()) ? "null" : String.format(Locale.ROOT, "%.1f", c.deviceMicros()),
+                    c.megabytesPerSecond()));
         }
         sb.append("\n  ],\n  \"result\": ").append(quote(passed() ? "PASS" : "FAIL")).append("\n}");
         out.println(sb);

@@ -30,10 +30,12 @@ final class Throughput {
         return 5 + kib * 25L / 64;
     }
 
-    static List<Figure> measure(DeviceUnderTest device) throws Exception {
+    /**
+     * @param sleepMicros this machine's CPU cost of a timed sleep ({@link #sleepCostMicros()})
+     * @param wakeMicros  its floor under a synchronous request ({@link WakeFloor})
+     */
+    static List<Figure> measure(DeviceUnderTest device, double sleepMicros, double wakeMicros) throws Exception {
         List<Figure> figures = new ArrayList<>();
-        double sleepMicros = sleepCostMicros();
-        double wakeMicros = WakeFloor.measure(2000, 500).cpuMicrosPerWake();
         warmUp(device);
         for (int kib : SIZES_KIB) {
             if (device.emulated()) {
@@ -43,7 +45,7 @@ final class Throughput {
                 BackendStatus qat = DeviceUnderTest.requireQat(codec);
                 byte[] data = Batches.events(kib, kib << 10);
                 for (int callers : CALLERS) {
-                    HostCost.Figure f = HostCost.measure(codec, qat.name(), data, callers, MEASURE_NANOS,
+                    HostCost.Figure f = HostCost.measure(HostCost.gzip(codec, qat.name()), data, callers, MEASURE_NANOS,
                             device.emulated() ? device.emulator() : null);
                     figures.add(new Figure(f, sleepMicros, wakeMicros, completions(qat)));
                 }
@@ -69,7 +71,7 @@ final class Throughput {
         }
         try (GzipCodec codec = device.codec()) {
             BackendStatus qat = DeviceUnderTest.requireQat(codec);
-            HostCost.measure(codec, qat.name(), Batches.events(16, 16 << 10), 4, WARM_UP_NANOS, null);
+            HostCost.measure(HostCost.gzip(codec, qat.name()), Batches.events(16, 16 << 10), 4, WARM_UP_NANOS, null);
         } finally {
             if (device.emulated()) {
                 device.emulator().setLatencyMicros(0);

@@ -50,6 +50,13 @@ class DeviceTestCommandTest {
                         + "[0-9]+ us CPU per request in the emulator's process");
             }
         }
+        for (int kib : ZstdThroughput.SIZES_KIB) {
+            for (int callers : Throughput.CALLERS) {
+                assertThat(out).containsPattern("perf zstd-3 +" + kib + " KiB batches on qat-lz4s: host CPU [0-9.]+ us "
+                        + "per request with " + callers + " callers? .*stock zstd-3 [0-9.]+ us per batch on the host "
+                        + ".*device [0-9]+ us CPU per request in the emulator's process");
+            }
+        }
         for (String check : UNSUPPORTED) {
             assertThat(out).containsPattern("(?m)^UNSUPPORTED  " + check + " ");
         }

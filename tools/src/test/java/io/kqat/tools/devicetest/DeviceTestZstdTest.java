@@ -76,6 +76,31 @@ class DeviceTestZstdTest {
         assertThat(r[0]).isEqualTo(0);
     }
 
+    /** Issue 21: host CPU per zstd request on the rung that serves level 3, beside stock zstd-3, the device apart. */
+    @Test
+    void theFiguresOfA6xxxAreThoseOfNativeZstd() {
+        Object[] r = run("--emulator", "--emulated-generation", "6xxx", "--codec", "zstd");
+        String out = (String) r[1];
+        System.out.println(out);
+        assertThat(emu.generation()).isEqualTo("6xxx");
+        for (int kib : ZstdThroughput.SIZES_KIB) {
+            for (int callers : Throughput.CALLERS) {
+                assertThat(out).as(out).containsPattern("perf zstd-3 +" + kib + " KiB batches on qat-zstd: host CPU "
+                        + "[0-9.]+ us per request with " + callers + " callers? .*stock zstd-3 [0-9.]+ us per batch on "
+                        + "the host .*device [0-9]+ us CPU per request in the emulator's process");
+            }
+        }
+        assertThat(out).doesNotContain("perf  16 KiB batches"); // gzip's figures are not asked for
+        assertThat(r[0]).isEqualTo(0);
+    }
+
+    @Test
+    void anUnknownGenerationIsAUsageError() {
+        Object[] r = run("--emulator", "--emulated-generation", "5xxx", "--no-performance");
+        assertThat((String) r[1]).contains("--emulated-generation takes 4xxx, 420xx or 6xxx, got '5xxx'");
+        assertThat(r[0]).isEqualTo(2);
+    }
+
     @Test
     void withoutLz4sOrNativeZstdEveryZstdCheckIsUnsupportedNotFailed() {
         emu.setCapability("lz4s", false);
