@@ -40,6 +40,26 @@ class RequestFixedCostTest {
     }
 
     /**
+     * The leader reads the VF's eventfd only where qatlib's poll does not drain it: on 26.08 a read of its own was a
+     * system call per wake that always found the fd empty; on 26.02 it reads once per wake.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"iova", "iova-26.02"})
+    void theLeaderReadsTheEventfdOnlyWhereThePollDoesNotDrainIt(String variant) {
+        try (GzipCodec codec = Emulator.codec(variant); Caller caller = new Caller(codec)) {
+            caller.run(WARM_UP);
+            long reads = codec.backend("qat").detail().figure("eventFdReads");
+            long wakes = codec.backend("qat").detail().figure("eventWakes");
+            caller.run(MEASURED);
+            long readsNow = codec.backend("qat").detail().figure("eventFdReads") - reads;
+            long wakesNow = codec.backend("qat").detail().figure("eventWakes") - wakes;
+            assertThat(wakesNow).as("wakes").isPositive();
+            assertThat(readsNow).as("eventfd reads by kqat over %d wakes on %s", wakesNow, variant)
+                    .isEqualTo(variant.equals("iova") ? 0 : wakesNow);
+        }
+    }
+
+    /**
      * Bytes the caller's thread allocates per request (framing, ladder, descriptors' bookkeeping, the output slot's
      * lease and view, the completion), the path still in the interpreter and C1 (no escape analysis): 934 measured
      * when this was written, so the bound catches a new object or buffer per request or a growing one, not noise.

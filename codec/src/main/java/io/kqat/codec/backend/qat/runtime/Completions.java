@@ -20,22 +20,28 @@ final class Completions {
     private final Map<Integer, List<Instance>> byFd;
     private final long timerNanos;
     private final String timerNote;
+    /** qatlib's poll drains the VF's eventfd (26.08), so the waiting callers need not read it themselves. */
+    private final boolean pollDrainsFd;
     private final List<VfWaiter> waiters = new ArrayList<>();
     private volatile String polledBecause;
 
-    private Completions(Map<Integer, List<Instance>> byFd, long timerNanos, String timerNote, String polledBecause) {
+    private Completions(Map<Integer, List<Instance>> byFd, long timerNanos, String timerNote, boolean pollDrainsFd,
+                        String polledBecause) {
         this.byFd = byFd;
         this.timerNanos = timerNanos;
         this.timerNote = timerNote;
+        this.pollDrainsFd = pollDrainsFd;
         this.polledBecause = polledBecause;
     }
 
     static Completions polled(String why) {
-        return new Completions(Collections.emptyMap(), -1, "", why);
+        return new Completions(Collections.emptyMap(), -1, "", false, why);
     }
 
-    static Completions signalled(Map<Integer, List<Instance>> byFd, long timerNanos, String timerNote) {
-        return new Completions(new LinkedHashMap<>(byFd), timerNanos, timerNote, null);
+    /** @param pollDrainsFd whether qatlib's poll drains each VF's eventfd (26.08) or leaves that to the waiter */
+    static Completions signalled(Map<Integer, List<Instance>> byFd, long timerNanos, String timerNote,
+                                 boolean pollDrainsFd) {
+        return new Completions(new LinkedHashMap<>(byFd), timerNanos, timerNote, pollDrainsFd, null);
     }
 
     /**
@@ -49,7 +55,7 @@ final class Completions {
         Map<Instance, VfWaiter> byInstance = new IdentityHashMap<>();
         try {
             for (Map.Entry<Integer, List<Instance>> vf : byFd.entrySet()) {
-                VfWaiter w = VfWaiter.open(vf.getKey(), vf.getValue(), runner);
+                VfWaiter w = VfWaiter.open(vf.getKey(), vf.getValue(), runner, !pollDrainsFd);
                 waiters.add(w);
                 vf.getValue().forEach(i -> byInstance.put(i, w));
             }
@@ -93,6 +99,7 @@ final class Completions {
         f.put("eventFds", (long) byFd.size());
         f.put("coalescingNs", timerNanos);
         f.put("eventWakes", waiters.stream().mapToLong(w -> w.wakes.sum()).sum());
+        f.put("eventFdReads", waiters.stream().mapToLong(w -> w.fdReads.sum()).sum());
         return f;
     }
 }

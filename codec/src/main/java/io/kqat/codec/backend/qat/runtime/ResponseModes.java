@@ -63,7 +63,8 @@ final class ResponseModes {
             }
             byFd.computeIfAbsent(fd.getValue(), k -> new ArrayList<>()).add(i);
         }
-        return Completions.signalled(byFd, timer(libs, instances.get(0)), timerNote);
+        // 26.08's poll drains the eventfd itself (it is the release with the coalescing timer); 26.02's does not.
+        return Completions.signalled(byFd, timer(libs, instances.get(0)), timerNote, libs.coalescing() != null);
     }
 
     /** Back to polled; nothing is in flight at start, so the switch is allowed. */

@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * others park until their callback or until the leader, whose request is done, hands the fd over. So a caller alone
  * costs one wake-up per request, and no thread of kqat's runs; measured against a completion thread per VF (which
  * wakes, then wakes the caller) it takes less host CPU and less latency with one caller and as much with four.
- * {@code EPOLLET}, and the fd read by the leader, because qatlib 26.02's poll never drains it. A leader sleeps at most
+ * {@code EPOLLET}; the leader reads the fd itself only where qatlib's poll does not drain it (26.02: 26.08's does, and
+ * a second read would be a wasted system call per wake). A leader sleeps at most
  * 100 ms at a time, so a lost signal costs a delay, not a timeout. The epoll instance is this copy's own; the fd is
  * the library's (invalid after {@code icp_sal_userStop}).
  */
@@ -28,25 +29,30 @@ final class VfWaiter {
     private final int epoll;
     private final List<Instance> instances;
     private final RequestRunner runner;
+    private final boolean readsFd;
     private final AtomicReference<Thread> leader = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Thread> followers = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Memory> buffer = ThreadLocal.withInitial(() -> new Memory(2L * EventFds.EVENT_SIZE));
     /** A leader's returns from epoll_wait: signals and safety timeouts. */
     final LongAdder wakes = new LongAdder();
+    /** Reads of the VF's eventfd by the leaders (none where qatlib's poll drains it). */
+    final LongAdder fdReads = new LongAdder();
 
-    private VfWaiter(int vfFd, int epoll, List<Instance> instances, RequestRunner runner) {
+    private VfWaiter(int vfFd, int epoll, List<Instance> instances, RequestRunner runner, boolean readsFd) {
         this.vfFd = vfFd;
         this.epoll = epoll;
         this.instances = instances;
         this.runner = runner;
+        this.readsFd = readsFd;
     }
 
     /**
      * An epoll instance watching {@code vfFd}.
      *
+     * @param readsFd whether the leader drains the fd itself at each wake (qatlib's poll does not)
      * @throws IllegalStateException when the kernel refuses it (nothing is left open)
      */
-    static VfWaiter open(int vfFd, List<Instance> instances, RequestRunner runner) {
+    static VfWaiter open(int vfFd, List<Instance> instances, RequestRunner runner, boolean readsFd) {
         if (vfFd < 0 || instances.isEmpty()) {
             throw new IllegalStateException("no eventfd (" + vfFd + ") or no instance behind it");
         }
@@ -61,7 +67,7 @@ final class VfWaiter {
             EventFds.close(epoll);
             throw new IllegalStateException("epoll_ctl refused the VF's eventfd " + vfFd);
         }
-        return new VfWaiter(vfFd, epoll, instances, runner);
+        return new VfWaiter(vfFd, epoll, instances, runner, readsFd);
     }
 
     /** Returns once {@code c} is done, its deadline has passed, or the device is found not answering. */
@@ -101,7 +107,10 @@ final class VfWaiter {
             }
             EventFds.epoll_wait(epoll, at, 2, (int) Math.max(1, Math.min(SAFETY_MILLIS, (left + 999_999) / 1_000_000)));
             wakes.increment();
-            EventFds.read(vfFd, at, 8); // non-blocking: nothing to read is fine
+            if (readsFd) {
+                fdReads.increment();
+                EventFds.read(vfFd, at, 8); // non-blocking: nothing to read is fine
+            }
             for (Instance i : instances) {
                 runner.drain(i);
             }
