@@ -75,7 +75,7 @@ public final class E2eTable {
         double share = kqat.get().threads().producerApplication() - base;
         String what = "compression's share of the producer application thread's CPU/record (row − none) " + row
                 + " ÷ stock " + stock.get().row().name();
-        if (!(base > 0) || !(stockShare > 0)) {
+        if (!(base > 0) || !(stockShare > 0) || !(share > 0)) { // a share of nothing or less is noise, not a result
             out.printf(Locale.ROOT, "- %s: not measured in this run (%s)%n", what, NOISE);
             return;
         }
