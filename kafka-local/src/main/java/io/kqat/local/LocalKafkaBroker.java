@@ -99,6 +99,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
         private BrokerRelease release = BrokerRelease.CURRENT;
         private Path javaBinary = ChildJvm.thisJava();
+        private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder(Path workDir) {
             this.workDir = workDir.toAbsolutePath();
@@ -120,6 +121,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         /** Runs the broker on another Java installation ({@code javaBinary} is its {@code bin/java}); this JVM's by default. */
         public Builder java(Path javaBinary) {
             this.javaBinary = javaBinary;
+            return this;
+        }
+
+        /** An environment variable of the broker's process (the QAT emulator's {@code KQAT_EMU_*} switches, say). */
+        public Builder environment(String name, String value) {
+            environment.put(name, value);
             return this;
         }
 
@@ -148,7 +155,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             args.addAll(BrokerJmx.jvmArgs(jmxPort));
             args.add(Log4j2Config.write(workDir.resolve("broker.log")));
             ChildJvm jvm = ChildJvm.start(javaBinary, "broker", workDir, classpath, args, "kafka.Kafka",
-                    List.of(config.toString()), Map.of());
+                    List.of(config.toString()), environment);
             LocalKafkaBroker broker = new LocalKafkaBroker(jvm, "127.0.0.1:" + port, workDir, jmxPort);
             try {
                 jvm.awaitReady(() -> broker.logContains("Kafka Server started"), START_TIMEOUT, "started");

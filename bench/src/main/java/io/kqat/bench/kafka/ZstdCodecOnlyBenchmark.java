@@ -8,6 +8,7 @@ import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import io.kqat.codec.CodecConfig;
 import io.kqat.codec.KqatSettings;
 import io.kqat.codec.ZstdCodec;
+import io.kqat.emulator.EmulatorControl;
 import io.kqat.local.KafkaRuntimes;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -41,6 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code kqat-qat-lz4s} is kqat's QAT LZ4s rung on the emulator (needs {@code -Dkqat.emulator.dir}), fed as Kafka feeds
  * its zstd stream (the batch written into the stream, which keeps it in the device's mapped region): its CPU per batch
  * is the benchmark thread's, which excludes the emulated device (its own process); it is decoded by libzstd.
+ * {@code kqat-qat-zstd} is kqat's native zstd rung on the emulator answering as a 6xxx (the device writes the frame;
+ * the host submits, waits and copies the frame out), fed the same way.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -51,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ZstdCodecOnlyBenchmark {
     private static final int KAFKA_CHUNK = 16 << 10;
 
-    @Param({"zstd-jni-kafka", "zstd-jni-ctx", "kqat-libzstd", "kqat-qat-lz4s"})
+    @Param({"zstd-jni-kafka", "zstd-jni-ctx", "kqat-libzstd", "kqat-qat-lz4s", "kqat-qat-zstd"})
     public String zstdPath;
 
     @Param({"3"})
@@ -80,19 +83,28 @@ public class ZstdCodecOnlyBenchmark {
     private static Path emulator() {
         Path dir = KafkaRuntimes.locate().emulatorDir("iova");
         if (dir == null) {
-            throw new IllegalStateException("the kqat-qat-lz4s row needs the emulator: build the qat-emulator module");
+            throw new IllegalStateException("the kqat-qat-* rows need the emulator: build the qat-emulator module");
         }
         return dir;
     }
 
+    /** The QAT rung a row must be served by, or null for the software rows. */
+    private String qatRung() {
+        return zstdPath.startsWith("kqat-qat-") ? zstdPath.substring("kqat-".length()) : null;
+    }
+
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        kqat = ZstdCodec.create(zstdPath.equals("kqat-qat-lz4s")
+        String rung = qatRung();
+        if (rung != null) { // this fork's emulator answers as the generation whose rung the row measures
+            EmulatorControl.open(emulator()).setGeneration(rung.equals("qat-zstd") ? "6xxx" : "4xxx");
+        }
+        kqat = ZstdCodec.create(rung != null
                 ? CodecConfig.builder().setText(KqatSettings.QAT_EMULATOR, emulator().toString())
                         .setText(KqatSettings.QAT_TIMEOUT_MS, "5000").set(KqatSettings.ZSTD_MODE, "qat").build()
                 : CodecConfig.builder().set(KqatSettings.ZSTD_BACKEND, "libzstd").build());
-        if (zstdPath.equals("kqat-qat-lz4s") && !"qat-lz4s".equals(kqat.backendName(level))) {
-            throw new IllegalStateException("the QAT LZ4s rung does not serve level " + level + ": " + kqat.routes());
+        if (rung != null && !rung.equals(kqat.backendName(level))) {
+            throw new IllegalStateException("the " + rung + " rung does not serve level " + level + ": " + kqat.routes());
         }
         cctx = new ZstdCompressCtx().setLevel(level);
         dctx = new ZstdDecompressCtx();
@@ -142,7 +154,8 @@ public class ZstdCodecOnlyBenchmark {
                 out.get(frame);
                 return frame;
             }
-            case "kqat-qat-lz4s": {
+            case "kqat-qat-lz4s":
+            case "kqat-qat-zstd": {
                 wire.reset();
                 try (OutputStream zstd = kqat.batchOutputStream(wire, level)) {
                     zstd.write(sections[i]);
@@ -194,7 +207,7 @@ public class ZstdCodecOnlyBenchmark {
     public int compress(ByteCounters bytes) throws IOException {
         long cpu = ByteCounters.cpuNow();
         int i = nextBatch();
-        int n = zstdPath.equals("zstd-jni-kafka") || zstdPath.equals("kqat-qat-lz4s") ? compressOnce(i).length
+        int n = zstdPath.equals("zstd-jni-kafka") || qatRung() != null ? compressOnce(i).length
                 : compressInPlace(i);
         bytes.count(sections[i].length, n, cpu);
         return n;

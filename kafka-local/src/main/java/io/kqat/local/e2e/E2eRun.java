@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * The end-to-end figure: real producers and consumers (each its own JVM, on a chosen kafka-clients release) against
  * real local brokers, every row at two run lengths, CPU per record as the slope between them. Stock rows talk to a
  * stock broker, kqat rows to a broker with kqat's agent (so the broker's validation CPU is kqat's too), QAT rows to a
- * broker with the agent on kqat's QAT emulator; stock rows first, then kqat, then QAT, one broker at a time, each
+ * broker with the agent on kqat's QAT emulator (a broker per emulated generation, the clients on the same one); stock
+ * rows first, then kqat, then QAT, one broker at a time, each
  * row's short run right before its long run. Besides each process's CPU, each JVM's CPU by thread group and the
  * emulated device's CPU (its own process, never counted in the JVMs') are recorded. Each row first sends a fifth of
  * the short run through the broker, unmeasured (kqat's start in the broker, the JIT). The table keeps the rows in the
@@ -44,7 +45,7 @@ public final class E2eRun {
         Map<E2eRow, E2eResult> results = new LinkedHashMap<>();
         rows.forEach(r -> results.put(r, null));
         // One broker at a time: fewer JVMs at once, so a busy machine still starts each broker in time.
-        for (String sideName : new String[] {"stock", "kqat", "qat"}) {
+        for (String sideName : new String[] {"stock", "kqat", "qat", "qat6"}) {
             List<E2eRow> side = rows.stream().filter(r -> r.side().equals(sideName)).collect(Collectors.toList());
             if (side.isEmpty()) {
                 continue;
@@ -52,6 +53,7 @@ public final class E2eRun {
             LocalKafkaBroker.Builder builder = LocalKafkaBroker.builder(settings.workDir().resolve("broker-" + sideName));
             if (!sideName.equals("stock")) {
                 builder.withKqatAgent(agentOptions(side.get(0)));
+                side.get(0).environment().forEach(builder::environment);
             }
             try (LocalKafkaBroker broker = builder.start()) {
                 for (E2eRow row : side) {
@@ -128,17 +130,20 @@ public final class E2eRun {
         WorkloadReport consumer = runChild("consume-" + name, row, E2eConsumer.class, consume);
         checkPath(row, producer, "CompressBatches");
         checkPath(row, consumer, "DecompressBatches");
-        checkQat(row, producer, "e2e.compressedBy");
+        checkQat(row, producer, "e2e.compressedBy", row.qatRung());
         if (!row.compressionType().equals("zstd")) { // QAT compresses zstd; libzstd decodes it
-            checkQat(row, consumer, "e2e.decompressedBy");
+            checkQat(row, consumer, "e2e.decompressedBy", "qat");
         }
         return new E2eSample(records, producer, consumer, brokerCpu, brokerThreads);
     }
 
-    /** A QAT row whose client never used a QAT rung measures the device no more than a kqat row. */
-    private static void checkQat(E2eRow row, WorkloadReport report, String servedBy) {
-        if (row.qat() && !String.valueOf(report.get(servedBy)).contains("qat")) {
-            throw new IllegalStateException("row " + row.name() + ": no batch went through QAT (" + servedBy + " "
+    /**
+     * A QAT row whose client never used a QAT rung (on a 6xxx: the native zstd rung) measures the device no more than
+     * a kqat row.
+     */
+    private static void checkQat(E2eRow row, WorkloadReport report, String servedBy, String rung) {
+        if (row.qat() && !String.valueOf(report.get(servedBy)).contains(rung)) {
+            throw new IllegalStateException("row " + row.name() + ": no batch went through " + rung + " (" + servedBy + " "
                     + report.get(servedBy) + "): " + report);
         }
     }
@@ -180,7 +185,7 @@ public final class E2eRun {
         classpath.add(ownLocation());
         classpath.addAll(runtimes.classpath(settings.clients()));
         try (ChildJvm jvm = ChildJvm.start(name, settings.workDir(), classpath, jvmArgs, program.getName(),
-                List.of(childSettings.toString()))) {
+                List.of(childSettings.toString()), row.environment())) {
             int exit = jvm.waitFor(CHILD_TIMEOUT);
             if (exit != 0 || !java.nio.file.Files.exists(report)) {
                 throw new IllegalStateException(name + " failed (exit " + exit + ")\n" + jvm.tail(40));

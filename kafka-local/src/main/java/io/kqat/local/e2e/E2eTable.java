@@ -52,7 +52,37 @@ public final class E2eTable {
         goal(out, results, "producer application-thread CPU/record QAT zstd-3 ÷ stock zstd (the whole thread, "
                 + "not only compression's share)", "qat-zstd-3", "zstd", r -> r.threads().producerApplication(), Double.NaN);
         goal(out, results, "broker CPU/record QAT zstd-3 ÷ stock zstd", "qat-zstd-3", "zstd", E2eResult::brokerMicrosPerRecord, Double.NaN);
+        for (String kqatRow : new String[] {"kqat-zstd-3", "qat-zstd-3", "qat6-zstd-3"}) {
+            compressionShare(out, results, kqatRow);
+        }
         atLeast(out, results, "producer records/s QAT gzip-6 ÷ stock gzip-6", "qat-gzip-6", "gzip-6", r -> r.threads().producerRecordsPerSecond(), 1.0);
+    }
+
+    /**
+     * Issue 21: compression's share of the producer's application thread, the row's CPU per record minus the same with
+     * compression.type=none, against stock zstd level 3's share ({@code zstd-3}, else {@code zstd}: Kafka's default
+     * level is 3); and the compression ratios side by side.
+     */
+    private static void compressionShare(PrintWriter out, List<E2eResult> results, String row) {
+        Optional<E2eResult> none = find(results, "none");
+        Optional<E2eResult> stock = find(results, "zstd-3").or(() -> find(results, "zstd"));
+        Optional<E2eResult> kqat = find(results, row);
+        if (none.isEmpty() || stock.isEmpty() || kqat.isEmpty()) {
+            return;
+        }
+        double base = none.get().threads().producerApplication();
+        double stockShare = stock.get().threads().producerApplication() - base;
+        double share = kqat.get().threads().producerApplication() - base;
+        String what = "compression's share of the producer application thread's CPU/record (row − none) " + row
+                + " ÷ stock " + stock.get().row().name();
+        if (!(base > 0) || !(stockShare > 0) || !(share > 0)) { // a share of nothing or less is noise, not a result
+            out.printf(Locale.ROOT, "- %s: not measured in this run (%s)%n", what, NOISE);
+            return;
+        }
+        double r = share / stockShare;
+        out.printf(Locale.ROOT, "- %s: %.2f (%.2f ÷ %.2f µs; goal ≤ 0.35: %s); compression ratio %.3f ÷ %.3f = %.3f "
+                        + "(goal ≥ 0.9)%n", what, r, share, stockShare, r <= 0.35 ? "met" : "not met",
+                kqat.get().ratio(), stock.get().ratio(), kqat.get().ratio() / stock.get().ratio());
     }
 
     private static void goal(PrintWriter out, List<E2eResult> results, String what, String a, String b,

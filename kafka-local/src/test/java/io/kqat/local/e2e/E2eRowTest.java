@@ -22,4 +22,21 @@ class E2eRowTest {
         assertThatThrownBy(() -> E2eRow.parse("zstd-23")).hasMessageContaining("zstd-1..22");
         assertThatThrownBy(() -> E2eRow.parse("gzip-10")).hasMessageContaining("gzip-1..9");
     }
+
+    /** Issue 21: the native zstd rung needs a 6xxx: qat6-zstd-N runs its clients and broker on an emulated one. */
+    @Test
+    void qat6RowsRunOnAnEmulated6xxxAndMustUseTheNativeZstdRung() {
+        E2eRow gen6 = E2eRow.parse("qat6-zstd-3");
+        assertThat(gen6).isEqualTo(new E2eRow("qat6-zstd-3", "zstd", 3, true, true, "6xxx"));
+        assertThat(gen6.side()).isEqualTo("qat6");
+        assertThat(gen6.environment()).containsExactly(java.util.Map.entry("KQAT_EMU_GEN", "6xxx"));
+        assertThat(gen6.qatRung()).isEqualTo("qat-zstd:");
+        E2eRow gen4 = E2eRow.parse("qat-zstd-3");
+        assertThat(gen4.generation()).isEqualTo("4xxx");
+        assertThat(gen4.environment()).containsExactly(java.util.Map.entry("KQAT_EMU_GEN", "4xxx"));
+        assertThat(gen4.side()).isEqualTo("qat");
+        assertThat(E2eRow.parse("kqat-zstd-3").environment()).isEmpty();
+        assertThat(E2eRow.parse("zstd-3").generation()).isNull();
+        assertThatThrownBy(() -> E2eRow.parse("qat6-gzip-6")).hasMessageContaining("qat6-zstd-1..22");
+    }
 }

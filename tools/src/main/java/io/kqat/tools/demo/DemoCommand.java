@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code kqat demo}: a local single-node KRaft broker running the kqat agent; the same workload produced with
  * {@code compression.type=gzip} through kqat and through Kafka's stock gzip, each read back by consumers with and
- * without kqat that check every record; then a table of what each side cost.
+ * without kqat that check every record; the same with {@code compression.type=zstd} (stock zstd-jni, and kqat on the
+ * QAT emulator's LZ4s or, without it, libzstd), read back by stock consumers; then a table of what each side cost.
  */
 @Command(name = "demo", description = "A local broker with the kqat agent; producers and consumers with and without "
         + "kqat, every record checked; then a table of what each side cost.")
@@ -47,6 +48,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-emulator", description = "Skip the QAT emulator run (the broker and kqat clients then use "
             + "what this machine has: system qatlib, native software, JDK).")
     private boolean noEmulator;
+
+    @Option(names = "--no-zstd", description = "Skip the zstd producers (stock zstd-jni and kqat's zstd).")
+    private boolean noZstd;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the broker and clients keep data and logs "
             + "(default: a new temp dir).")
@@ -95,6 +99,11 @@ public final class DemoCommand implements Callable<Integer> {
                 rows.add(DemoRow.produced("produce, kqat QAT emulator", device, stockRow));
             }
             rows.add(stockRow);
+            if (!noZstd) {
+                // zstd.mode=qat starts the device at install (under auto it would start after the first zstd batch)
+                produceZstd(out, work, bootstrap, emulator == null ? "mode=software" : agent + ",zstd.mode=qat",
+                        emulator != null, rows, topics);
+            }
 
             // Consumers: every topic read back by a stock consumer, every record checked; the stock topic also by kqat.
             for (String topic : topics) {
@@ -132,6 +141,30 @@ public final class DemoCommand implements Callable<Integer> {
     private static WorkloadReport produce(Path work, String bootstrap, String topic, long records, String level, String agent) {
         WorkloadJvm jvm = WorkloadJvm.produce(work, bootstrap, topic).name("produce-" + topic).records(records).seed(7)
                 .compression("gzip").clientConfig("compression.gzip.level", level);
+        return (agent == null ? jvm : jvm.withKqatAgent(agent)).run(STEP_TIMEOUT);
+    }
+
+    /**
+     * The same records with {@code compression.type=zstd} at level 3: Kafka's own zstd-jni, then kqat (on the QAT
+     * emulator: its LZ4s rung, the device started at install; otherwise libzstd), compared with the stock row.
+     */
+    private void produceZstd(PrintStream out, Path work, String bootstrap, String kqatAgent, boolean qat,
+                             List<DemoRow> rows, List<String> topics) {
+        WorkloadReport stock = step(out, "producing " + records + " records through stock Kafka zstd",
+                () -> produceZstd(work, bootstrap, "demo-zstd-stock", records, null));
+        topics.add("demo-zstd-stock");
+        String kqatTopic = qat ? "demo-zstd-kqat-qat" : "demo-zstd-kqat-software";
+        WorkloadReport kqat = step(out, "producing " + records + " records through kqat zstd (" + (qat ? "QAT emulator"
+                : "software") + ")", () -> produceZstd(work, bootstrap, kqatTopic, records, kqatAgent));
+        topics.add(kqatTopic);
+        DemoRow stockRow = DemoRow.producedZstd("produce, stock zstd-3", stock, null);
+        rows.add(DemoRow.producedZstd("produce, kqat zstd-3 " + (qat ? "QAT emu" : "software"), kqat, stockRow));
+        rows.add(stockRow);
+    }
+
+    private static WorkloadReport produceZstd(Path work, String bootstrap, String topic, long records, String agent) {
+        WorkloadJvm jvm = WorkloadJvm.produce(work, bootstrap, topic).name("produce-" + topic).records(records).seed(7)
+                .compression("zstd").clientConfig("compression.zstd.level", "3");
         return (agent == null ? jvm : jvm.withKqatAgent(agent)).run(STEP_TIMEOUT);
     }
 

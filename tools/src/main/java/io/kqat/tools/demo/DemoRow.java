@@ -21,6 +21,15 @@ record DemoRow(String run, String backend, String batches, double ratio, double 
                 perRecord(r, "cpu.application"), perRecord(r, "cpu.device"), baseline);
     }
 
+    /** A zstd producer: kqat's zstd rung that served (its {@code kqat.zstd.*} counters), or Kafka's own zstd-jni. */
+    static DemoRow producedZstd(String run, WorkloadReport r, DemoRow baseline) {
+        boolean kqat = "true".equals(r.get("kqat.zstd.installed"));
+        double rate = r.getDouble("compressionRate");
+        return new DemoRow(run, kqat ? r.get("kqat.zstd.Backend") : "zstd-jni", kqat ? r.get("kqat.zstd.CompressBatches")
+                : "-", rate > 0 ? 1 / rate : Double.NaN, r.megabytesPerSecond(), perRecord(r, "cpu.application"),
+                perRecord(r, "cpu.device"), baseline);
+    }
+
     static DemoRow consumed(String run, WorkloadReport r, DemoRow baseline) {
         boolean kqat = "true".equals(r.get("kqat.installed"));
         double ratio = kqat && r.getLong("kqat.DecompressBytesIn") > 0

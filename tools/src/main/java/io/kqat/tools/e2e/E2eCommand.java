@@ -32,7 +32,8 @@ public final class E2eCommand implements Callable<Integer> {
 
     @Option(names = "--codecs", split = ",", paramLabel = "ROW",
             description = "rows: none, lz4, snappy, zstd, gzip-N, zstd-N, kqat-gzip-N or kqat-zstd-N (kqat with --agent-options), qat-gzip-N or qat-zstd-N "
-                    + "(kqat on its QAT emulator) (default: ${DEFAULT-VALUE})",
+                    + "(kqat on its QAT emulator, a 4xxx: zstd as LZ4s), qat6-zstd-N (on an emulated 6xxx: native zstd) "
+                    + "(default: ${DEFAULT-VALUE})",
             defaultValue = "none,lz4,zstd,gzip-1,gzip-6,kqat-gzip-1,kqat-gzip-6,qat-gzip-6,kqat-zstd-3,qat-zstd-3")
     List<String> codecs;
 

@@ -21,4 +21,19 @@ class DemoRowTest {
     void aProducerRowNamesTheCompressingBackend() {
         assertThat(DemoRow.produced("write", kqat, null).backend()).isEqualTo("libdeflate");
     }
+
+    @Test
+    void aZstdProducerRowNamesKqatsZstdRungOrKafkasZstdJni() {
+        WorkloadReport zstd = new WorkloadReport().put("kqat.installed", "true").put("kqat.Backend", "libdeflate")
+                .put("kqat.zstd.installed", "true").put("kqat.zstd.Backend", "qat-lz4s")
+                .put("kqat.zstd.CompressBatches", "9").put("compressionRate", 0.25).put("bytes", 600)
+                .put("nanos", 1_000_000);
+        DemoRow row = DemoRow.producedZstd("write", zstd, null);
+        assertThat(row.backend()).isEqualTo("qat-lz4s");
+        assertThat(row.batches()).isEqualTo("9");
+        assertThat(row.ratio()).isEqualTo(4.0);
+        WorkloadReport stock = new WorkloadReport().put("kqat.zstd.installed", "false").put("compressionRate", 0.25)
+                .put("bytes", 600).put("nanos", 1_000_000);
+        assertThat(DemoRow.producedZstd("write", stock, null).backend()).isEqualTo("zstd-jni");
+    }
 }

@@ -48,19 +48,23 @@ class E2eCommandTest {
 
     /**
      * Issue 21: zstd through kqat beside stock zstd: libzstd in the agent (kqat-zstd-3), the emulated device's LZ4s
-     * (qat-zstd-3: the producer's batches on QAT, decoded by libzstd), every record checked by the consumers.
+     * (qat-zstd-3: the producer's batches on QAT, decoded by libzstd), an emulated 6xxx's native zstd (qat6-zstd-3),
+     * every record checked by the consumers, and compression's share of the producer's application thread.
      */
     @Test
     void theZstdRowsGoThroughKqatsLibzstdAndTheEmulatedDevice() {
         StringWriter text = new StringWriter();
         CommandLine cli = new CommandLine(new E2eCommand());
         cli.setOut(new PrintWriter(text, true));
-        int exit = cli.execute("--quick", "--codecs", "none,zstd,kqat-zstd-3,qat-zstd-3", "--work-dir", work.toString());
+        int exit = cli.execute("--quick", "--codecs", "none,zstd,kqat-zstd-3,qat-zstd-3,qat6-zstd-3", "--work-dir", work.toString());
         String output = text.toString();
         System.out.println(output);
         assertThat(exit).as(output).isZero();
         assertThat(output).containsPattern("\\| kqat-zstd-3 \\|.*\\| libzstd:[0-9]+ / libzstd:[0-9]+ \\|");
         assertThat(output).containsPattern("\\| qat-zstd-3 \\|.*\\| (libzstd:[0-9]+ )?qat-lz4s:[0-9]+ / libzstd:[0-9]+ \\|");
         assertThat(output).contains("producer application-thread CPU/record QAT zstd-3 ÷ stock zstd");
+        assertThat(output).containsPattern("\\| qat6-zstd-3 \\|.*\\| (libzstd:[0-9]+ )?qat-zstd:[0-9]+ / libzstd:[0-9]+ \\|");
+        assertThat(output).containsPattern("compression's share of the producer application thread's CPU/record "
+                + "\\(row − none\\) qat6-zstd-3 ÷ stock zstd: (not measured|[0-9.]+ )");
     }
 }
