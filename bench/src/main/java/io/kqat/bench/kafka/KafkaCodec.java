@@ -5,13 +5,16 @@ import org.apache.kafka.common.compress.Compression;
 /**
  * One row of the Kafka-path benchmarks, named as its {@code codec} parameter: {@code none}, {@code lz4},
  * {@code snappy}, {@code zstd} (Kafka's default level), {@code gzip-N} (stock gzip at level N),
- * {@code kqat-BACKEND-N} (Kafka's gzip at level N through kqat's hook, forced to one backend), {@code zstd-N} (stock
- * zstd at level N, 1-22) or {@code kqat-zstd-N} (Kafka's zstd at level N through kqat's zstd hook).
+ * {@code kqat-N} (Kafka's gzip at level N through kqat's hook with its default ladder, as an operator gets it),
+ * {@code kqat-BACKEND-N} (the same, forced to one backend), {@code zstd-N} (stock zstd at level N, 1-22) or
+ * {@code kqat-zstd-N} (Kafka's zstd at level N through kqat's zstd hook).
  */
 final class KafkaCodec {
     final String name;
     final Compression compression;
-    /** The kqat backend this row forces, or null for stock Kafka. */
+    /** The {@link #kqatBackend} of the {@code kqat-N} rows: no backend forced, the default ladder's choice. */
+    static final String DEFAULT_LADDER = "default";
+    /** The kqat backend this row forces, {@link #DEFAULT_LADDER}, or null for stock Kafka. */
     final String kqatBackend;
     final int level;
     /** True for the rows of Kafka's zstd (the kqat row then hooks zstd, not gzip). */
@@ -58,11 +61,14 @@ final class KafkaCodec {
         if (parts.length == 2 && parts[0].equals("gzip")) {
             return new KafkaCodec(name, gzip, null, level);
         }
+        if (parts.length == 2 && parts[0].equals("kqat")) {
+            return new KafkaCodec(name, gzip, DEFAULT_LADDER, level);
+        }
         if (parts.length == 3 && parts[0].equals("kqat")) {
             return new KafkaCodec(name, gzip, parts[1], level);
         }
         throw new IllegalArgumentException("unknown codec row '" + name
-                + "' (none, lz4, snappy, zstd, gzip-LEVEL, kqat-BACKEND-LEVEL, zstd-LEVEL, kqat-zstd-LEVEL)");
+                + "' (none, lz4, snappy, zstd, gzip-LEVEL, kqat-LEVEL, kqat-BACKEND-LEVEL, zstd-LEVEL, kqat-zstd-LEVEL)");
     }
 
     private static int parseLevel(String name, String text) {
@@ -79,5 +85,10 @@ final class KafkaCodec {
 
     boolean kqat() {
         return kqatBackend != null;
+    }
+
+    /** True for the kqat rows that force one backend, false for stock rows and the default ladder's. */
+    boolean forced() {
+        return kqatBackend != null && !kqatBackend.equals(DEFAULT_LADDER);
     }
 }

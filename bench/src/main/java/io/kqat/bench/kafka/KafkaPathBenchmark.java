@@ -30,7 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Kafka's {@code MemoryRecordsBuilder} and closes it (what a producer does per batch); {@link #consume} iterates every
  * record of a built batch as the consumer's fetcher does (CRC check, streaming iterator, key and value copied out);
  * {@link #validate} as the broker's log validator does (skip-key-value iterator). Each operation is the next batch of
- * the dataset, round robin. The kqat rows install kqat's hook in their own fork only ({@link KqatHook}).
+ * the dataset, round robin. The kqat rows install kqat's hook in their own fork only ({@link KqatHook}); the gzip ones
+ * check kqat's counters: every batch decoded by the rung the row is named for ({@link DecodeRungs}).
  *
  * <p>{@code java -jar bench/target/kqat-benchmarks.jar KafkaPathBenchmark -p codec=gzip-6,kqat-libdeflate-6}
  */
@@ -41,8 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djdk.attach.allowAttachSelf=true"})
 public class KafkaPathBenchmark {
-    @Param({"none", "lz4", "snappy", "zstd", "gzip-1", "gzip-6", "kqat-isal-1", "kqat-libdeflate-1",
-            "kqat-libdeflate-6", "kqat-jdk-1", "kqat-jdk-6", "kqat-qat-1", "kqat-qat-6"})
+    @Param({"none", "lz4", "snappy", "zstd", "gzip-1", "gzip-6", "kqat-1", "kqat-6", "kqat-isal-1",
+            "kqat-libdeflate-1", "kqat-libdeflate-6", "kqat-jdk-1", "kqat-jdk-6", "kqat-qat-1", "kqat-qat-6"})
     public String codec;
 
     @Param({"16384", "65536", "1048576"})
@@ -58,6 +59,8 @@ public class KafkaPathBenchmark {
     private ByteBuffer[] built;
     private BufferSupplier supplier;
     private int next;
+    /** The kqat gzip rows' decoding since set-up, checked at tear-down; null for other rows. */
+    private DecodeRungs decoded;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -72,7 +75,14 @@ public class KafkaPathBenchmark {
             built[i] = ByteBuffer.allocate(b.remaining()).put(b).flip();
         }
         supplier = BufferSupplier.create();
+        DecodeRungs setUpReads = kqat != null ? new DecodeRungs(kqat) : null;
         checkEveryRecord();
+        if (kqat != null) {
+            long n = setUpReads.check(row, built.length);
+            System.out.printf("kqat row %s: %d batches decoded by %s (%s)%n", codec, n, setUpReads.expected(),
+                    row.forced() ? "forced" : "the default ladder's choice");
+            decoded = new DecodeRungs(kqat);
+        }
         StatsSnapshot totals = kqat != null ? kqat.totals() : kqatZstd != null ? kqatZstd.totals() : null;
         if (totals != null && totals.getCompressBatches() < built.length) {
             throw new IllegalStateException("kqat's hook did not compress the " + codec + " batches: " + totals);
@@ -105,6 +115,10 @@ public class KafkaPathBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (decoded != null) {
+            long n = decoded.check(row, 0);
+            System.out.printf("kqat row %s: %d measured batches decoded by %s%n", codec, n, decoded.expected());
+        }
         supplier.close();
     }
 

@@ -23,16 +23,22 @@ final class KqatHook {
     private KqatHook() {
     }
 
-    /** Hooks Kafka's gzip with {@code backend} forced; fails when that backend cannot serve {@code level}. */
+    /**
+     * Hooks Kafka's gzip with {@code backend} forced, or with the default ladder for {@link KafkaCodec#DEFAULT_LADDER};
+     * fails when a forced backend cannot serve {@code level}.
+     */
     static GzipCodec install(String backend, int level) {
+        boolean forced = !backend.equals(KafkaCodec.DEFAULT_LADDER);
         Map<String, String> options = codecOptions(backend);
-        options.put(KqatSettings.BACKEND.key(), backend);
+        if (forced) {
+            options.put(KqatSettings.BACKEND.key(), backend);
+        }
         AgentOptions parsed = AgentOptions.parse(options);
         KqatAgent.install(parsed, ByteBuddyAgent.install());
         KafkaGzipHook.install(parsed.codecConfig());
         GzipCodec codec = KafkaGzipHook.startNow(); // the hook starts at the first batch; measure none of that
-        BackendStatus status = codec.backend(backend);
-        if (status == null || !status.compresses(level)) {
+        BackendStatus status = forced ? codec.backend(backend) : null;
+        if (forced && (status == null || !status.compresses(level))) {
             throw new IllegalStateException("kqat backend " + backend + " does not compress level " + level);
         }
         return codec;

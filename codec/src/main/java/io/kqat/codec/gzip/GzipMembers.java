@@ -66,9 +66,11 @@ public final class GzipMembers {
 
     /**
      * Inflates one raw deflate stream from src's position into dst at its position, staging either buffer the backend
-     * cannot use in place; the caller's positions are left as they were. A CRC32 the backend computed (a device does)
-     * is checked against the member's trailer here, once, so a disagreement sends the request on to the next rung; the
-     * caller then takes it as the member's CRC32 and computes none itself.
+     * cannot use in place; the caller's positions are left as they were. A CRC32 a device computed is checked against
+     * the member's trailer here, once, so a disagreement sends the request on to the next rung; the caller then takes
+     * it as the member's CRC32 and computes none itself. A CRC32 computed in software (ISA-L) is not checked here: the
+     * caller checks it against the trailer as it checks its own, and a disagreement is corrupt input, reported after
+     * one inflate (another rung would only inflate the member again to say the same).
      */
     public static Backend.Inflated inflateBody(Backend backend, ByteBuffer src, ByteBuffer dst, CopyCounter copies) {
         StagingMemory memory = backend.staging();
@@ -78,7 +80,7 @@ public final class GzipMembers {
             Backend.Inflated r = backend.inflate(in.buffer(), out.buffer());
             if (r.complete()) {
                 out.deliver(dst.duplicate(), outStart, r.produced(), copies);
-                if (r.hasCrc()) {
+                if (r.hasCrc() && !r.softwareCrc()) {
                     checkDeviceCrc(src, r);
                 }
             }

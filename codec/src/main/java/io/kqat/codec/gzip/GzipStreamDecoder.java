@@ -29,7 +29,7 @@ public final class GzipStreamDecoder implements AutoCloseable {
     private final long maxOutput;
     private static final long NO_CRC = Backend.Deflated.NO_CRC;
     private final CRC32 crc = new CRC32();
-    /** The CRC32 the backend computed for the current member, or {@link #NO_CRC} when it is computed here. */
+    /** The CRC32 the backend computed for this member (a device, ISA-L), or {@link #NO_CRC} when computed here. */
     private long deviceCrc = NO_CRC;
     private InflateStream pieces;
     private final MemberReplay replay = new MemberReplay();
@@ -156,7 +156,7 @@ public final class GzipStreamDecoder implements AutoCloseable {
             }
             w.position(w.position() + r.consumed());
             if (r.hasCrc()) {
-                deviceCrc = r.crc32(); // checked against the trailer already: no second pass over the output
+                deviceCrc = r.crc32(); // the engine's (a device's already checked): no second pass over the output
             }
             produced(out, out.position(), r.produced());
             out.position(out.position() + r.produced());

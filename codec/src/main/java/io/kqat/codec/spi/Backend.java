@@ -86,7 +86,8 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Result of {@link #inflate}: bytes consumed and produced, and the CRC32 of the output when the engine computed it
-     * (a device does): the caller checks it against the member's trailer.
+     * (a device does; so does ISA-L's whole-member inflate, in software): the caller checks it against the member's
+     * trailer.
      */
     final class Inflated {
         public static final Inflated OUTPUT_TOO_SMALL = new Inflated(false, 0, 0);
@@ -94,16 +95,31 @@ public interface Backend extends AutoCloseable {
         private final int consumed;
         private final int produced;
         private final long crc32;
+        private final boolean softwareCrc;
 
         public Inflated(boolean complete, int consumed, int produced) {
             this(complete, consumed, produced, Deflated.NO_CRC);
         }
 
+        /** With a device's CRC32 of its output: a disagreement with the trailer may be the device's, not the data's. */
         public Inflated(boolean complete, int consumed, int produced, long crc32) {
+            this(complete, consumed, produced, crc32, false);
+        }
+
+        private Inflated(boolean complete, int consumed, int produced, long crc32, boolean softwareCrc) {
             this.complete = complete;
             this.consumed = consumed;
             this.produced = produced;
             this.crc32 = crc32;
+            this.softwareCrc = softwareCrc;
+        }
+
+        /**
+         * A whole stream inflated with the CRC32 of the output computed in software as it was written (ISA-L): as
+         * trustworthy as the host's own pass, so a disagreement with the trailer is the data's fault.
+         */
+        public static Inflated withSoftwareCrc(int consumed, int produced, long crc32) {
+            return new Inflated(true, consumed, produced, crc32, true);
         }
 
         public long crc32() {
@@ -112,6 +128,11 @@ public interface Backend extends AutoCloseable {
 
         public boolean hasCrc() {
             return crc32 != Deflated.NO_CRC;
+        }
+
+        /** True when {@link #crc32()} was computed in software (a mismatch is corrupt input), false for a device's. */
+        public boolean softwareCrc() {
+            return softwareCrc;
         }
 
         public boolean complete() {

@@ -50,7 +50,7 @@ final class WholeInflater {
         }
         src.position(src.position() + consumed);
         dst.position(dst.position() + produced);
-        return new Inflated(true, consumed, produced, Integer.toUnsignedLong(state.getInt(InflateState.CRC)));
+        return Inflated.withSoftwareCrc(consumed, produced, Integer.toUnsignedLong(state.getInt(InflateState.CRC)));
     }
 
     void close() {
