@@ -14,6 +14,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -199,6 +200,13 @@ final class HostCost {
                   String rung) {
         double hostMicros() {
             return callerMicros + kqatThreadMicros;
+        }
+
+        /** The device's time as the report says it: the emulator's process's CPU, or none on a device's silicon. */
+        String deviceText() {
+            return Double.isNaN(deviceMicros) ? "device time not measured (its own silicon)"
+                    : String.format(Locale.ROOT, "device %.0f us CPU per request in the emulator's process, not the "
+                    + "host's", deviceMicros);
         }
     }
 }

@@ -108,15 +108,13 @@ final class Throughput {
 
         String line() {
             HostCost.Figure c = cost;
-            String device = Double.isNaN(c.deviceMicros()) ? "device time not measured (its own silicon)"
-                    : String.format(Locale.ROOT, "device %.0f us CPU per request in the emulator's process, not "
-                    + "the host's", c.deviceMicros());
             return String.format(Locale.ROOT, "perf %4d KiB batches: host CPU %.1f us per request with %d caller%s "
                     + "(callers %.1f + kqat threads %.1f; %.2f timed sleeps, %.0f us each here; a bare wake-up costs %.1f "
                     + "us here), latency %.0f us; %s; "
                     + "%.0f MB/s (%s, completions %s)", c.kib(), c.hostMicros(), c.callers(),
                     c.callers() == 1 ? "" : "s", c.callerMicros(), c.kqatThreadMicros(), c.sleepsPerRequest(),
-                    sleepMicros, wakeMicros, c.latencyMicros(), device, c.megabytesPerSecond(), c.rung(), completions);
+                    sleepMicros, wakeMicros, c.latencyMicros(), c.deviceText(), c.megabytesPerSecond(), c.rung(),
+                    completions);
         }
     }
 }

@@ -102,14 +102,11 @@ final class ZstdThroughput {
     record Figure(HostCost.Figure cost, double wakeMicros, double stockMicros) {
         String line() {
             HostCost.Figure c = cost;
-            String device = Double.isNaN(c.deviceMicros()) ? "device time not measured (its own silicon)"
-                    : String.format(Locale.ROOT, "device %.0f us CPU per request in the emulator's process, not "
-                    + "the host's", c.deviceMicros());
             return String.format(Locale.ROOT, "perf zstd-3 %4d KiB batches on %s: host CPU %.1f us per request with %d "
                     + "caller%s (callers %.1f + kqat threads %.1f; a bare wake-up costs %.1f us here), stock zstd-3 "
                     + "%.1f us per batch on the host (%.2fx); latency %.0f us; %s; %.0f MB/s", c.kib(), c.rung(),
                     c.hostMicros(), c.callers(), c.callers() == 1 ? "" : "s", c.callerMicros(), c.kqatThreadMicros(),
-                    wakeMicros, stockMicros, c.hostMicros() / stockMicros, c.latencyMicros(), device,
+                    wakeMicros, stockMicros, c.hostMicros() / stockMicros, c.latencyMicros(), c.deviceText(),
                     c.megabytesPerSecond());
         }
     }
